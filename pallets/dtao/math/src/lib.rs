@@ -1,0 +1,68 @@
+//! Pure arithmetic of the dTAO mechanism (MECHANISM.md §3–§6), with no storage and no FRAME.
+//!
+//! Every function here is total: it never panics and never wraps. Amounts are `u64` (rao or
+//! alpha-rao), intermediate products are `u128`, and the few products of three factors use the exact
+//! 256-bit helpers of [`wide`]. Fractions set by governance are passed as parts per billion (`ppb`),
+//! the representation of `Perbill`.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod emission;
+pub mod limits;
+pub mod lock;
+pub mod shares;
+pub mod swap;
+pub mod wide;
+
+pub use emission::{block_emission, SUPPLY_CAP};
+pub use limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, swap_ratio_ok};
+pub use lock::lock_cost;
+pub use shares::{SharePool, SHARE_SCALE};
+pub use swap::{buy, sell, spot_price, Market, SwapOutcome};
+
+/// One TAO (or one alpha) in rao; also the scale of prices (rao per alpha) and of `Perbill`.
+pub const UNIT: u64 = 1_000_000_000;
+
+/// Why a computation could not be carried out. Each maps to one named pallet error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MathError {
+	/// The swap would leave the reserve it pays out of below the liquidity floor (or the pool is
+	/// empty).
+	InsufficientLiquidity,
+	/// The swap would pay out nothing (zero input, or an input too small for one unit out).
+	ZeroOutput,
+	/// A reserve or a total would exceed `u64::MAX`.
+	Overflow,
+	/// A withdrawal asks for more than the holder's value.
+	NotEnoughStake,
+}
+
+/// `ceil(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
+pub fn mul_ppb_ceil(x: u64, ppb: u32) -> u64 {
+	let ppb = u128::from(ppb.min(1_000_000_000));
+	let num = u128::from(x).saturating_mul(ppb);
+	let q = num.div_ceil(u128::from(UNIT));
+	u64::try_from(q).unwrap_or(x).min(x)
+}
+
+/// `floor(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
+pub fn mul_ppb_floor(x: u64, ppb: u32) -> u64 {
+	let ppb = u128::from(ppb.min(1_000_000_000));
+	let q = u128::from(x).saturating_mul(ppb) / u128::from(UNIT);
+	u64::try_from(q).unwrap_or(x).min(x)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn ppb_rounding() {
+		assert_eq!(mul_ppb_ceil(1_000_000_000, 500_000), 500_000);
+		assert_eq!(mul_ppb_ceil(1, 500_000), 1);
+		assert_eq!(mul_ppb_ceil(0, 500_000), 0);
+		assert_eq!(mul_ppb_floor(1, 500_000), 0);
+		assert_eq!(mul_ppb_floor(1_000, 180_000_000), 180);
+		assert_eq!(mul_ppb_ceil(u64::MAX, 1_000_000_000), u64::MAX);
+		assert_eq!(mul_ppb_floor(u64::MAX, 2_000_000_000), u64::MAX);
+	}
+}

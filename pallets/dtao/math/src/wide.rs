@@ -1,0 +1,83 @@
+//! Exact 256-bit products of two `u128`, for the few comparisons and ratios with three factors.
+
+/// A 256-bit unsigned integer as (high, low) halves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct U256 {
+	pub hi: u128,
+	pub lo: u128,
+}
+
+const LOW64: u128 = u64::MAX as u128;
+
+/// The exact product `a · b`.
+pub fn mul(a: u128, b: u128) -> U256 {
+	let (a1, a0) = (a >> 64, a & LOW64);
+	let (b1, b0) = (b >> 64, b & LOW64);
+	// Each partial product of two 64-bit halves fits in u128.
+	let p00 = a0.wrapping_mul(b0);
+	let p01 = a0.wrapping_mul(b1);
+	let p10 = a1.wrapping_mul(b0);
+	let p11 = a1.wrapping_mul(b1);
+	// middle = (p00 >> 64) + low64(p01) + low64(p10) < 3 · 2^64: fits.
+	let middle = (p00 >> 64).wrapping_add(p01 & LOW64).wrapping_add(p10 & LOW64);
+	let lo = (p00 & LOW64) | (middle << 64);
+	let hi = p11.wrapping_add(p01 >> 64).wrapping_add(p10 >> 64).wrapping_add(middle >> 64);
+	U256 { hi, lo }
+}
+
+/// `floor(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
+pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
+	if c == 0 {
+		return None;
+	}
+	let U256 { hi, lo } = mul(a, b);
+	if hi == 0 {
+		return Some(lo / c);
+	}
+	if hi >= c {
+		return None;
+	}
+	// Long division of (hi, lo) by c, one bit at a time; the remainder stays below c.
+	let mut rem = hi;
+	let mut quo: u128 = 0;
+	for i in (0..128).rev() {
+		let carry = rem >> 127;
+		rem = (rem << 1) | ((lo >> i) & 1);
+		quo <<= 1;
+		if carry == 1 || rem >= c {
+			rem = rem.wrapping_sub(c);
+			quo |= 1;
+		}
+	}
+	Some(quo)
+}
+
+/// `ceil(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
+pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
+	let q = mul_div_floor(a, b, c)?;
+	let U256 { hi, lo } = mul(a, b);
+	let back = mul(q, c);
+	if back == (U256 { hi, lo }) {
+		Some(q)
+	} else {
+		q.checked_add(1)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn products_and_quotients() {
+		assert_eq!(mul(u128::MAX, u128::MAX), U256 { hi: u128::MAX - 1, lo: 1 });
+		assert_eq!(mul(1 << 64, 1 << 64), U256 { hi: 1, lo: 0 });
+		assert_eq!(mul_div_floor(u128::MAX, u128::MAX, u128::MAX), Some(u128::MAX));
+		assert_eq!(mul_div_floor(u128::MAX, 3, 4), Some(u128::MAX / 4 * 3 + 2));
+		assert_eq!(mul_div_floor(7, 3, 2), Some(10));
+		assert_eq!(mul_div_ceil(7, 3, 2), Some(11));
+		assert_eq!(mul_div_ceil(8, 3, 2), Some(12));
+		assert_eq!(mul_div_floor(1, 1, 0), None);
+		assert_eq!(mul_div_floor(u128::MAX, 2, 1), None);
+	}
+}

@@ -1,0 +1,110 @@
+//! The accounting invariants of MECHANISM.md §8, checked by `try_state` and after every test.
+
+use crate::{pallet::*, SubnetPool, ROOT_NETUID};
+use alloc::collections::BTreeMap;
+use dtao_math::{SharePool, SUPPLY_CAP};
+use polkadot_sdk::{
+	frame_support::traits::fungible::Inspect,
+	sp_runtime::{DispatchError, TryRuntimeError},
+};
+
+fn fail(msg: &'static str) -> TryRuntimeError {
+	DispatchError::Other(msg)
+}
+
+macro_rules! check {
+	($cond:expr, $msg:literal) => {
+		if !$cond {
+			return Err(fail($msg));
+		}
+	};
+}
+
+impl<T: Config> Pallet<T> {
+	/// Every invariant of MECHANISM.md §8 that holds between blocks:
+	/// 1. the pallet account holds exactly its own existential deposit, plus `T_0`, plus every
+	///    pool's TAO and pending root TAO;
+	/// 2. per subnet, `O_n = Σ_h H(h,n) + pending alpha`; on root, `T_0 = Σ_h H(h,0)`;
+	/// 3. per share pool, the coldkeys' shares add up to `S`, and their values to `H` minus less
+	///    than one alpha-rao per coldkey (never more than `H`); `H > 0` iff `S > 0`;
+	/// 4. no pool below the liquidity floor;
+	/// 5. `I_n ≤ 21M` for every subnet;
+	/// and the bookkeeping: `TotalNetworks` counts the pools, every subnet has an owner, every stake
+	/// entry belongs to an existing subnet, neurons and uids agree.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
+		let root_stake = TotalRootStake::<T>::get();
+
+		// 1. TAO held by the pallet account.
+		let mut tao: u128 = u128::from(root_stake);
+		for p in pools.values() {
+			tao = tao.saturating_add(u128::from(p.tao_reserve)).saturating_add(u128::from(p.pending_root_tao));
+		}
+		let ed = u128::from(T::Currency::minimum_balance());
+		let held = u128::from(T::Currency::balance(&Self::account_id()));
+		check!(held == tao.saturating_add(ed), "pallet account balance != ED + T_0 + Σ (T_n + pending root TAO)");
+
+		// 3. Share pools, accumulated from the coldkeys' entries.
+		let mut per_pool: BTreeMap<(u16, T::AccountId), (u128, u128, u128)> = BTreeMap::new();
+		for ((netuid, hotkey, coldkey), shares) in StakeShares::<T>::iter() {
+			let _ = coldkey;
+			check!(netuid == ROOT_NETUID || pools.contains_key(&netuid), "stake on a subnet that does not exist");
+			check!(shares > 0, "empty stake entry");
+			let pool: SharePool = HotkeyStake::<T>::get(netuid, &hotkey).unwrap_or_default().into();
+			let e = per_pool.entry((netuid, hotkey)).or_insert((0, 0, 0));
+			e.0 = e.0.saturating_add(shares);
+			e.1 = e.1.saturating_add(u128::from(pool.value(shares)));
+			e.2 = e.2.saturating_add(1);
+		}
+		let mut alpha_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
+		for (netuid, hotkey, pool) in HotkeyStake::<T>::iter() {
+			check!(pool.shares > 0 && pool.alpha > 0, "share pool with no shares or no alpha");
+			let (shares, values, holders) = per_pool.remove(&(netuid, hotkey)).unwrap_or((0, 0, 0));
+			check!(shares == pool.shares, "coldkeys' shares do not add up to the pool's shares");
+			check!(values <= u128::from(pool.alpha), "coldkeys' values exceed the pool's alpha");
+			check!(
+				values.saturating_add(holders) >= u128::from(pool.alpha),
+				"coldkeys' values fall short of the pool's alpha by a rao or more per coldkey"
+			);
+			let total = alpha_by_subnet.entry(netuid).or_insert(0);
+			*total = total.saturating_add(u128::from(pool.alpha));
+		}
+		check!(per_pool.is_empty(), "stake entries without a share pool");
+
+		// 2. Alpha outstanding.
+		check!(
+			alpha_by_subnet.remove(&ROOT_NETUID).unwrap_or(0) == u128::from(root_stake),
+			"T_0 != Σ_h H(h,0)"
+		);
+		for (netuid, p) in &pools {
+			let staked = alpha_by_subnet.remove(netuid).unwrap_or(0);
+			check!(
+				u128::from(p.alpha_outstanding) == staked.saturating_add(u128::from(p.pending_alpha())),
+				"O_n != Σ_h H(h,n) + pending alpha"
+			);
+		}
+		check!(alpha_by_subnet.is_empty(), "share pool on a subnet that does not exist");
+
+		// 4. and 5. Pools.
+		let floor = MinPoolReserve::<T>::get();
+		for (netuid, p) in &pools {
+			check!(p.tao_reserve >= floor && p.alpha_reserve >= floor, "pool below the liquidity floor");
+			check!(p.alpha_reserve > 0, "pool with no alpha");
+			check!(p.alpha_issuance() <= SUPPLY_CAP, "alpha issuance above 21M");
+			check!(SubnetOwner::<T>::contains_key(netuid), "subnet without an owner");
+			check!(SubnetOwnerHotkey::<T>::contains_key(netuid), "subnet without an owner hotkey");
+			let count = NeuronCount::<T>::get(netuid);
+			for uid in 0..count {
+				let hotkey = Neurons::<T>::get(netuid, uid).ok_or(fail("missing neuron below the count"))?;
+				check!(Uids::<T>::get(netuid, &hotkey) == Some(uid), "neuron and uid disagree");
+				check!(HotkeyOwner::<T>::contains_key(&hotkey), "neuron without an owner");
+			}
+		}
+		check!(usize::from(TotalNetworks::<T>::get()) == pools.len(), "TotalNetworks != number of pools");
+		check!(
+			Neurons::<T>::iter_keys().all(|(netuid, uid)| uid < NeuronCount::<T>::get(netuid)),
+			"neuron at or above the count"
+		);
+		Ok(())
+	}
+}

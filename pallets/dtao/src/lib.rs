@@ -1,0 +1,944 @@
+//! # Dynamic TAO pallet
+//!
+//! Subnets with their own token, alpha, traded against TAO in a protocol-owned constant-product pool.
+//! Staking TAO into a subnet buys its alpha; unstaking sells it. The arithmetic is in the pure
+//! `dtao-math` crate; this pallet loads state, calls it, and writes the result. The contract is
+//! `MECHANISM.md` (what is computed) and `INTERFACE.md` (names).
+//!
+//! Topics: [`subnets`] (registration, start, dissolution), [`staking`] (stake as swap, moves,
+//! limits), [`neurons`] (neuron registration, takes), [`params`] (governance parameters),
+//! [`invariants`] (the accounting checks of MECHANISM.md §8).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod invariants;
+pub mod neurons;
+pub mod params;
+pub mod staking;
+pub mod subnets;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use polkadot_sdk::{frame_support, frame_system, sp_runtime};
+
+/// Netuid of the root subnet.
+pub const ROOT_NETUID: u16 = 0;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::params::defaults;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, Mutate},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config {
+		/// The TAO currency. Pools, root stake and pending root TAO are held by the pallet account.
+		type Currency: Mutate<Self::AccountId> + Inspect<Self::AccountId, Balance = u64>;
+		/// Derives the pallet account that holds all TAO in pools.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+		/// Weights of the calls and of the block hook.
+		type WeightInfo: WeightInfo;
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Parameters (MECHANISM.md defaults; genesis-configurable; root-settable).
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::type_value]
+	pub fn DefaultTaoWeight() -> Perbill {
+		defaults::TAO_WEIGHT
+	}
+	#[pallet::type_value]
+	pub fn DefaultOwnerCut() -> Perbill {
+		defaults::OWNER_CUT
+	}
+	#[pallet::type_value]
+	pub fn DefaultMinerShare() -> Perbill {
+		defaults::MINER_SHARE
+	}
+	#[pallet::type_value]
+	pub fn DefaultSwapFee() -> Perbill {
+		defaults::SWAP_FEE
+	}
+	#[pallet::type_value]
+	pub fn DefaultMinPoolReserve() -> u64 {
+		defaults::MIN_POOL_RESERVE
+	}
+	#[pallet::type_value]
+	pub fn DefaultMinStake() -> u64 {
+		defaults::MIN_STAKE
+	}
+	#[pallet::type_value]
+	pub fn DefaultBlockEmission() -> u64 {
+		defaults::BLOCK_EMISSION
+	}
+	#[pallet::type_value]
+	pub fn DefaultMovingAlpha() -> Perbill {
+		defaults::MOVING_ALPHA
+	}
+	#[pallet::type_value]
+	pub fn DefaultMovingHalvingBlocks() -> u64 {
+		defaults::MOVING_HALVING_BLOCKS
+	}
+	#[pallet::type_value]
+	pub fn DefaultMovingPriceCap() -> u64 {
+		defaults::MOVING_PRICE_CAP
+	}
+	#[pallet::type_value]
+	pub fn DefaultNetworkMinLockCost() -> u64 {
+		defaults::NETWORK_MIN_LOCK_COST
+	}
+	#[pallet::type_value]
+	pub fn DefaultNetworkLockReductionInterval() -> u64 {
+		defaults::NETWORK_LOCK_REDUCTION_INTERVAL
+	}
+	#[pallet::type_value]
+	pub fn DefaultNetworkRateLimit() -> u64 {
+		defaults::NETWORK_RATE_LIMIT
+	}
+	#[pallet::type_value]
+	pub fn DefaultNetworkImmunityPeriod() -> u64 {
+		defaults::NETWORK_IMMUNITY_PERIOD
+	}
+	#[pallet::type_value]
+	pub fn DefaultSubnetLimit() -> u16 {
+		defaults::SUBNET_LIMIT
+	}
+	#[pallet::type_value]
+	pub fn DefaultStartCallDelay() -> u64 {
+		defaults::START_CALL_DELAY
+	}
+	#[pallet::type_value]
+	pub fn DefaultMaxTake() -> Perbill {
+		defaults::MAX_TAKE
+	}
+	#[pallet::type_value]
+	pub fn DefaultTempo() -> u16 {
+		defaults::TEMPO
+	}
+	#[pallet::type_value]
+	pub fn DefaultBurn() -> u64 {
+		defaults::BURN
+	}
+	#[pallet::type_value]
+	pub fn DefaultMaxNeurons() -> u16 {
+		defaults::MAX_NEURONS
+	}
+	#[pallet::type_value]
+	pub fn DefaultMaxValidators() -> u16 {
+		defaults::MAX_VALIDATORS
+	}
+	#[pallet::type_value]
+	pub fn DefaultTake() -> Perbill {
+		defaults::TAKE
+	}
+
+	/// `tw`: weight of root stake against alpha stake (root proportion, validator weight).
+	#[pallet::storage]
+	pub type TaoWeight<T> = StorageValue<_, Perbill, ValueQuery, DefaultTaoWeight>;
+	/// Share of each block's alpha out paid to the subnet owner.
+	#[pallet::storage]
+	pub type OwnerCut<T> = StorageValue<_, Perbill, ValueQuery, DefaultOwnerCut>;
+	/// Share of the alpha out after the owner cut paid to miners (the rest to validators).
+	#[pallet::storage]
+	pub type MinerShare<T> = StorageValue<_, Perbill, ValueQuery, DefaultMinerShare>;
+	/// Fee of a user swap, left in the pool.
+	#[pallet::storage]
+	pub type SwapFee<T> = StorageValue<_, Perbill, ValueQuery, DefaultSwapFee>;
+	/// Liquidity floor: no swap may leave the reserve it pays out of below this.
+	#[pallet::storage]
+	pub type MinPoolReserve<T> = StorageValue<_, u64, ValueQuery, DefaultMinPoolReserve>;
+	/// Smallest stake, unstake or move (in TAO value).
+	#[pallet::storage]
+	pub type MinStake<T> = StorageValue<_, u64, ValueQuery, DefaultMinStake>;
+	/// TAO emission per block before halvings.
+	#[pallet::storage]
+	pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery, DefaultBlockEmission>;
+	/// Smoothing factor of the moving price.
+	#[pallet::storage]
+	pub type MovingAlpha<T> = StorageValue<_, Perbill, ValueQuery, DefaultMovingAlpha>;
+	/// Warm-up of the moving price: blocks after start at which the smoothing is half of full.
+	#[pallet::storage]
+	pub type MovingHalvingBlocks<T> = StorageValue<_, u64, ValueQuery, DefaultMovingHalvingBlocks>;
+	/// Cap of the price fed into the moving price (rao per alpha).
+	#[pallet::storage]
+	pub type MovingPriceCap<T> = StorageValue<_, u64, ValueQuery, DefaultMovingPriceCap>;
+	/// Floor of the network lock cost.
+	#[pallet::storage]
+	pub type NetworkMinLockCost<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkMinLockCost>;
+	/// Blocks over which a doubled lock cost decays back by the last lock cost (0: no decay).
+	#[pallet::storage]
+	pub type NetworkLockReductionInterval<T> =
+		StorageValue<_, u64, ValueQuery, DefaultNetworkLockReductionInterval>;
+	/// Blocks that must pass between two network registrations.
+	#[pallet::storage]
+	pub type NetworkRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkRateLimit>;
+	/// Blocks after registration during which a subnet cannot be pruned.
+	#[pallet::storage]
+	pub type NetworkImmunityPeriod<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkImmunityPeriod>;
+	/// Most subnets (root not counted) that may exist at once.
+	#[pallet::storage]
+	pub type SubnetLimit<T> = StorageValue<_, u16, ValueQuery, DefaultSubnetLimit>;
+	/// Blocks after registration before the owner may `start_call`.
+	#[pallet::storage]
+	pub type StartCallDelay<T> = StorageValue<_, u64, ValueQuery, DefaultStartCallDelay>;
+	/// Highest take a hotkey's owner may set.
+	#[pallet::storage]
+	pub type MaxTake<T> = StorageValue<_, Perbill, ValueQuery, DefaultMaxTake>;
+	/// Tempo written for each new subnet at registration.
+	#[pallet::storage]
+	pub type InitialTempo<T> = StorageValue<_, u16, ValueQuery, DefaultTempo>;
+	/// Blocks between two epochs of a subnet, minus one (0: never).
+	#[pallet::storage]
+	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
+	/// TAO burned by `burned_register` on a subnet.
+	#[pallet::storage]
+	pub type Burn<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, DefaultBurn>;
+	/// Most neurons a subnet may hold.
+	#[pallet::storage]
+	pub type MaxNeurons<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultMaxNeurons>;
+	/// Most validators (with a permit) a subnet may have.
+	#[pallet::storage]
+	pub type MaxValidators<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultMaxValidators>;
+
+	// ---------------------------------------------------------------------------------------------
+	// State.
+	// ---------------------------------------------------------------------------------------------
+
+	/// Every subnet's pool and per-block numbers. A netuid ≥ 1 exists iff it has an entry.
+	#[pallet::storage]
+	pub type Pools<T> = StorageMap<_, Twox64Concat, u16, SubnetPool, OptionQuery>;
+	/// Number of subnets (root not counted).
+	#[pallet::storage]
+	pub type TotalNetworks<T> = StorageValue<_, u16, ValueQuery>;
+	/// `T_0`: TAO staked on the root subnet.
+	#[pallet::storage]
+	pub type TotalRootStake<T> = StorageValue<_, u64, ValueQuery>;
+	/// Coldkey that registered the subnet.
+	#[pallet::storage]
+	pub type SubnetOwner<T: Config> = StorageMap<_, Twox64Concat, u16, T::AccountId, OptionQuery>;
+	/// Hotkey named at registration (uid 0, receives the owner's alpha).
+	#[pallet::storage]
+	pub type SubnetOwnerHotkey<T: Config> = StorageMap<_, Twox64Concat, u16, T::AccountId, OptionQuery>;
+	/// TAO locked at registration: what dissolution refunds to the owner at most.
+	#[pallet::storage]
+	pub type SubnetLocked<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery>;
+	/// Lock cost paid by the last registration.
+	#[pallet::storage]
+	pub type LastLockCost<T> = StorageValue<_, u64, ValueQuery>;
+	/// Block of the last registration (none before the first).
+	#[pallet::storage]
+	pub type LastRegisteredBlock<T> = StorageValue<_, u64, OptionQuery>;
+
+	/// Owner (coldkey) of each hotkey that exists.
+	#[pallet::storage]
+	pub type HotkeyOwner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+	/// Take of a hotkey: what its owner keeps of each dividend paid to it.
+	#[pallet::storage]
+	pub type HotkeyTake<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Perbill, ValueQuery, DefaultTake>;
+	/// `H(h,n)` and `S(h,n)`: a hotkey's stake on a subnet as a share pool.
+	#[pallet::storage]
+	pub type HotkeyStake<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, StakePool, OptionQuery>;
+	/// Shares of a coldkey in a hotkey's share pool on a subnet.
+	#[pallet::storage]
+	pub type StakeShares<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, u16>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		u128,
+		OptionQuery,
+	>;
+
+	/// Hotkey of each uid on a subnet.
+	#[pallet::storage]
+	pub type Neurons<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, T::AccountId, OptionQuery>;
+	/// Uid of each registered hotkey on a subnet.
+	#[pallet::storage]
+	pub type Uids<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+	/// Number of neurons on a subnet.
+	#[pallet::storage]
+	pub type NeuronCount<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery>;
+
+	// ---------------------------------------------------------------------------------------------
+	// Genesis.
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		pub tao_weight: Perbill,
+		pub owner_cut: Perbill,
+		pub miner_share: Perbill,
+		pub swap_fee: Perbill,
+		pub min_pool_reserve: u64,
+		pub min_stake: u64,
+		pub block_emission: u64,
+		pub moving_alpha: Perbill,
+		pub moving_halving_blocks: u64,
+		pub moving_price_cap: u64,
+		pub network_min_lock_cost: u64,
+		pub network_lock_reduction_interval: u64,
+		pub network_rate_limit: u64,
+		pub network_immunity_period: u64,
+		pub subnet_limit: u16,
+		pub start_call_delay: u64,
+		pub max_take: Perbill,
+		/// Tempo given to each subnet at registration.
+		pub initial_tempo: u16,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self {
+				tao_weight: defaults::TAO_WEIGHT,
+				owner_cut: defaults::OWNER_CUT,
+				miner_share: defaults::MINER_SHARE,
+				swap_fee: defaults::SWAP_FEE,
+				min_pool_reserve: defaults::MIN_POOL_RESERVE,
+				min_stake: defaults::MIN_STAKE,
+				block_emission: defaults::BLOCK_EMISSION,
+				moving_alpha: defaults::MOVING_ALPHA,
+				moving_halving_blocks: defaults::MOVING_HALVING_BLOCKS,
+				moving_price_cap: defaults::MOVING_PRICE_CAP,
+				network_min_lock_cost: defaults::NETWORK_MIN_LOCK_COST,
+				network_lock_reduction_interval: defaults::NETWORK_LOCK_REDUCTION_INTERVAL,
+				network_rate_limit: defaults::NETWORK_RATE_LIMIT,
+				network_immunity_period: defaults::NETWORK_IMMUNITY_PERIOD,
+				subnet_limit: defaults::SUBNET_LIMIT,
+				start_call_delay: defaults::START_CALL_DELAY,
+				max_take: defaults::MAX_TAKE,
+				initial_tempo: defaults::TEMPO,
+				_config: Default::default(),
+			}
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			TaoWeight::<T>::put(self.tao_weight);
+			OwnerCut::<T>::put(self.owner_cut);
+			MinerShare::<T>::put(self.miner_share);
+			SwapFee::<T>::put(self.swap_fee);
+			MinPoolReserve::<T>::put(self.min_pool_reserve);
+			MinStake::<T>::put(self.min_stake);
+			BlockEmission::<T>::put(self.block_emission);
+			MovingAlpha::<T>::put(self.moving_alpha);
+			MovingHalvingBlocks::<T>::put(self.moving_halving_blocks);
+			MovingPriceCap::<T>::put(self.moving_price_cap);
+			NetworkMinLockCost::<T>::put(self.network_min_lock_cost);
+			NetworkLockReductionInterval::<T>::put(self.network_lock_reduction_interval);
+			NetworkRateLimit::<T>::put(self.network_rate_limit);
+			NetworkImmunityPeriod::<T>::put(self.network_immunity_period);
+			SubnetLimit::<T>::put(self.subnet_limit);
+			StartCallDelay::<T>::put(self.start_call_delay);
+			MaxTake::<T>::put(self.max_take);
+			InitialTempo::<T>::put(self.initial_tempo);
+			// The pallet account holds one existential deposit of its own, so that paying out the
+			// last rao of a pool never reaps it (and never turns a remainder into dust).
+			let ed = T::Currency::minimum_balance();
+			let account = Pallet::<T>::account_id();
+			if T::Currency::balance(&account) < ed {
+				let _ = T::Currency::mint_into(&account, ed);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Events.
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A subnet was registered; `lock` TAO seeded its pool at price 1.
+		NetworkRegistered { netuid: u16, owner: T::AccountId, hotkey: T::AccountId, lock: u64 },
+		/// The owner started the subnet's emission at `block`.
+		NetworkStarted { netuid: u16, block: u64 },
+		/// A subnet was dissolved; the three totals add up to the pool's TAO.
+		NetworkDissolved { netuid: u16, paid_to_stakers: u64, refunded_to_owner: u64, burned: u64 },
+		/// TAO was staked: `tao` paid (fee included), `alpha` received, `fee` left in the pool.
+		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
+		/// Alpha was unstaked: `alpha` sold, `tao` received, `fee` left in the pool.
+		StakeRemoved { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
+		/// Stake moved to another hotkey and/or subnet: `alpha_in` left the origin, `alpha_out` arrived;
+		/// `tao` is what crossed between subnets (0 within one subnet), `fee` the fees of both legs.
+		StakeMoved {
+			coldkey: T::AccountId,
+			origin_hotkey: T::AccountId,
+			destination_hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_in: u64,
+			alpha_out: u64,
+			tao: u64,
+			fee: u64,
+		},
+		/// Stake passed to another coldkey (same hotkey), possibly to another subnet.
+		StakeTransferred {
+			origin_coldkey: T::AccountId,
+			destination_coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_in: u64,
+			alpha_out: u64,
+			tao: u64,
+			fee: u64,
+		},
+		/// Stake of one hotkey swapped from one subnet to another.
+		StakeSwapped {
+			coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_in: u64,
+			alpha_out: u64,
+			tao: u64,
+			fee: u64,
+		},
+		/// `unstake_all` sold the caller's stake on `hotkey` for `tao` in all; the subnets in
+		/// `skipped` were left alone because the sale would have broken their liquidity floor.
+		AllStakeRemoved { coldkey: T::AccountId, hotkey: T::AccountId, tao: u64, skipped: Vec<u16> },
+		/// A hotkey was registered as neuron `uid` of a subnet.
+		NeuronRegistered { netuid: u16, uid: u16, hotkey: T::AccountId },
+		/// A hotkey's take was set.
+		TakeSet { hotkey: T::AccountId, take: Perbill },
+		TaoWeightSet { value: Perbill },
+		OwnerCutSet { value: Perbill },
+		MinerShareSet { value: Perbill },
+		SwapFeeSet { value: Perbill },
+		MinPoolReserveSet { value: u64 },
+		MinStakeSet { value: u64 },
+		BlockEmissionSet { value: u64 },
+		MovingAlphaSet { value: Perbill },
+		MovingHalvingBlocksSet { value: u64 },
+		MovingPriceCapSet { value: u64 },
+		NetworkMinLockCostSet { value: u64 },
+		NetworkLockReductionIntervalSet { value: u64 },
+		NetworkRateLimitSet { value: u64 },
+		NetworkImmunityPeriodSet { value: u64 },
+		SubnetLimitSet { value: u16 },
+		StartCallDelaySet { value: u64 },
+		MaxTakeSet { value: Perbill },
+		TempoSet { netuid: u16, value: u16 },
+		BurnSet { netuid: u16, value: u64 },
+		MaxNeuronsSet { netuid: u16, value: u16 },
+		MaxValidatorsSet { netuid: u16, value: u16 },
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Errors.
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No subnet with this netuid.
+		SubnetNotFound,
+		/// The subnet's emission has not started (`start_call`); only its owner may stake into it.
+		SubnetNotStarted,
+		/// `start_call` was already made for this subnet.
+		AlreadyStarted,
+		/// `StartCallDelay` blocks have not passed since registration.
+		StartCallTooEarly,
+		/// The caller is not the subnet's owner.
+		NotSubnetOwner,
+		/// The hotkey does not exist (it registers a network or a neuron first).
+		HotkeyNotRegistered,
+		/// The hotkey is owned by another coldkey.
+		NotHotkeyOwner,
+		/// The caller's free balance (keeping the existential deposit) is below the amount.
+		InsufficientBalance,
+		/// The amount is zero or below `MinStake`.
+		AmountTooLow,
+		/// The caller's stake on this hotkey and subnet is below the amount.
+		NotEnoughStake,
+		/// The swap would leave the reserve it pays out of below `MinPoolReserve`.
+		InsufficientLiquidity,
+		/// The post-trade price would cross the limit (or the partial fill is below `MinStake`).
+		SlippageTooHigh,
+		/// `NetworkRateLimit` blocks have not passed since the last registration.
+		NetworkRateLimitExceeded,
+		/// `SubnetLimit` subnets exist and every one is still immune to pruning.
+		SubnetLimitReached,
+		/// The subnet holds `MaxNeurons` neurons.
+		SubnetFull,
+		/// The hotkey holds no validator permit on this subnet.
+		NoValidatorPermit,
+		/// Weights are malformed: lengths differ, a uid repeats or is unknown, or all are zero.
+		InvalidWeights,
+		/// The take is above `MaxTake`.
+		TakeTooHigh,
+		/// The operation is not defined on the root subnet.
+		RootSubnetNotAllowed,
+		/// Origin and destination are the same stake.
+		SameSubnetAndHotkey,
+		/// The hotkey is already a neuron of this subnet.
+		HotkeyAlreadyRegistered,
+		/// The swap would pay out nothing: the amount is too small for one unit at this price.
+		ZeroSwapOutput,
+		/// A reserve or total would overflow `u64`.
+		ArithmeticOverflow,
+		/// A governance value breaks a rule of the mechanism (see the setter's documentation).
+		InvalidParameter,
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Hooks.
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				defaults::MIN_POOL_RESERVE <= defaults::NETWORK_MIN_LOCK_COST,
+				"a new pool must start above the liquidity floor"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Calls.
+	// ---------------------------------------------------------------------------------------------
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Register a new subnet owned by the caller, with `hotkey` as its uid 0. Pays the lock cost,
+		/// which seeds the pool at price 1. At the subnet limit, prunes the non-immune subnet with
+		/// the lowest moving price first. Origin: signed (coldkey).
+		#[pallet::call_index(0)]
+		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_register_network(coldkey, hotkey)
+		}
+
+		/// Start the subnet's emission from the next block. Origin: the subnet owner's coldkey.
+		#[pallet::call_index(1)]
+		pub fn start_call(origin: OriginFor<T>, netuid: u16) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_start_call(coldkey, netuid)
+		}
+
+		/// Dissolve a subnet: pay every staker its share of the pool's TAO, refund the owner up to
+		/// the lock, burn the rest, and clear every entry of the netuid. Origin: root.
+		#[pallet::call_index(2)]
+		pub fn dissolve_network(origin: OriginFor<T>, netuid: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_dissolve_network(netuid)
+		}
+
+		/// Register `hotkey` as a neuron of `netuid`, burning the subnet's `Burn`. Origin: signed
+		/// (coldkey; becomes the hotkey's owner if the hotkey is new).
+		#[pallet::call_index(3)]
+		pub fn burned_register(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_burned_register(coldkey, netuid, hotkey)
+		}
+
+		/// Set the take of `hotkey` (at most `MaxTake`). Origin: the hotkey's owner.
+		#[pallet::call_index(5)]
+		pub fn set_take(origin: OriginFor<T>, hotkey: T::AccountId, take: Perbill) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_set_take(coldkey, hotkey, take)
+		}
+
+		/// Stake `amount` TAO to `hotkey` on `netuid`: buys alpha through the subnet's pool (1:1 on
+		/// root). Origin: signed (coldkey).
+		#[pallet::call_index(6)]
+		pub fn add_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount: u64) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_add_stake(coldkey, hotkey, netuid, amount, None)
+		}
+
+		/// Unstake `amount` alpha from `hotkey` on `netuid`: sells it through the pool. Origin:
+		/// signed (coldkey).
+		#[pallet::call_index(7)]
+		pub fn remove_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount: u64) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_remove_stake(coldkey, hotkey, netuid, amount, None)
+		}
+
+		/// `add_stake` whose post-trade price must stay at most `limit_price` (rao per alpha). With
+		/// `allow_partial`, executes the largest amount that respects it. Origin: signed (coldkey).
+		#[pallet::call_index(8)]
+		pub fn add_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: u16,
+			amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_add_stake(coldkey, hotkey, netuid, amount, Some((limit_price, allow_partial)))
+		}
+
+		/// `remove_stake` whose post-trade price must stay at least `limit_price`. With
+		/// `allow_partial`, executes the largest amount that respects it. Origin: signed (coldkey).
+		#[pallet::call_index(9)]
+		pub fn remove_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: u16,
+			amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_remove_stake(coldkey, hotkey, netuid, amount, Some((limit_price, allow_partial)))
+		}
+
+		/// Move `amount` alpha of the caller from `origin_hotkey` on `origin_netuid` to
+		/// `destination_hotkey` on `destination_netuid` (through TAO if the subnets differ).
+		/// Origin: signed (coldkey).
+		#[pallet::call_index(10)]
+		pub fn move_stake(
+			origin: OriginFor<T>,
+			origin_hotkey: T::AccountId,
+			destination_hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Move,
+				staking::MoveRequest {
+					origin_coldkey: coldkey.clone(),
+					destination_coldkey: coldkey,
+					origin_hotkey,
+					destination_hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: None,
+				},
+			)
+		}
+
+		/// Swap `amount` alpha of `hotkey` from one subnet to another, through TAO. Origin: signed.
+		#[pallet::call_index(11)]
+		pub fn swap_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Swap,
+				staking::MoveRequest {
+					origin_coldkey: coldkey.clone(),
+					destination_coldkey: coldkey,
+					origin_hotkey: hotkey.clone(),
+					destination_hotkey: hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: None,
+				},
+			)
+		}
+
+		/// `swap_stake` whose post-trade ratio `p_origin / p_destination` (scaled by 10^9) must stay
+		/// at least `limit_price`. Origin: signed (coldkey).
+		#[pallet::call_index(12)]
+		pub fn swap_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Swap,
+				staking::MoveRequest {
+					origin_coldkey: coldkey.clone(),
+					destination_coldkey: coldkey,
+					origin_hotkey: hotkey.clone(),
+					destination_hotkey: hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: Some((limit_price, allow_partial)),
+				},
+			)
+		}
+
+		/// Give `amount` alpha of the caller's stake on `hotkey` to `destination_coldkey`, on
+		/// `destination_netuid` (through TAO if the subnets differ). Origin: signed (coldkey).
+		#[pallet::call_index(13)]
+		pub fn transfer_stake(
+			origin: OriginFor<T>,
+			destination_coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Transfer,
+				staking::MoveRequest {
+					origin_coldkey: coldkey,
+					destination_coldkey,
+					origin_hotkey: hotkey.clone(),
+					destination_hotkey: hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: None,
+				},
+			)
+		}
+
+		/// Sell all of the caller's stake on `hotkey` on every subnet (root 1:1) and credit the TAO.
+		/// Subnets whose sale would break the liquidity floor are skipped and named in the event.
+		/// Origin: signed (coldkey).
+		#[pallet::call_index(14)]
+		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_unstake_all(coldkey, hotkey)
+		}
+
+		// ----- Governance setters: root origin, one per parameter, each emits `<Name>Set`. -----
+
+		/// Set `TaoWeight`. Origin: root.
+		#[pallet::call_index(50)]
+		pub fn set_tao_weight(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			TaoWeight::<T>::put(value);
+			Self::deposit_event(Event::TaoWeightSet { value });
+			Ok(())
+		}
+
+		/// Set `OwnerCut`. Origin: root.
+		#[pallet::call_index(51)]
+		pub fn set_owner_cut(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			OwnerCut::<T>::put(value);
+			Self::deposit_event(Event::OwnerCutSet { value });
+			Ok(())
+		}
+
+		/// Set `MinerShare`. Origin: root.
+		#[pallet::call_index(52)]
+		pub fn set_miner_share(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			MinerShare::<T>::put(value);
+			Self::deposit_event(Event::MinerShareSet { value });
+			Ok(())
+		}
+
+		/// Set `SwapFee`. Origin: root.
+		#[pallet::call_index(53)]
+		pub fn set_swap_fee(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			SwapFee::<T>::put(value);
+			Self::deposit_event(Event::SwapFeeSet { value });
+			Ok(())
+		}
+
+		/// Set `MinPoolReserve`. Fails with `InvalidParameter` if it is 0, above
+		/// `NetworkMinLockCost`, or above a reserve of an existing pool. Origin: root.
+		#[pallet::call_index(54)]
+		pub fn set_min_pool_reserve(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(value > 0 && value <= NetworkMinLockCost::<T>::get(), Error::<T>::InvalidParameter);
+			ensure!(
+				Pools::<T>::iter_values().all(|p| p.tao_reserve >= value && p.alpha_reserve >= value),
+				Error::<T>::InvalidParameter
+			);
+			MinPoolReserve::<T>::put(value);
+			Self::deposit_event(Event::MinPoolReserveSet { value });
+			Ok(())
+		}
+
+		/// Set `MinStake`. Origin: root.
+		#[pallet::call_index(55)]
+		pub fn set_min_stake(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			MinStake::<T>::put(value);
+			Self::deposit_event(Event::MinStakeSet { value });
+			Ok(())
+		}
+
+		/// Set `BlockEmission` (before halvings). Origin: root.
+		#[pallet::call_index(56)]
+		pub fn set_block_emission(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			BlockEmission::<T>::put(value);
+			Self::deposit_event(Event::BlockEmissionSet { value });
+			Ok(())
+		}
+
+		/// Set `MovingAlpha`. Origin: root.
+		#[pallet::call_index(57)]
+		pub fn set_moving_alpha(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			MovingAlpha::<T>::put(value);
+			Self::deposit_event(Event::MovingAlphaSet { value });
+			Ok(())
+		}
+
+		/// Set `MovingHalvingBlocks`. Origin: root.
+		#[pallet::call_index(58)]
+		pub fn set_moving_halving_blocks(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			MovingHalvingBlocks::<T>::put(value);
+			Self::deposit_event(Event::MovingHalvingBlocksSet { value });
+			Ok(())
+		}
+
+		/// Set `MovingPriceCap` (rao per alpha). Origin: root.
+		#[pallet::call_index(59)]
+		pub fn set_moving_price_cap(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			MovingPriceCap::<T>::put(value);
+			Self::deposit_event(Event::MovingPriceCapSet { value });
+			Ok(())
+		}
+
+		/// Set `NetworkMinLockCost`. Fails with `InvalidParameter` below `MinPoolReserve`.
+		/// Origin: root.
+		#[pallet::call_index(60)]
+		pub fn set_network_min_lock_cost(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(value >= MinPoolReserve::<T>::get(), Error::<T>::InvalidParameter);
+			NetworkMinLockCost::<T>::put(value);
+			Self::deposit_event(Event::NetworkMinLockCostSet { value });
+			Ok(())
+		}
+
+		/// Set `NetworkLockReductionInterval` (0: the lock cost never decays). Origin: root.
+		#[pallet::call_index(61)]
+		pub fn set_network_lock_reduction_interval(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			NetworkLockReductionInterval::<T>::put(value);
+			Self::deposit_event(Event::NetworkLockReductionIntervalSet { value });
+			Ok(())
+		}
+
+		/// Set `NetworkRateLimit`. Origin: root.
+		#[pallet::call_index(62)]
+		pub fn set_network_rate_limit(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			NetworkRateLimit::<T>::put(value);
+			Self::deposit_event(Event::NetworkRateLimitSet { value });
+			Ok(())
+		}
+
+		/// Set `NetworkImmunityPeriod`. Origin: root.
+		#[pallet::call_index(63)]
+		pub fn set_network_immunity_period(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			NetworkImmunityPeriod::<T>::put(value);
+			Self::deposit_event(Event::NetworkImmunityPeriodSet { value });
+			Ok(())
+		}
+
+		/// Set `SubnetLimit`. Origin: root.
+		#[pallet::call_index(64)]
+		pub fn set_subnet_limit(origin: OriginFor<T>, value: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			SubnetLimit::<T>::put(value);
+			Self::deposit_event(Event::SubnetLimitSet { value });
+			Ok(())
+		}
+
+		/// Set `StartCallDelay`. Origin: root.
+		#[pallet::call_index(65)]
+		pub fn set_start_call_delay(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			StartCallDelay::<T>::put(value);
+			Self::deposit_event(Event::StartCallDelaySet { value });
+			Ok(())
+		}
+
+		/// Set `MaxTake`. Origin: root.
+		#[pallet::call_index(66)]
+		pub fn set_max_take(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
+			ensure_root(origin)?;
+			MaxTake::<T>::put(value);
+			Self::deposit_event(Event::MaxTakeSet { value });
+			Ok(())
+		}
+
+		/// Set the `Tempo` of a subnet. Origin: root.
+		#[pallet::call_index(67)]
+		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			Tempo::<T>::insert(netuid, value);
+			Self::deposit_event(Event::TempoSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `Burn` of a subnet. Origin: root.
+		#[pallet::call_index(68)]
+		pub fn set_burn(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			Burn::<T>::insert(netuid, value);
+			Self::deposit_event(Event::BurnSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `MaxNeurons` of a subnet; fails with `InvalidParameter` below its neuron count.
+		/// Origin: root.
+		#[pallet::call_index(69)]
+		pub fn set_max_neurons(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			ensure!(value >= NeuronCount::<T>::get(netuid), Error::<T>::InvalidParameter);
+			MaxNeurons::<T>::insert(netuid, value);
+			Self::deposit_event(Event::MaxNeuronsSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `MaxValidators` of a subnet. Origin: root.
+		#[pallet::call_index(70)]
+		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			MaxValidators::<T>::insert(netuid, value);
+			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,53 @@
+//! Neurons and takes (MECHANISM.md §7).
+
+use crate::{pallet::*, ROOT_NETUID};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		pallet_prelude::DispatchResult,
+		traits::{
+			fungible::Mutate,
+			tokens::{Fortitude, Precision, Preservation},
+		},
+	},
+	sp_runtime::Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Give `hotkey` the next uid of `netuid` (checks done by the caller).
+	pub(crate) fn append_neuron(netuid: u16, hotkey: T::AccountId) {
+		let uid = NeuronCount::<T>::get(netuid);
+		Neurons::<T>::insert(netuid, uid, &hotkey);
+		Uids::<T>::insert(netuid, &hotkey, uid);
+		NeuronCount::<T>::insert(netuid, uid.saturating_add(1));
+		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey });
+	}
+
+	pub(crate) fn do_burned_register(coldkey: T::AccountId, netuid: u16, hotkey: T::AccountId) -> DispatchResult {
+		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
+		ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+		if let Some(owner) = HotkeyOwner::<T>::get(&hotkey) {
+			ensure!(owner == coldkey, Error::<T>::NotHotkeyOwner);
+		}
+		ensure!(!Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotkeyAlreadyRegistered);
+		let count = NeuronCount::<T>::get(netuid);
+		ensure!(count < MaxNeurons::<T>::get(netuid), Error::<T>::SubnetFull);
+		let burn = Burn::<T>::get(netuid);
+		ensure!(Self::free_balance(&coldkey) >= burn, Error::<T>::InsufficientBalance);
+		if burn > 0 {
+			T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)?;
+		}
+		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
+		Self::append_neuron(netuid, hotkey);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_take(coldkey: T::AccountId, hotkey: T::AccountId, take: Perbill) -> DispatchResult {
+		let owner = HotkeyOwner::<T>::get(&hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		ensure!(owner == coldkey, Error::<T>::NotHotkeyOwner);
+		ensure!(take <= MaxTake::<T>::get(), Error::<T>::TakeTooHigh);
+		HotkeyTake::<T>::insert(&hotkey, take);
+		Self::deposit_event(Event::TakeSet { hotkey, take });
+		Ok(())
+	}
+}

@@ -1,0 +1,157 @@
+//! Weights of the calls. Hand-written and conservative (generous read/write counts and execution
+//! time) until the benchmarks replace them.
+
+use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
+
+/// Weight of each call, named after it.
+pub trait WeightInfo {
+	fn register_network() -> Weight;
+	fn start_call() -> Weight;
+	fn dissolve_network() -> Weight;
+	fn burned_register() -> Weight;
+	fn set_take() -> Weight;
+	fn add_stake() -> Weight;
+	fn remove_stake() -> Weight;
+	fn add_stake_limit() -> Weight;
+	fn remove_stake_limit() -> Weight;
+	fn move_stake() -> Weight;
+	fn swap_stake() -> Weight;
+	fn swap_stake_limit() -> Weight;
+	fn transfer_stake() -> Weight;
+	fn unstake_all() -> Weight;
+	fn set_tao_weight() -> Weight;
+	fn set_owner_cut() -> Weight;
+	fn set_miner_share() -> Weight;
+	fn set_swap_fee() -> Weight;
+	fn set_min_pool_reserve() -> Weight;
+	fn set_min_stake() -> Weight;
+	fn set_block_emission() -> Weight;
+	fn set_moving_alpha() -> Weight;
+	fn set_moving_halving_blocks() -> Weight;
+	fn set_moving_price_cap() -> Weight;
+	fn set_network_min_lock_cost() -> Weight;
+	fn set_network_lock_reduction_interval() -> Weight;
+	fn set_network_rate_limit() -> Weight;
+	fn set_network_immunity_period() -> Weight;
+	fn set_subnet_limit() -> Weight;
+	fn set_start_call_delay() -> Weight;
+	fn set_max_take() -> Weight;
+	fn set_tempo() -> Weight;
+	fn set_burn() -> Weight;
+	fn set_max_neurons() -> Weight;
+	fn set_max_validators() -> Weight;
+}
+
+/// Execution time assumed for a call, before storage access: 50 µs.
+const BASE: u64 = 50_000_000;
+
+impl WeightInfo for () {
+	/// Conservative: may prune a subnet: reads and clears its stakes.
+	fn register_network() -> Weight {
+		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(120, 140))
+	}
+	fn start_call() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	/// Conservative: iterates the subnet's stakes.
+	fn dissolve_network() -> Weight {
+		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 400))
+	}
+	fn burned_register() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(7, 5))
+	}
+	fn set_take() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn add_stake() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+	}
+	fn remove_stake() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+	}
+	fn add_stake_limit() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+	}
+	fn remove_stake_limit() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+	}
+	fn move_stake() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+	}
+	fn swap_stake() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+	}
+	fn swap_stake_limit() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+	}
+	fn transfer_stake() -> Weight {
+		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+	}
+	/// Conservative: visits every subnet.
+	fn unstake_all() -> Weight {
+		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 300))
+	}
+	fn set_tao_weight() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_owner_cut() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_miner_share() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_swap_fee() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_min_pool_reserve() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(130, 1))
+	}
+	fn set_min_stake() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_block_emission() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_moving_alpha() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_moving_halving_blocks() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_moving_price_cap() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_network_min_lock_cost() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_network_lock_reduction_interval() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_network_rate_limit() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_network_immunity_period() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_subnet_limit() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_start_call_delay() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_max_take() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_tempo() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn set_burn() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn set_max_neurons() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+	fn set_max_validators() -> Weight {
+		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+	}
+}
