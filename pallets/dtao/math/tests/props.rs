@@ -7,10 +7,10 @@
 #![allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use dtao_math::{
-	block_emission, buy, lock_cost, max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, mul_ppb_ceil,
-	mul_ppb_floor, sell, spot_price,
+	block_emission, buy,
 	limits::{price_at_least, price_at_most, swap_raw},
-	swap_ratio_ok, wide, Market, MathError, SharePool, SwapOutcome, SHARE_SCALE, SUPPLY_CAP, UNIT,
+	lock_cost, max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, mul_ppb_ceil, mul_ppb_floor, sell,
+	spot_price, swap_ratio_ok, wide, Market, MathError, SharePool, SwapOutcome, SHARE_SCALE, SUPPLY_CAP, UNIT,
 };
 use proptest::prelude::*;
 
@@ -114,7 +114,7 @@ fn model_buy_state(t: u64, a: u64, tin: u64, ppb: u32) -> Option<(u64, u64, u64,
 	let net = u128::from(tin - fee);
 	let new_t = u64::try_from(u128::from(t) + u128::from(tin)).ok()?;
 	let denom = u128::from(t) + net;
-	let out = if denom == 0 { 0 } else { u128::from(a) * net / denom };
+	let out = (u128::from(a) * net).checked_div(denom).unwrap_or(0);
 	let out = u64::try_from(out).unwrap();
 	assert!(out <= a);
 	Some((out, fee, new_t, a - out))
@@ -306,7 +306,7 @@ fn model_emission(i: u64, base: u64) -> u64 {
 /// §5.1 by the definition, with saturating u64 operations.
 fn model_lock_cost(last: u64, ever: bool, min: u64, interval: u64, blocks: u64) -> u64 {
 	let doubled = if ever { last.saturating_add(last) } else { last };
-	let decay = if interval == 0 { 0 } else { (last / interval).saturating_mul(blocks) };
+	let decay = last.checked_div(interval).map_or(0, |q| q.saturating_mul(blocks));
 	core::cmp::max(min, doubled.saturating_sub(decay))
 }
 
@@ -582,6 +582,35 @@ proptest! {
 					prop_assert!(r.is_ok(), "sell refused at floor {} with T' = {}: {:?}", min, t2, r);
 				} else {
 					prop_assert_eq!(r, Err(MathError::InsufficientLiquidity));
+				}
+			}
+		}
+	}
+}
+
+/// Properties 2, 4 and 5 exhaustively on tiny pools, where empty reserves and rounding to zero
+/// decide the outcome.
+#[test]
+fn tiny_pools_exhaustively() {
+	for tao in 0u64..=5 {
+		for alpha in 0u64..=5 {
+			let m = Market::Pool { tao, alpha };
+			for x in 0u64..=20 {
+				for ppb in [0u32, 1, 300_000_000, 500_000_000, 1_000_000_000] {
+					for min in 0u64..=6 {
+						let b = buy(m, x, ppb, min);
+						assert_eq!(b, model_buy(m, x, ppb, min), "buy {m:?} x={x} fee={ppb} min={min}");
+						if let Ok(o) = b {
+							assert!(o.amount_out > 0 && pool_of(o.after).1 >= min);
+							assert!(product(o.after) >= product(m));
+						}
+						let s = sell(m, x, ppb, min);
+						assert_eq!(s, model_sell(m, x, ppb, min), "sell {m:?} x={x} fee={ppb} min={min}");
+						if let Ok(o) = s {
+							assert!(o.amount_out > 0 && pool_of(o.after).0 >= min);
+							assert!(product(o.after) >= product(m));
+						}
+					}
 				}
 			}
 		}
@@ -994,13 +1023,9 @@ proptest! {
 			let f = wide::mul_div_floor(a, b, c);
 			let g = wide::mul_div_ceil(a, b, c);
 			if let Some(ab) = a.checked_mul(b) {
-				if c == 0 {
-					prop_assert_eq!(f, None);
-					prop_assert_eq!(g, None);
-				} else {
-					prop_assert_eq!(f, Some(ab / c));
-					prop_assert_eq!(g, Some(ab.div_ceil(c)));
-				}
+				// None exactly when c = 0.
+				prop_assert_eq!(f, ab.checked_div(c));
+				prop_assert_eq!(g, ab.checked_div(c).map(|_| ab.div_ceil(c)));
 			}
 			let prod = mul256(a, b);
 			match f {

@@ -1,0 +1,129 @@
+//! Governance parameters: defaults, genesis, root-only setters with one event each, and the checks
+//! some setters make.
+use crate::{mock::*, pallet::*, params::defaults, Event as DtaoEvent};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_runtime::{DispatchError, Perbill},
+};
+
+/// Without genesis overrides, every parameter has the default of MECHANISM.md.
+#[test]
+fn defaults_match_the_mechanism() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(TaoWeight::<Test>::get(), Perbill::from_percent(18));
+		assert_eq!(OwnerCut::<Test>::get(), Perbill::from_percent(18));
+		assert_eq!(MinerShare::<Test>::get(), Perbill::from_percent(50));
+		assert_eq!(SwapFee::<Test>::get(), Perbill::from_parts(500_000));
+		assert_eq!(MinPoolReserve::<Test>::get(), 1_000_000);
+		assert_eq!(MinStake::<Test>::get(), 500_000);
+		assert_eq!(BlockEmission::<Test>::get(), 1_000_000_000);
+		assert_eq!(MovingAlpha::<Test>::get(), Perbill::from_parts(3_000));
+		assert_eq!(MovingHalvingBlocks::<Test>::get(), 201_600);
+		assert_eq!(MovingPriceCap::<Test>::get(), 1_000_000_000);
+		assert_eq!(MaxTake::<Test>::get(), Perbill::from_percent(18));
+		assert_eq!(Tempo::<Test>::get(1), 360);
+		assert_eq!(Burn::<Test>::get(1), 1_000_000_000);
+		assert_eq!(MaxNeurons::<Test>::get(1), 256);
+		assert_eq!(MaxValidators::<Test>::get(1), 64);
+		assert_eq!(InitialTempo::<Test>::get(), 360);
+		// The pallet account holds its own existential deposit.
+		assert_eq!(free(Dtao::account_id()), ED);
+	});
+}
+
+#[test]
+fn genesis_sets_parameters() {
+	let mut b = ExtBuilder::default();
+	b.genesis.tao_weight = Perbill::from_percent(50);
+	b.genesis.initial_tempo = 10;
+	b.genesis.min_stake = 7;
+	b.build_and_execute(|| {
+		assert_eq!(TaoWeight::<Test>::get(), Perbill::from_percent(50));
+		assert_eq!(MinStake::<Test>::get(), 7);
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_eq!(Tempo::<Test>::get(1), 10);
+	});
+}
+
+macro_rules! setter_case {
+	($call:ident, $store:ident, $event:ident, $value:expr) => {{
+		let value = $value;
+		assert_noop!(Dtao::$call(RuntimeOrigin::signed(ALICE), value), DispatchError::BadOrigin);
+		assert_ok!(Dtao::$call(RuntimeOrigin::root(), value));
+		assert_eq!($store::<Test>::get(), value);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::$event { value }));
+	}};
+}
+
+macro_rules! subnet_setter_case {
+	($call:ident, $store:ident, $event:ident, $value:expr) => {{
+		let value = $value;
+		assert_noop!(Dtao::$call(RuntimeOrigin::signed(ALICE), 1, value), DispatchError::BadOrigin);
+		assert_noop!(Dtao::$call(RuntimeOrigin::root(), 9, value), Error::<Test>::SubnetNotFound);
+		assert_ok!(Dtao::$call(RuntimeOrigin::root(), 1, value));
+		assert_eq!($store::<Test>::get(1), value);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::$event { netuid: 1, value }));
+	}};
+}
+
+/// Each setter is root-only, stores its value and emits its own event.
+#[test]
+fn setters_are_root_only_and_emit_events() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		setter_case!(set_tao_weight, TaoWeight, TaoWeightSet, Perbill::from_percent(30));
+		setter_case!(set_owner_cut, OwnerCut, OwnerCutSet, Perbill::from_percent(10));
+		setter_case!(set_miner_share, MinerShare, MinerShareSet, Perbill::from_percent(40));
+		setter_case!(set_swap_fee, SwapFee, SwapFeeSet, Perbill::from_percent(1));
+		setter_case!(set_min_pool_reserve, MinPoolReserve, MinPoolReserveSet, 2_000_000u64);
+		setter_case!(set_min_stake, MinStake, MinStakeSet, 1_000u64);
+		setter_case!(set_block_emission, BlockEmission, BlockEmissionSet, 5u64);
+		setter_case!(set_moving_alpha, MovingAlpha, MovingAlphaSet, Perbill::from_percent(1));
+		setter_case!(set_moving_halving_blocks, MovingHalvingBlocks, MovingHalvingBlocksSet, 10u64);
+		setter_case!(set_moving_price_cap, MovingPriceCap, MovingPriceCapSet, 2_000_000_000u64);
+		setter_case!(set_network_min_lock_cost, NetworkMinLockCost, NetworkMinLockCostSet, 5_000_000u64);
+		setter_case!(
+			set_network_lock_reduction_interval,
+			NetworkLockReductionInterval,
+			NetworkLockReductionIntervalSet,
+			0u64
+		);
+		setter_case!(set_network_rate_limit, NetworkRateLimit, NetworkRateLimitSet, 3u64);
+		setter_case!(set_network_immunity_period, NetworkImmunityPeriod, NetworkImmunityPeriodSet, 4u64);
+		setter_case!(set_subnet_limit, SubnetLimit, SubnetLimitSet, 5u16);
+		setter_case!(set_start_call_delay, StartCallDelay, StartCallDelaySet, 6u64);
+		setter_case!(set_max_take, MaxTake, MaxTakeSet, Perbill::from_percent(20));
+		subnet_setter_case!(set_tempo, Tempo, TempoSet, 10u16);
+		subnet_setter_case!(set_burn, Burn, BurnSet, 10u64);
+		subnet_setter_case!(set_max_neurons, MaxNeurons, MaxNeuronsSet, 10u16);
+		subnet_setter_case!(set_max_validators, MaxValidators, MaxValidatorsSet, 10u16);
+	});
+}
+
+/// The liquidity floor must stay positive, below the minimum lock and below every existing pool;
+/// the minimum lock must stay above the floor; `MaxNeurons` cannot drop below the neuron count.
+#[test]
+fn setters_reject_values_that_break_the_mechanism() {
+	ExtBuilder::default().min_lock(10_000_000).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_noop!(Dtao::set_min_pool_reserve(RuntimeOrigin::root(), 0), Error::<Test>::InvalidParameter);
+		assert_noop!(
+			Dtao::set_network_min_lock_cost(RuntimeOrigin::root(), defaults::MIN_POOL_RESERVE - 1),
+			Error::<Test>::InvalidParameter
+		);
+		assert_ok!(Dtao::set_network_min_lock_cost(RuntimeOrigin::root(), 100_000_000));
+		// The existing pool holds 10_000_000 of each: a floor above it is refused.
+		assert_noop!(
+			Dtao::set_min_pool_reserve(RuntimeOrigin::root(), 10_000_001),
+			Error::<Test>::InvalidParameter
+		);
+		assert_ok!(Dtao::set_min_pool_reserve(RuntimeOrigin::root(), 10_000_000));
+		assert_noop!(
+			Dtao::set_min_pool_reserve(RuntimeOrigin::root(), 100_000_001),
+			Error::<Test>::InvalidParameter
+		);
+		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
+		assert_noop!(Dtao::set_max_neurons(RuntimeOrigin::root(), 1, 1), Error::<Test>::InvalidParameter);
+		assert_ok!(Dtao::set_max_neurons(RuntimeOrigin::root(), 1, 2));
+	});
+}
