@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build and test this workspace:
+#   - protoc (Debian package protobuf-compiler; the node's networking crates need it),
+#   - the Rust toolchain pinned in rust-toolchain.toml with its wasm target and rust-src.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		echo "setup: need root to run: $*" >&2; return 1
+	fi
+}
+
+if ! command -v protoc >/dev/null 2>&1; then
+	echo "setup: installing protobuf-compiler"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq protobuf-compiler >/dev/null
+fi
+
+toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-std-wasm32v1-none$' ||
+	! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-src$'; then
+	echo "setup: installing Rust $toolchain with wasm32v1-none and rust-src"
+	rustup toolchain install "$toolchain" --profile minimal --target wasm32v1-none --component rust-src,clippy,rustfmt
+fi
