@@ -12,6 +12,7 @@
 
 extern crate alloc;
 
+pub mod coinbase;
 pub mod invariants;
 pub mod neurons;
 pub mod params;
@@ -515,6 +516,12 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// The coinbase (MECHANISM.md §6.2–§6.3). Its weight grows with the number of subnets.
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let subnets = Self::run_coinbase();
+			T::WeightInfo::coinbase(subnets)
+		}
+
 		fn integrity_test() {
 			assert!(
 				defaults::MIN_POOL_RESERVE <= defaults::NETWORK_MIN_LOCK_COST,

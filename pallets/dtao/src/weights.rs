@@ -3,8 +3,10 @@
 
 use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
 
-/// Weight of each call, named after it.
+/// Weight of each call, named after it, and of the block hook.
 pub trait WeightInfo {
+	/// The coinbase of one block visiting `subnets` subnets (one read and one write each).
+	fn coinbase(subnets: u32) -> Weight;
 	fn register_network() -> Weight;
 	fn start_call() -> Weight;
 	fn dissolve_network() -> Weight;
@@ -46,6 +48,16 @@ pub trait WeightInfo {
 const BASE: u64 = 50_000_000;
 
 impl WeightInfo for () {
+	fn coinbase(subnets: u32) -> Weight {
+		// Fixed part: issuance, parameters, root stake, the pallet account (mint).
+		Weight::from_parts(BASE, 2_048)
+			.saturating_add(RocksDbWeight::get().reads_writes(12, 2))
+			.saturating_add(
+				Weight::from_parts(BASE, 512)
+					.saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+					.saturating_mul(u64::from(subnets)),
+			)
+	}
 	/// Conservative: may prune a subnet: reads and clears its stakes.
 	fn register_network() -> Weight {
 		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(120, 140))

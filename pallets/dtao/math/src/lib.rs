@@ -6,6 +6,7 @@
 //! the representation of `Perbill`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod coinbase;
 pub mod emission;
 pub mod limits;
 pub mod lock;
