@@ -13,6 +13,7 @@
 extern crate alloc;
 
 pub mod coinbase;
+pub mod epoch;
 pub mod invariants;
 pub mod neurons;
 pub mod params;
@@ -281,6 +282,10 @@ pub mod pallet {
 	/// Uid of each registered hotkey on a subnet.
 	#[pallet::storage]
 	pub type Uids<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+	/// Weights set by a validator (by uid): `(miner uid, weight)` pairs.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Weights<T> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, Vec<(u16, u16)>, ValueQuery>;
 	/// Number of neurons on a subnet.
 	#[pallet::storage]
 	pub type NeuronCount<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery>;
@@ -429,6 +434,10 @@ pub mod pallet {
 		AllStakeRemoved { coldkey: T::AccountId, hotkey: T::AccountId, tao: u64, skipped: Vec<u16> },
 		/// A hotkey was registered as neuron `uid` of a subnet.
 		NeuronRegistered { netuid: u16, uid: u16, hotkey: T::AccountId },
+		/// A validator (`uid`) set its weights on a subnet.
+		WeightsSet { netuid: u16, uid: u16 },
+		/// An epoch paid out these amounts of the pending balances (what is left stays pending).
+		EpochDrained { netuid: u16, owner_alpha: u64, miner_alpha: u64, validator_alpha: u64, root_tao: u64 },
 		/// A hotkey's take was set.
 		TakeSet { hotkey: T::AccountId, take: Perbill },
 		TaoWeightSet { value: Perbill },
@@ -517,9 +526,11 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// The coinbase (MECHANISM.md §6.2–§6.3). Its weight grows with the number of subnets.
+		/// Then the epochs (MECHANISM.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
-			T::WeightInfo::coinbase(subnets)
+			let epochs = Self::run_epochs(Self::now());
+			T::WeightInfo::coinbase(subnets).saturating_add(T::WeightInfo::epoch().saturating_mul(u64::from(epochs)))
 		}
 
 		fn integrity_test() {
@@ -571,6 +582,15 @@ pub mod pallet {
 		pub fn burned_register(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_burned_register(coldkey, netuid, hotkey)
+		}
+
+		/// Set the weights of the calling validator on `netuid`: `uids` distinct and registered, as
+		/// many `weights` as `uids`, at least one non-zero. Origin: the validator's hotkey, which must
+		/// hold a validator permit.
+		#[pallet::call_index(4)]
+		pub fn set_weights(origin: OriginFor<T>, netuid: u16, uids: Vec<u16>, weights: Vec<u16>) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_set_weights(hotkey, netuid, uids, weights)
 		}
 
 		/// Set the take of `hotkey` (at most `MaxTake`). Origin: the hotkey's owner.

@@ -253,5 +253,6 @@ impl<T: Config> Pallet<T> {
 		let _ = HotkeyStake::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Neurons::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = Weights::<T>::clear_prefix(netuid, u32::MAX, None);
 	}
 }

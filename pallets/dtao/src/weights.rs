@@ -7,6 +7,9 @@ use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
 pub trait WeightInfo {
 	/// The coinbase of one block visiting `subnets` subnets (one read and one write each).
 	fn coinbase(subnets: u32) -> Weight;
+	/// One subnet's epoch (reads its neurons, stakes and weights; writes the stakes it pays).
+	fn epoch() -> Weight;
+	fn set_weights() -> Weight;
 	fn register_network() -> Weight;
 	fn start_call() -> Weight;
 	fn dissolve_network() -> Weight;
@@ -48,6 +51,12 @@ pub trait WeightInfo {
 const BASE: u64 = 50_000_000;
 
 impl WeightInfo for () {
+	fn epoch() -> Weight {
+		Weight::from_parts(BASE * 200, 65_536).saturating_add(RocksDbWeight::get().reads_writes(2_000, 1_000))
+	}
+	fn set_weights() -> Weight {
+		Weight::from_parts(BASE * 10, 16_384).saturating_add(RocksDbWeight::get().reads_writes(600, 1))
+	}
 	fn coinbase(subnets: u32) -> Weight {
 		// Fixed part: issuance, parameters, root stake, the pallet account (mint).
 		Weight::from_parts(BASE, 2_048)
