@@ -515,6 +515,8 @@ pub mod pallet {
 		ZeroSwapOutput,
 		/// A reserve or total would overflow `u64`.
 		ArithmeticOverflow,
+		/// The TAO to pay is less than the existential deposit and the receiving account is empty.
+		PayoutBelowExistentialDeposit,
 		/// A governance value breaks a rule of the mechanism (see the setter's documentation).
 		InvalidParameter,
 	}

@@ -275,6 +275,11 @@ impl<T: Config> Pallet<T> {
 			Some((limit_price, allow_partial)) => {
 				let fits = match dtao_math::sell(market, amount, fee, floor) {
 					Ok(o) => market_price_at_least(o.after, limit_price),
+					// A whole stake too small to pay anything is closed as by `remove_stake`.
+					Err(MathError::ZeroOutput) if amount == value => {
+						let o = Self::sell_whole(market, amount)?;
+						market_price_at_least(o.after, limit_price)
+					},
 					Err(MathError::InsufficientLiquidity) if allow_partial => false,
 					Err(e) => return Err(Self::math_error(e).into()),
 				};

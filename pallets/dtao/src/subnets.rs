@@ -76,6 +76,7 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return Ok(());
 		}
+		ensure!(Self::can_receive(who, amount), Error::<T>::PayoutBelowExistentialDeposit);
 		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve)?;
 		Ok(())
 	}
