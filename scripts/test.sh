@@ -3,7 +3,6 @@
 #   scripts/test.sh            the math crate's unit and property tests, and the pallet's tests
 # Environment:
 #   CARGO_TARGET_DIR           build directory, kept between runs (default ~/.cache/dtao-target)
-#   PROPTEST_CASES             overrides the number of cases of every property test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
