@@ -50,6 +50,7 @@ impl<T: Config> Pallet<T> {
 			let validators = rest.saturating_sub(miners);
 
 			// 6–7. Root proportion from issuance after injection; sell root's alpha without fee.
+			let root_proportion_ppb = cb::root_proportion_ppb(root_stake, tao_weight, pool.alpha_issuance());
 			let mut root_alpha = cb::root_alpha(validators, root_stake, tao_weight, pool.alpha_issuance());
 			let mut root_tao = 0;
 			if root_alpha > 0 {
@@ -77,6 +78,7 @@ impl<T: Config> Pallet<T> {
 				alpha_out,
 				root_alpha_sold: root_alpha,
 				root_tao_bought: root_tao,
+				root_proportion_ppb,
 			};
 		}
 

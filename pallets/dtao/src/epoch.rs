@@ -84,6 +84,40 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Split `pot` among `validators` in proportion to `weight(v)` (rounded down), paying each part
+	/// with `pay`; returns the total paid. Nothing is paid if every weight is 0.
+	fn split_pot(
+		pot: u64,
+		validators: &[Validator<T::AccountId>],
+		weight: impl Fn(&Validator<T::AccountId>) -> u64,
+		mut pay: impl FnMut(&T::AccountId, u64) -> u64,
+	) -> u64 {
+		let total: u128 = validators.iter().map(|v| u128::from(weight(v))).sum();
+		if total == 0 || pot == 0 {
+			return 0;
+		}
+		let mut paid = 0u64;
+		for v in validators {
+			let amount = wide::mul_div_floor(u128::from(pot), u128::from(weight(v)), total).unwrap_or(0) as u64;
+			paid = paid.saturating_add(pay(&v.1, amount));
+		}
+		paid
+	}
+
+	/// Pay a subnet's pending root TAO to its validators by root stake, as root stake (take first);
+	/// `T_0` grows by what is paid and nothing is minted. Returns what was paid; the rest (no
+	/// recipient, rounding) stays pending.
+	pub(crate) fn pay_root_dividends(pool: &mut crate::SubnetPool, validators: &[Validator<T::AccountId>]) -> u64 {
+		let pot = pool.pending_root_tao;
+		let paid = Self::split_pot(pot, validators, |v| v.3, |hotkey, amount| {
+			let paid = Self::pay_to_hotkey(hotkey, ROOT_NETUID, amount);
+			TotalRootStake::<T>::mutate(|t| *t = t.saturating_add(paid));
+			paid
+		});
+		pool.pending_root_tao = pot.saturating_sub(paid);
+		paid
+	}
+
 	/// Drain the pending balances of `netuid`.
 	pub(crate) fn run_epoch(netuid: u16) {
 		let Some(mut pool) = Pools::<T>::get(netuid) else { return };
@@ -136,30 +170,12 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// Validators' alpha pot by alpha stake.
-		let alpha_total: u128 = validators.iter().map(|v| u128::from(v.2)).sum();
-		let mut validator_paid = 0u64;
-		if alpha_total > 0 {
-			let pot = pool.pending_validator_alpha;
-			for (_, hotkey, alpha, _) in &validators {
-				let amount = wide::mul_div_floor(u128::from(pot), u128::from(*alpha), alpha_total).unwrap_or(0) as u64;
-				validator_paid = validator_paid.saturating_add(Self::pay_to_hotkey(hotkey, netuid, amount));
-			}
-			pool.pending_validator_alpha = pool.pending_validator_alpha.saturating_sub(validator_paid);
-		}
+		let pot = pool.pending_validator_alpha;
+		let validator_paid = Self::split_pot(pot, &validators, |v| v.2, |hotkey, amount| Self::pay_to_hotkey(hotkey, netuid, amount));
+		pool.pending_validator_alpha = pot.saturating_sub(validator_paid);
 
 		// Root TAO pot by root stake: the TAO becomes root stake (MECHANISM.md §6.5).
-		let root_total: u128 = validators.iter().map(|v| u128::from(v.3)).sum();
-		let mut root_paid = 0u64;
-		if root_total > 0 {
-			let pot = pool.pending_root_tao;
-			for (_, hotkey, _, root) in &validators {
-				let amount = wide::mul_div_floor(u128::from(pot), u128::from(*root), root_total).unwrap_or(0) as u64;
-				let paid = Self::pay_to_hotkey(hotkey, ROOT_NETUID, amount);
-				TotalRootStake::<T>::mutate(|t| *t = t.saturating_add(paid));
-				root_paid = root_paid.saturating_add(paid);
-			}
-			pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_paid);
-		}
+		let root_paid = Self::pay_root_dividends(&mut pool, &validators);
 
 		Pools::<T>::insert(netuid, pool);
 		Self::deposit_event(Event::EpochDrained {

@@ -12,6 +12,7 @@
 
 extern crate alloc;
 
+pub mod api;
 pub mod coinbase;
 pub mod epoch;
 pub mod invariants;
@@ -387,8 +388,9 @@ pub mod pallet {
 		NetworkRegistered { netuid: u16, owner: T::AccountId, hotkey: T::AccountId, lock: u64 },
 		/// The owner started the subnet's emission at `block`.
 		NetworkStarted { netuid: u16, block: u64 },
-		/// A subnet was dissolved; the three totals add up to the pool's TAO.
-		NetworkDissolved { netuid: u16, paid_to_stakers: u64, refunded_to_owner: u64, burned: u64 },
+		/// A subnet was dissolved. Its pending root TAO was first paid to its validators as root stake
+		/// (`root_dividends`); then `paid_to_stakers + refunded_to_owner + burned` is the pool's TAO.
+		NetworkDissolved { netuid: u16, paid_to_stakers: u64, refunded_to_owner: u64, burned: u64, root_dividends: u64 },
 		/// TAO was staked: `tao` paid (fee included), `alpha` received, `fee` left in the pool.
 		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
 		/// Alpha was unstaked: `alpha` sold, `tao` received, `fee` left in the pool.

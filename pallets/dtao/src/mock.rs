@@ -106,6 +106,10 @@ impl ExtBuilder {
 		self.genesis.subnet_limit = limit;
 		self
 	}
+	pub fn tempo(mut self, tempo: u16) -> Self {
+		self.genesis.initial_tempo = tempo;
+		self
+	}
 	pub fn immunity(mut self, blocks: u64) -> Self {
 		self.genesis.network_immunity_period = blocks;
 		self

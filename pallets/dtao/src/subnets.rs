@@ -153,7 +153,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 
-		// 1. Pending alpha returns to the pool reserve; pending root TAO joins the pool's TAO.
+		// 1. Pending root TAO is paid as root dividends (§6.5); what has no recipient joins the
+		//    pool's TAO. Pending alpha returns to the pool reserve.
+		let validators = Self::validators(netuid);
+		let root_dividends = Self::pay_root_dividends(&mut pool, &validators);
 		let pending_alpha = pool.pending_alpha();
 		pool.alpha_reserve = pool.alpha_reserve.saturating_add(pending_alpha);
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);
@@ -236,7 +239,7 @@ impl<T: Config> Pallet<T> {
 		// 4. Clear every entry of the netuid.
 		Self::clear_subnet_storage(netuid);
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::deposit_event(Event::NetworkDissolved { netuid, paid_to_stakers: paid, refunded_to_owner: refund, burned });
+		Self::deposit_event(Event::NetworkDissolved { netuid, paid_to_stakers: paid, refunded_to_owner: refund, burned, root_dividends });
 		Ok(())
 	}
 

@@ -61,6 +61,8 @@ pub struct BlockEmissionRecord {
 	pub alpha_out: u64,
 	pub root_alpha_sold: u64,
 	pub root_tao_bought: u64,
+	/// `ρ_n` of that block, in parts per billion, rounded down.
+	pub root_proportion_ppb: u32,
 }
 
 /// A hotkey's stake on one subnet as a share pool: `H(h,n)` and `S(h,n)`.

@@ -157,7 +157,14 @@ fn root_proportion_sells_validator_alpha_for_root() {
 		let rt = (t as u128 * ra as u128 / (a as u128 + ra as u128)) as u64;
 		assert_eq!(
 			p.last,
-			BlockEmissionRecord { tao_in: tau, alpha_in, alpha_out, root_alpha_sold: ra, root_tao_bought: rt }
+			BlockEmissionRecord {
+				tao_in: tau,
+				alpha_in,
+				alpha_out,
+				root_alpha_sold: ra,
+				root_tao_bought: rt,
+				root_proportion_ppb: 642_857_142
+			}
 		);
 		assert_eq!((p.tao_reserve, p.alpha_reserve), (t - rt, a + ra));
 		assert_eq!(p.alpha_outstanding, alpha_out - ra);
@@ -165,7 +172,8 @@ fn root_proportion_sells_validator_alpha_for_root() {
 		assert_eq!(p.pending_miner_alpha, miners);
 		assert_eq!(p.pending_validator_alpha, validators - ra);
 		assert_eq!(p.pending_root_tao, rt);
-		assert_eq!(dtao_math::coinbase::root_proportion_ppb(1_000_000_000_000, 180_000_000, 100_000_000_000), 642_857_142);
+		// ρ = 0.18e12 / (0.18e12 + 1e11) = 0.642857142857…
+		assert_eq!(Dtao::api_subnet_info(1).map(|i| i.root_proportion), Some(Perbill::from_parts(642_857_142)));
 	});
 }
 

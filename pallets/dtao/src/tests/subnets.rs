@@ -202,7 +202,8 @@ fn subnet_limit_prunes_lowest_moving_price() {
 			netuid: 2,
 			paid_to_stakers: 0,
 			refunded_to_owner: lock2,
-			burned: 0
+			burned: 0,
+			root_dividends: 0,
 		}));
 		assert_eq!(free(BOB), bob_before + lock2, "the pruned owner gets the lock back");
 		assert_eq!(SubnetOwner::<Test>::get(2), Some(CHARLIE));
@@ -319,6 +320,7 @@ fn dissolve_pays_stakers_refunds_owner_and_clears_storage() {
 			paid_to_stakers: total_due,
 			refunded_to_owner: refund,
 			burned,
+			root_dividends: 0,
 		}));
 		assert_eq!(total_due + refund + burned, t);
 		for (who, amount) in payouts {
@@ -369,6 +371,7 @@ fn dissolve_burns_what_exceeds_the_lock() {
 			paid_to_stakers: paid,
 			refunded_to_owner: lock,
 			burned,
+			root_dividends: 0,
 		}));
 		assert_eq!(free(BOB), bob + paid);
 		assert_eq!(Balances::total_issuance(), issuance - burned);
@@ -399,6 +402,7 @@ fn dissolve_folds_pending_balances_into_the_pool() {
 			paid_to_stakers: 0,
 			refunded_to_owner: lock,
 			burned: 5 * TAO,
+			root_dividends: 0,
 		}));
 		assert_eq!(free(ALICE), alice + lock);
 		assert_eq!(Balances::total_issuance(), issuance - 5 * TAO);

@@ -1,0 +1,205 @@
+//! What the `DtaoApi` runtime API returns (INTERFACE.md, "Runtime API"). The quotes call the same
+//! functions the extrinsics execute, so a quote taken in a state equals what the call does in that
+//! state, to the rao.
+
+use crate::{pallet::*, ROOT_NETUID};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use dtao_math::{SwapOutcome, UNIT};
+use polkadot_sdk::sp_runtime::Perbill;
+use scale_info::TypeInfo;
+
+/// A subnet as the runtime API shows it. Amounts in rao / alpha-rao; prices in rao per alpha.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct SubnetInfo<AccountId> {
+	pub netuid: u16,
+	/// Owner coldkey (`None` for root).
+	pub owner: Option<AccountId>,
+	/// Owner hotkey (`None` for root).
+	pub owner_hotkey: Option<AccountId>,
+	pub registered_at: u64,
+	/// Block of `start_call`; `None` until then (root: block 0).
+	pub started_at: Option<u64>,
+	pub tempo: u16,
+	/// Blocks from now until the block whose `on_initialize` runs the next epoch (1: the next
+	/// block); `u64::MAX` for a tempo of 0 (never).
+	pub blocks_until_epoch: u64,
+	/// `T_n` (root: total TAO staked on root).
+	pub tao_reserve: u64,
+	/// `A_n` (root: equal to `tao_reserve`).
+	pub alpha_reserve: u64,
+	/// `O_n`: alpha held by stakers plus pending alpha (root: total root stake).
+	pub alpha_outstanding: u64,
+	/// `floor(T_n · 10^9 / A_n)` (root: 10^9).
+	pub spot_price: u64,
+	/// Moving price `m_n`, rounded down (root: 10^9).
+	pub moving_price: u64,
+	/// TAO injected in the last block (`τ`).
+	pub tao_in_emission: u64,
+	/// Alpha injected into the pool in the last block (`α_in`).
+	pub alpha_in_emission: u64,
+	/// Alpha minted outside the pool in the last block (`α_out`).
+	pub alpha_out_emission: u64,
+	/// Root's alpha sold in the last block (`ra`).
+	pub root_alpha_sold: u64,
+	/// TAO that sale bought (`rt`).
+	pub root_tao_bought: u64,
+	pub pending_owner_alpha: u64,
+	pub pending_miner_alpha: u64,
+	pub pending_validator_alpha: u64,
+	pub pending_root_tao: u64,
+	/// `ρ_n` used by the last block's coinbase, rounded down to a part per billion.
+	pub root_proportion: Perbill,
+	/// TAO traded through the pool since registration (both directions, before fees).
+	pub volume: u128,
+	/// Registered neurons.
+	pub neurons: u16,
+	/// TAO locked at registration (what dissolution refunds at most).
+	pub locked: u64,
+}
+
+/// What a swap would do now.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct SwapQuote {
+	/// What goes in (TAO for a stake, alpha for an unstake).
+	pub amount_in: u64,
+	/// What comes out (alpha for a stake, TAO for an unstake).
+	pub amount_out: u64,
+	/// The fee, in the input token; it stays in the pool.
+	pub fee: u64,
+	/// Spot price before, rao per alpha.
+	pub price_before: u64,
+	/// Spot price after, rao per alpha.
+	pub price_after: u64,
+}
+
+/// One stake position of a coldkey.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct StakeInfo<AccountId> {
+	pub hotkey: AccountId,
+	pub netuid: u16,
+	/// Alpha value of the position (on root: TAO).
+	pub alpha: u64,
+	/// What selling the whole position now would pay, in TAO (0 if the pool cannot buy it).
+	pub tao_value: u64,
+}
+
+impl<T: Config> Pallet<T> {
+	fn quote(netuid: u16, outcome: Result<SwapOutcome, polkadot_sdk::sp_runtime::DispatchError>) -> Option<SwapQuote> {
+		let before = Self::market(netuid).ok()?;
+		let o = outcome.ok()?;
+		Some(SwapQuote {
+			amount_in: o.amount_in,
+			amount_out: o.amount_out,
+			fee: o.fee,
+			price_before: before.price(),
+			price_after: o.after.price(),
+		})
+	}
+
+	/// What `add_stake` of `tao` on `netuid` would buy now; `None` if the subnet is unknown or the
+	/// pool cannot sell that much.
+	pub fn api_quote_add_stake(netuid: u16, tao: u64) -> Option<SwapQuote> {
+		Self::quote(netuid, Self::quote_buy(netuid, tao))
+	}
+
+	/// What `remove_stake` of `alpha` on `netuid` would pay now.
+	pub fn api_quote_remove_stake(netuid: u16, alpha: u64) -> Option<SwapQuote> {
+		Self::quote(netuid, Self::quote_sell(netuid, alpha))
+	}
+
+	/// Blocks from now until the block whose `on_initialize` runs the epoch of `netuid`; 1 means the
+	/// next block. `u64::MAX` if the tempo is 0.
+	pub fn blocks_until_epoch(netuid: u16, tempo: u16) -> u64 {
+		if tempo == 0 {
+			return u64::MAX;
+		}
+		let now = Self::now();
+		let period = u64::from(tempo).saturating_add(1);
+		(1..=period).find(|d| Self::is_epoch_block(netuid, tempo, now.saturating_add(*d))).unwrap_or(u64::MAX)
+	}
+
+	/// The runtime API's view of a subnet (`netuid` 0 is root).
+	pub fn api_subnet_info(netuid: u16) -> Option<SubnetInfo<T::AccountId>> {
+		if netuid == ROOT_NETUID {
+			let root = TotalRootStake::<T>::get();
+			return Some(SubnetInfo {
+				netuid,
+				owner: None,
+				owner_hotkey: None,
+				registered_at: 0,
+				started_at: Some(0),
+				tempo: 0,
+				blocks_until_epoch: u64::MAX,
+				tao_reserve: root,
+				alpha_reserve: root,
+				alpha_outstanding: root,
+				spot_price: UNIT,
+				moving_price: UNIT,
+				tao_in_emission: 0,
+				alpha_in_emission: 0,
+				alpha_out_emission: 0,
+				root_alpha_sold: 0,
+				root_tao_bought: 0,
+				pending_owner_alpha: 0,
+				pending_miner_alpha: 0,
+				pending_validator_alpha: 0,
+				pending_root_tao: 0,
+				root_proportion: Perbill::one(),
+				volume: 0,
+				neurons: NeuronCount::<T>::get(netuid),
+				locked: 0,
+			});
+		}
+		let pool = Pools::<T>::get(netuid)?;
+		let tempo = Tempo::<T>::get(netuid);
+		Some(SubnetInfo {
+			netuid,
+			owner: SubnetOwner::<T>::get(netuid),
+			owner_hotkey: SubnetOwnerHotkey::<T>::get(netuid),
+			registered_at: pool.registered_at,
+			started_at: pool.started_at,
+			tempo,
+			blocks_until_epoch: Self::blocks_until_epoch(netuid, tempo),
+			tao_reserve: pool.tao_reserve,
+			alpha_reserve: pool.alpha_reserve,
+			alpha_outstanding: pool.alpha_outstanding,
+			spot_price: pool.market().price(),
+			moving_price: Self::moving_price(netuid),
+			tao_in_emission: pool.last.tao_in,
+			alpha_in_emission: pool.last.alpha_in,
+			alpha_out_emission: pool.last.alpha_out,
+			root_alpha_sold: pool.last.root_alpha_sold,
+			root_tao_bought: pool.last.root_tao_bought,
+			pending_owner_alpha: pool.pending_owner_alpha,
+			pending_miner_alpha: pool.pending_miner_alpha,
+			pending_validator_alpha: pool.pending_validator_alpha,
+			pending_root_tao: pool.pending_root_tao,
+			root_proportion: Perbill::from_parts(pool.last.root_proportion_ppb),
+			volume: pool.volume,
+			neurons: NeuronCount::<T>::get(netuid),
+			locked: SubnetLocked::<T>::get(netuid),
+		})
+	}
+
+	/// Every subnet, root first, in netuid order.
+	pub fn api_all_subnets() -> Vec<SubnetInfo<T::AccountId>> {
+		let mut netuids: Vec<u16> = Pools::<T>::iter_keys().collect();
+		netuids.sort_unstable();
+		core::iter::once(ROOT_NETUID).chain(netuids).filter_map(Self::api_subnet_info).collect()
+	}
+
+	/// Every stake position of `coldkey`, by (netuid, hotkey) in storage order.
+	pub fn api_stake_info(coldkey: T::AccountId) -> Vec<StakeInfo<T::AccountId>> {
+		let mut out: Vec<StakeInfo<T::AccountId>> = StakeShares::<T>::iter()
+			.filter(|((_, _, c), shares)| *c == coldkey && *shares > 0)
+			.map(|((netuid, hotkey, _), _)| {
+				let alpha = Self::stake_value(&hotkey, &coldkey, netuid);
+				let tao_value = if alpha == 0 { 0 } else { Self::quote_sell(netuid, alpha).map(|o| o.amount_out).unwrap_or(0) };
+				StakeInfo { hotkey, netuid, alpha, tao_value }
+			})
+			.collect();
+		out.sort_by_key(|s| s.netuid);
+		out
+	}
+}
