@@ -1,0 +1,37 @@
+//! The node's RPC methods beyond the standard ones: account nonces, fee queries and, for the
+//! sealing modes, `engine_createBlock` / `engine_finalizeBlock`.
+
+use crate::service::{FullClient, TransactionPool};
+use dtao_runtime::opaque::Block;
+use futures::channel::mpsc::Sender;
+use jsonrpsee::RpcModule;
+use polkadot_sdk::{
+	pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer},
+	sc_consensus_manual_seal::{
+		rpc::{ManualSeal, ManualSealApiServer},
+		EngineCommand,
+	},
+	sp_runtime::traits::Block as BlockT,
+	substrate_frame_rpc_system::{System, SystemApiServer},
+};
+use std::sync::Arc;
+
+/// What the RPC methods need.
+pub struct FullDeps {
+	pub client: Arc<FullClient>,
+	pub pool: Arc<TransactionPool>,
+	/// Where `engine_createBlock` sends its commands (sealing modes).
+	pub command_sink: Option<Sender<EngineCommand<<Block as BlockT>::Hash>>>,
+}
+
+/// All RPC extensions of a full node.
+pub fn create_full(deps: FullDeps) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>> {
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool, command_sink } = deps;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+	if let Some(sink) = command_sink {
+		module.merge(ManualSeal::<<Block as BlockT>::Hash>::new(sink).into_rpc())?;
+	}
+	Ok(module)
+}

@@ -1,0 +1,29 @@
+//! `DtaoApi`: what a client needs to read the mechanism without decoding storage (INTERFACE.md,
+//! "Runtime API"). The structs are defined in `pallet-dtao` and carry type information, so
+//! `@polkadot/api` decodes `api.call.dtaoApi.*` from metadata V15+ without custom types.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+pub use pallet_dtao::api::{StakeInfo, SubnetInfo, SwapQuote};
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// Subnets, quotes and stake positions of the dynamic TAO pallet.
+	pub trait DtaoApi<AccountId> where AccountId: Codec {
+		/// One subnet (`0` is root); `None` if it does not exist.
+		fn subnet_info(netuid: u16) -> Option<SubnetInfo<AccountId>>;
+		/// Root and every registered subnet, in netuid order.
+		fn all_subnets() -> Vec<SubnetInfo<AccountId>>;
+		/// Exactly what `add_stake(_, netuid, tao)` would do in the current state; `None` if the
+		/// subnet does not exist or the pool cannot fill it.
+		fn quote_add_stake(netuid: u16, tao: u64) -> Option<SwapQuote>;
+		/// Exactly what selling `alpha` of `netuid` would pay in the current state.
+		fn quote_remove_stake(netuid: u16, alpha: u64) -> Option<SwapQuote>;
+		/// Every stake position of `coldkey`.
+		fn stake_info(coldkey: AccountId) -> Vec<StakeInfo<AccountId>>;
+		/// The lock a `register_network` made now would cost.
+		fn network_registration_cost() -> u64;
+	}
+}

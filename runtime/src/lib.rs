@@ -1,0 +1,243 @@
+//! The dTAO development runtime: `System`, `Timestamp`, `Aura`, `Grandpa`, `Balances` (u64),
+//! `TransactionPayment`, `Sudo` and `Dtao`, with the standard runtime APIs and `DtaoApi`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod presets;
+
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_support::{
+		self, construct_runtime, derive_impl,
+		dispatch::DispatchClass,
+		parameter_types,
+		traits::{ConstBool, ConstU32, ConstU64, ConstU8},
+		weights::{
+			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+			ConstantMultiplier, Weight,
+		},
+		PalletId,
+	},
+	frame_system::{
+		self,
+		limits::{BlockLength, BlockWeights},
+	},
+	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
+	sp_consensus_aura::sr25519::AuthorityId as AuraId,
+	sp_runtime::{
+		generic, impl_opaque_keys,
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiAddress, MultiSignature, Perbill,
+	},
+	sp_version::{self, RuntimeVersion},
+};
+
+/// Balance of an account, in rao (1 TAO = 10^9 rao).
+pub type Balance = u64;
+/// Block number.
+pub type BlockNumber = u32;
+/// Signature of a transaction (sr25519 dev keys sign with it).
+pub type Signature = MultiSignature;
+/// A 32-byte account id.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Transaction index of an account.
+pub type Nonce = u32;
+/// Block hash.
+pub type Hash = polkadot_sdk::sp_core::H256;
+/// Address format of extrinsics.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// The transaction extensions, checked in this order.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+);
+/// An extrinsic as the runtime sees it.
+pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// Dispatches calls to the pallets.
+pub type Executive =
+	frame_executive::Executive<Runtime, Block, frame_system::ChainContext<Runtime>, Runtime, AllPalletsWithSystem>;
+
+use polkadot_sdk::frame_executive;
+
+/// Opaque types the node uses without knowing the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use polkadot_sdk::sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	/// Opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+	impl_opaque_keys! {
+		/// The session keys of a validator: Aura for authoring, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+		}
+	}
+}
+pub use opaque::SessionKeys;
+
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("dtao-dev"),
+	impl_name: alloc::borrow::Cow::Borrowed("dtao-dev"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Aura slot duration, in milliseconds: the block time of a multi-validator network. The dev node's
+/// sealing chooses its own pace and keeps timestamps at least one slot apart.
+pub const SLOT_DURATION: u64 = 1_000;
+
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+	pub const Version: RuntimeVersion = VERSION;
+	pub const BlockHashCount: BlockNumber = 2400;
+	/// Two seconds of compute per block, as on a 6-second chain.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
+	pub const SS58Prefix: u8 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<32>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = polkadot_sdk::sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_timestamp::Config for Runtime {
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+/// Existential deposit: 500 rao.
+pub const EXISTENTIAL_DEPOSIT: Balance = 500;
+
+impl pallet_balances::Config for Runtime {
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ();
+	type ReserveIdentifier = [u8; 8];
+	type Balance = Balance;
+	type RuntimeEvent = RuntimeEvent;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = ConstU32<0>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type DoneSlashHandler = ();
+}
+
+/// Weight fee: one rao per nanosecond of reference time, so a simple call costs about 0.0002 TAO.
+/// With the length fee of `TransactionByteFee` rao per byte, fees are burned.
+pub struct WeightToFee;
+impl frame_support::weights::WeightToFee for WeightToFee {
+	type Balance = Balance;
+	fn weight_to_fee(weight: &Weight) -> Balance {
+		weight.ref_time() / 1_000
+	}
+}
+
+parameter_types! {
+	pub const TransactionByteFee: Balance = 10;
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightToFee = WeightToFee;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = ();
+	type WeightInfo = ();
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
+}
+
+impl pallet_dtao::Config for Runtime {
+	type Currency = Balances;
+	type PalletId = DtaoPalletId;
+	type WeightInfo = ();
+}
+
+construct_runtime!(
+	pub enum Runtime {
+		System: frame_system = 0,
+		Timestamp: pallet_timestamp = 1,
+		Aura: pallet_aura = 2,
+		Grandpa: pallet_grandpa = 3,
+		Balances: pallet_balances = 4,
+		TransactionPayment: pallet_transaction_payment = 5,
+		Sudo: pallet_sudo = 6,
+		Dtao: pallet_dtao = 7,
+	}
+);
+
