@@ -24,3 +24,10 @@ if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | gr
 	echo "setup: installing Rust $toolchain with wasm32v1-none and rust-src"
 	rustup toolchain install "$toolchain" --profile minimal --target wasm32v1-none --component rust-src,clippy,rustfmt
 fi
+
+# Node.js and npm run the end-to-end suite (@polkadot/api); only needed by scripts/e2e.sh.
+if [ "${DTAO_SETUP_NODEJS:-0}" = 1 ] && ! { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; }; then
+	echo "setup: installing nodejs and npm"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi

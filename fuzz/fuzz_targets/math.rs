@@ -1,0 +1,190 @@
+//! One libFuzzer target over the whole math crate. The first byte picks an area; the rest is read
+//! as little-endian integers. Each area checks the properties MECHANISM.md asks of it, so a panic
+//! is either an arithmetic panic in the crate (overflow, division by zero, slice index) or a broken
+//! property.
+#![no_main]
+
+use dtao_math::{
+	block_emission,
+	coinbase as cb,
+	limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, price_at_least, price_at_most, swap_ratio_ok, swap_raw},
+	lock::lock_cost,
+	wide, Market, SharePool, UNIT,
+};
+use libfuzzer_sys::fuzz_target;
+
+struct Input<'a>(&'a [u8]);
+
+impl Input<'_> {
+	fn u64(&mut self) -> u64 {
+		let mut b = [0u8; 8];
+		let n = self.0.len().min(8);
+		b[..n].copy_from_slice(&self.0[..n]);
+		self.0 = &self.0[n..];
+		u64::from_le_bytes(b)
+	}
+	fn u128(&mut self) -> u128 {
+		u128::from(self.u64()) | (u128::from(self.u64()) << 64)
+	}
+	fn ppb(&mut self) -> u32 {
+		(self.u64() % 1_000_000_001) as u32
+	}
+	/// A value spread over every magnitude, so that small pools and huge amounts both come up.
+	fn amount(&mut self) -> u64 {
+		let v = self.u64();
+		let shift = (self.u64() % 64) as u32;
+		v >> shift
+	}
+	fn market(&mut self) -> Market {
+		if self.u64() % 8 == 0 {
+			Market::Stable
+		} else {
+			Market::Pool { tao: self.amount(), alpha: self.amount() }
+		}
+	}
+}
+
+fn product(m: Market) -> u128 {
+	match m {
+		Market::Pool { tao, alpha } => u128::from(tao) * u128::from(alpha),
+		Market::Stable => 0,
+	}
+}
+
+fn swaps(inp: &mut Input) {
+	let market = inp.market();
+	let (amount, fee, floor) = (inp.amount(), inp.ppb() % 100_000_001, inp.amount() % 10_000_000);
+	if let Ok(b) = dtao_math::buy(market, amount, fee, floor) {
+		assert_eq!(b.amount_in, amount);
+		assert!(b.fee <= amount);
+		if let (Market::Pool { tao, alpha }, Market::Pool { tao: t2, alpha: a2 }) = (market, b.after) {
+			assert_eq!(t2, tao + amount, "the whole payment, fee included, stays in the pool");
+			assert_eq!(a2, alpha - b.amount_out);
+			assert!(a2 >= floor, "a buy left the alpha reserve below the floor");
+			assert!(product(b.after) >= product(market), "a buy decreased T·A");
+			// Buying then selling what was bought returns at most what was paid.
+			if let Ok(s) = dtao_math::sell(b.after, b.amount_out, fee, floor) {
+				assert!(s.amount_out <= amount, "round trip made TAO: paid {amount}, got {}", s.amount_out);
+			}
+		}
+	}
+	if let Ok(s) = dtao_math::sell(market, amount, fee, floor) {
+		if let (Market::Pool { tao, alpha }, Market::Pool { tao: t2, alpha: a2 }) = (market, s.after) {
+			assert_eq!(a2, alpha + amount);
+			assert_eq!(t2, tao - s.amount_out);
+			assert!(t2 >= floor, "a sell left the TAO reserve below the floor");
+			assert!(product(s.after) >= product(market), "a sell decreased T·A");
+		}
+	}
+}
+
+fn limits(inp: &mut Input) {
+	let market = inp.market();
+	let (max_in, fee, floor, limit) = (inp.amount(), inp.ppb() % 100_000_001, inp.amount() % 10_000_000, inp.amount());
+	let x = max_buy_within_limit(market, max_in, fee, floor, limit);
+	assert!(x <= max_in);
+	if x > 0 {
+		let o = dtao_math::buy(market, x, fee, floor).expect("the solver's buy executes");
+		if let Market::Pool { tao, alpha } = o.after {
+			assert!(price_at_most(tao, alpha, limit), "buy of {x} breaks the limit {limit}");
+		}
+	}
+	let y = max_sell_within_limit(market, max_in, fee, floor, limit);
+	assert!(y <= max_in);
+	if y > 0 {
+		let o = dtao_math::sell(market, y, fee, floor).expect("the solver's sell executes");
+		if let Market::Pool { tao, alpha } = o.after {
+			assert!(price_at_least(tao, alpha, limit), "sell of {y} breaks the limit {limit}");
+		}
+	}
+	let destination = inp.market();
+	let z = max_swap_within_limit(market, destination, max_in, fee, floor, limit);
+	assert!(z <= max_in);
+	if z > 0 {
+		let (o, d) = swap_raw(market, destination, z, fee, floor).expect("the solver's swap executes");
+		assert!(swap_ratio_ok(o, d, limit), "swap of {z} breaks the ratio limit {limit}");
+	}
+}
+
+fn emission(inp: &mut Input) {
+	let (i, base, d) = (inp.u64(), inp.amount(), inp.amount());
+	let e = block_emission(i, base);
+	assert!(e <= base);
+	assert!(block_emission(i.saturating_add(d), base) <= e, "emission grew with issuance");
+	if i >= dtao_math::emission::SUPPLY_CAP {
+		assert_eq!(e, 0);
+	}
+	let (last, min, interval, since) = (inp.amount(), inp.amount(), inp.amount(), inp.amount());
+	let c = lock_cost(last, inp.u64() % 2 == 0, min, interval, since);
+	assert!(c >= min, "lock below the minimum");
+}
+
+fn share_pool(inp: &mut Input) {
+	let mut pool = SharePool::default();
+	let mut holders: [u128; 4] = [0; 4];
+	for _ in 0..16 {
+		let who = (inp.u64() % 4) as usize;
+		match inp.u64() % 3 {
+			0 => {
+				if let Ok(s) = pool.deposit(inp.amount()) {
+					holders[who] += s;
+				}
+			},
+			1 => {
+				let value = pool.value(holders[who]);
+				let want = inp.amount() % (value + 1);
+				if let Ok((burned, removed)) = pool.withdraw(holders[who], want) {
+					assert!(burned <= holders[who]);
+					holders[who] -= burned;
+					if holders.iter().any(|h| *h > 0) {
+						assert_eq!(removed, want, "a withdrawal removed other than asked");
+					}
+				}
+			},
+			_ => {
+				let _ = pool.credit(inp.amount());
+			},
+		}
+		let total: u128 = holders.iter().sum();
+		assert_eq!(total, pool.shares, "holders' shares do not add up to S");
+		let values: u128 = holders.iter().map(|h| u128::from(pool.value(*h))).sum();
+		assert!(values <= u128::from(pool.alpha), "holders are worth more than H");
+		assert!(u128::from(pool.alpha) - values <= 4, "more than one rao per holder unowned");
+	}
+}
+
+fn coinbase(inp: &mut Input) {
+	let (e, m, total) = (inp.amount(), inp.u128() >> 40, inp.u128() >> 39);
+	let tau = cb::tao_share(e, m, total.max(m));
+	assert!(tau <= e);
+	let (t, a, cap) = (inp.amount(), inp.amount(), inp.amount());
+	assert!(cb::alpha_in(inp.amount(), t, a, cap) <= cap);
+	let (v, root, tw, issuance) = (inp.amount(), inp.amount(), inp.ppb(), inp.amount());
+	assert!(cb::root_alpha(v, root, tw, issuance) <= v);
+	assert!(cb::root_proportion_ppb(root, tw, issuance) <= 1_000_000_000);
+	let (mb, pb, capb) = (inp.u128() >> 32, cb::price_bits(t, a), cb::rao_price_to_bits(inp.amount()));
+	let next = cb::moving_price_step(mb, pb, capb, inp.ppb(), inp.u64(), inp.u64());
+	let target = pb.min(capb);
+	assert!(next >= mb.min(target) && next <= mb.max(target), "the moving price left [m, target]");
+	let _ = cb::bits_to_rao_price(next);
+	let (x, y, z) = (inp.u128(), inp.u128(), inp.u128());
+	if let (Some(f), Some(c)) = (wide::mul_div_floor(x, y, z), wide::mul_div_ceil(x, y, z)) {
+		assert!(c == f || c == f + 1);
+		if let Some(p) = x.checked_mul(y) {
+			assert_eq!(f, p / z);
+		}
+	}
+	let _ = UNIT;
+}
+
+fuzz_target!(|data: &[u8]| {
+	let Some((&area, rest)) = data.split_first() else { return };
+	let mut inp = Input(rest);
+	match area % 5 {
+		0 => swaps(&mut inp),
+		1 => limits(&mut inp),
+		2 => emission(&mut inp),
+		3 => share_pool(&mut inp),
+		_ => coinbase(&mut inp),
+	}
+});
