@@ -9,7 +9,7 @@ use dtao_math::{
 	coinbase as cb,
 	limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, price_at_least, price_at_most, swap_ratio_ok, swap_raw},
 	lock::lock_cost,
-	wide, Market, SharePool, UNIT,
+	wide, Market, MathError, SharePool, UNIT,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -83,18 +83,34 @@ fn limits(inp: &mut Input) {
 	let (max_in, fee, floor, limit) = (inp.amount(), inp.ppb() % 100_000_001, inp.amount() % 10_000_000, inp.amount());
 	let x = max_buy_within_limit(market, max_in, fee, floor, limit);
 	assert!(x <= max_in);
+	// The solvers answer "the largest amount within the limit"; that amount may still be too
+	// small to trade (ZeroOutput), which the pallet reports as `ZeroSwapOutput`. An empty reserve
+	// on the paying side pays nothing either; the pallet never has one (its floor is at least 1).
 	if x > 0 {
-		let o = dtao_math::buy(market, x, fee, floor).expect("the solver's buy executes");
-		if let Market::Pool { tao, alpha } = o.after {
-			assert!(price_at_most(tao, alpha, limit), "buy of {x} breaks the limit {limit}");
+		match dtao_math::buy(market, x, fee, floor) {
+			Ok(o) => {
+				if let Market::Pool { tao, alpha } = o.after {
+					assert!(price_at_most(tao, alpha, limit), "buy of {x} breaks the limit {limit}");
+				}
+			},
+			Err(MathError::ZeroOutput) => {},
+			Err(MathError::InsufficientLiquidity) if matches!(market, Market::Pool { alpha: 0, .. }) => {},
+			Err(e) => panic!("the solver's buy of {x} fails: {e:?}"),
 		}
 	}
 	let y = max_sell_within_limit(market, max_in, fee, floor, limit);
 	assert!(y <= max_in);
 	if y > 0 {
-		let o = dtao_math::sell(market, y, fee, floor).expect("the solver's sell executes");
-		if let Market::Pool { tao, alpha } = o.after {
-			assert!(price_at_least(tao, alpha, limit), "sell of {y} breaks the limit {limit}");
+		match dtao_math::sell(market, y, fee, floor) {
+			Ok(o) => {
+				if let Market::Pool { tao, alpha } = o.after {
+					assert!(price_at_least(tao, alpha, limit), "sell of {y} breaks the limit {limit}");
+				}
+			},
+			Err(MathError::ZeroOutput) => {},
+			// An empty TAO reserve pays nothing; the pallet never has one (the floor is at least 1).
+			Err(MathError::InsufficientLiquidity) if matches!(market, Market::Pool { tao: 0, .. }) => {},
+			Err(e) => panic!("the solver's sell of {y} fails: {e:?}"),
 		}
 	}
 	let destination = inp.market();
@@ -132,7 +148,7 @@ fn share_pool(inp: &mut Input) {
 			},
 			1 => {
 				let value = pool.value(holders[who]);
-				let want = inp.amount() % (value + 1);
+				let want = if value == u64::MAX { inp.amount() } else { inp.amount() % (value + 1) };
 				if let Ok((burned, removed)) = pool.withdraw(holders[who], want) {
 					assert!(burned <= holders[who]);
 					holders[who] -= burned;

@@ -221,7 +221,11 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 			// What triggers a block besides the RPC: a timer, or each new transaction.
 			let triggers: futures::stream::BoxStream<'static, EngineCommand<Hash>> = match sealing {
 				Sealing::Manual => futures::stream::pending().boxed(),
-				Sealing::Instant => transaction_pool.import_notification_stream().map(move |_| seal(false)).boxed(),
+				// A first block at start gives the fork-aware pool a view to validate against;
+				// then a block for each imported transaction.
+				Sealing::Instant => futures::stream::once(async move { seal(true) })
+					.chain(transaction_pool.import_notification_stream().map(move |_| seal(false)))
+					.boxed(),
 				Sealing::Interval(ms) => {
 					let period = std::time::Duration::from_millis(ms);
 					futures::stream::unfold((), move |()| async move {
