@@ -12,7 +12,6 @@
 use crate::{mock::*, pallet::*, params::defaults::TAO, ROOT_NETUID};
 use std::collections::BTreeMap;
 use polkadot_sdk::{
-	frame_support::traits::fungible::Inspect,
 	sp_io,
 	sp_runtime::{traits::Dispatchable, DispatchError, Perbill, StateVersion},
 };
@@ -55,10 +54,11 @@ const HOTKEYS: [AccountId; 9] = [ALICE_HOT, BOB_HOT, CHARLIE_HOT, DAVE_HOT, 201,
 fn netuid(rng: &mut Rng) -> u16 {
 	let mut known: Vec<u16> = Pools::<Test>::iter_keys().collect();
 	known.push(ROOT_NETUID);
-	match rng.below(10) {
+	match rng.below(12) {
 		0 => ROOT_NETUID,
 		1 => known.iter().max().copied().unwrap_or(0).saturating_add(1 + rng.below(3) as u16),
 		2 if rng.chance(100) => u16::MAX,
+		_ if known.len() > 1 => rng.pick(&known[..known.len() - 1]),
 		_ => rng.pick(&known),
 	}
 }
@@ -146,13 +146,20 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
 	let (origin, call, name) = match rng.below(100) {
-		0..=4 => (Some(c), C::register_network { hotkey: h }, "register_network"),
+		0..=4 => {
+			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
+			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
+			(Some(c), C::register_network { hotkey }, "register_network")
+		},
 		5..=7 => {
 			let owner = if rng.chance(800) { SubnetOwner::<Test>::get(n).unwrap_or(c) } else { c };
 			(Some(owner), C::start_call { netuid: n }, "start_call")
 		},
 		8..=9 => (signed_or_root(rng), C::dissolve_network { netuid: n }, "dissolve_network"),
-		10..=15 => (Some(c), C::burned_register { netuid: n, hotkey: h }, "burned_register"),
+		10..=15 => {
+			let hotkey = if rng.chance(300) { 1_000 + rng.below(10_000) } else { h };
+			(Some(c), C::burned_register { netuid: n, hotkey }, "burned_register")
+		},
 		16..=20 => {
 			let (h, n) = match Neurons::<Test>::iter().collect::<Vec<_>>() {
 				v if !v.is_empty() && rng.chance(800) => {
@@ -292,14 +299,10 @@ fn next_block(report: &mut Report) -> u128 {
 /// Run `steps` random steps from `seed` on a fresh mock chain.
 pub fn run(seed: u64, steps: u64) -> Report {
 	let mut report = Report::default();
-	let mut ext = ExtBuilder::default()
-		.min_lock(10 * TAO)
-		.rate_limit(0)
-		.start_delay(0)
-		.subnet_limit(4)
-		.immunity(20)
-		.tempo(5)
-		.build();
+	let mut builder = ExtBuilder::default().min_lock(10 * TAO).rate_limit(0).start_delay(0).subnet_limit(4).immunity(20).tempo(5);
+	// The lock cost doubles with each registration; a short decay keeps registrations affordable.
+	builder.genesis.network_lock_reduction_interval = 200;
+	let mut ext = builder.build();
 	let mut rng = Rng::new(seed);
 	let mut step = 0;
 	while step < steps {
