@@ -1,5 +1,5 @@
 //! The coinbase (MECHANISM.md §6.1–§6.3): expected numbers are worked out here from the state set up.
-use crate::{mock::*, pallet::*, params::defaults::TAO, BlockEmissionRecord, SubnetPool};
+use crate::{mock::*, pallet::*, params::defaults::TAO, BlockEmissionRecord, Event as DtaoEvent, SubnetPool};
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::fungible::Mutate},
 	sp_runtime::Perbill,
@@ -236,5 +236,43 @@ fn invariants_hold_over_blocks_with_activity() {
 		}
 		assert!(pool(1).pending_root_tao > 0);
 		assert!(pool(2).pending_owner_alpha > 0);
+	});
+}
+
+/// MECHANISM.md §5.3 step 1: dissolving a subnet first pays its pending root TAO to its validators
+/// as root stake (take first), like an epoch; only the pool's own TAO is settled among stakers.
+#[test]
+fn dissolution_pays_pending_root_tao_as_root_dividends() {
+	builder().min_lock(98 * TAO).build_and_execute(|| {
+		started_subnet(ALICE, ALICE_HOT);
+		// Charlie nominates Alice's hotkey on root: it is the subnet's only validator, by root stake.
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 1_000 * TAO));
+		set_moving(1, ONE);
+		run_to_block(4);
+		let before = pool(1);
+		let pending = before.pending_root_tao;
+		assert!(pending > 0, "root sold alpha for TAO");
+		let root_before = TotalRootStake::<Test>::get();
+		let charlie_before = Dtao::stake_value(&ALICE_HOT, &CHARLIE, 0);
+		let alice_before = Dtao::stake_value(&ALICE_HOT, &ALICE, 0);
+
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), 1));
+
+		let Some(DtaoEvent::NetworkDissolved { root_dividends, paid_to_stakers, refunded_to_owner, burned, .. }) =
+			dtao_events().into_iter().rev().find(|e| matches!(e, DtaoEvent::NetworkDissolved { .. }))
+		else {
+			panic!("no NetworkDissolved event")
+		};
+		assert_eq!(root_dividends, pending);
+		assert_eq!(TotalRootStake::<Test>::get(), root_before + pending);
+		// The take (18%) goes to the hotkey owner's own root stake, the rest to the hotkey's pool.
+		// Each coldkey's value may round down by one rao in the share pool.
+		let take = Perbill::from_percent(18).mul_floor(pending);
+		let alice_gain = Dtao::stake_value(&ALICE_HOT, &ALICE, 0) - alice_before;
+		let charlie_gain = Dtao::stake_value(&ALICE_HOT, &CHARLIE, 0) - charlie_before;
+		assert!(take - alice_gain <= 1 && alice_gain <= take, "Alice's take {take}, gained {alice_gain}");
+		assert!(pending - take - charlie_gain <= 1, "Charlie gains the rest, less share rounding");
+		// The settlement covers the pool's TAO only.
+		assert_eq!(paid_to_stakers + refunded_to_owner + burned, before.tao_reserve);
 	});
 }
