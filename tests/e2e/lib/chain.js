@@ -36,14 +36,14 @@ export function nodeBinary() {
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'dtao-e2e-'));
 
 /**
- * Start `dtao-node --dev --sealing manual` on free ports, with `--tmp` or the given base path;
- * resolves when RPC answers.
+ * Start `dtao-node --dev --sealing <sealing>` (default manual) on free ports, with `--tmp` or the
+ * given base path; resolves when RPC answers.
  */
-export async function startNode({ basePath } = {}) {
+export async function startNode({ basePath, sealing = 'manual' } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
-    '--dev', '--sealing', 'manual', ...(basePath ? ['--base-path', basePath] : ['--tmp']),
+    '--dev', '--sealing', sealing, ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort), '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns',
   ];
