@@ -7,11 +7,12 @@
 //! `ALICE_HOT` and `BOB_HOT` registered as a neuron; subnet 2 (owner Charlie, not started);
 //! `CHARLIE_HOT` belongs to Charlie; account 5 holds nothing; hotkey 999 is unknown.
 
+use super::harness::error_name;
 use crate::{mock::*, pallet::*, params::defaults::TAO};
 use polkadot_sdk::{
 	frame_support::assert_ok,
 	sp_io,
-	sp_runtime::{traits::Dispatchable, DispatchError, Perbill, StateVersion},
+	sp_runtime::{traits::Dispatchable, Perbill, StateVersion},
 };
 
 const EMPTY: AccountId = 5;
@@ -111,14 +112,6 @@ fn cases() -> Vec<Case> {
 		c("set_tempo", "unknown netuid", None, || C::set_tempo { netuid: 9, value: 10 }, "SubnetNotFound"),
 		c("set_burn", "unknown netuid", None, || C::set_burn { netuid: 9, value: 1 }, "SubnetNotFound"),
 	]
-}
-
-fn error_name(e: DispatchError) -> String {
-	match e {
-		DispatchError::Module(m) => m.message.unwrap_or("?").to_string(),
-		DispatchError::BadOrigin => "BadOrigin".into(),
-		other => format!("{other:?}"),
-	}
 }
 
 fn table_path() -> std::path::PathBuf {

@@ -266,7 +266,8 @@ fn dissolution_burns() -> u128 {
 		.sum()
 }
 
-fn error_name(e: DispatchError) -> String {
+/// A dispatch error by name: the module error's variant, or `BadOrigin` and the like.
+pub fn error_name(e: DispatchError) -> String {
 	match e {
 		DispatchError::Module(m) => m.message.unwrap_or("?").to_string(),
 		other => format!("{other:?}"),
