@@ -6,6 +6,8 @@
 //! the representation of `Perbill`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod coinbase;
 pub mod emission;
 pub mod limits;
@@ -13,6 +15,7 @@ pub mod lock;
 pub mod shares;
 pub mod swap;
 pub mod wide;
+pub mod yuma;
 
 pub use emission::{block_emission, SUPPLY_CAP};
 pub use limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, swap_ratio_ok};
