@@ -224,5 +224,9 @@ impl_runtime_apis! {
 		fn network_registration_cost() -> u64 {
 			pallet_dtao::Pallet::<Runtime>::network_registration_cost()
 		}
+
+		fn metagraph(netuid: u16) -> Option<dtao_runtime_api::Metagraph<AccountId>> {
+			pallet_dtao::Pallet::<Runtime>::api_metagraph(netuid)
+		}
 	}
 }

@@ -22,8 +22,8 @@ pub struct SubnetInfo<AccountId> {
 	pub started_at: Option<u64>,
 	pub tempo: u16,
 	/// Blocks from now until the block whose `on_initialize` runs the next epoch (1: the next
-	/// block); `u64::MAX` for a tempo of 0 (never).
-	pub blocks_until_epoch: u64,
+	/// block); `None` where no epoch will run (root, or a tempo of 0).
+	pub blocks_until_epoch: Option<u64>,
 	/// `T_n` (root: total TAO staked on root).
 	pub tao_reserve: u64,
 	/// `A_n` (root: equal to `tao_reserve`).
@@ -56,6 +56,64 @@ pub struct SubnetInfo<AccountId> {
 	pub neurons: u16,
 	/// TAO locked at registration (what dissolution refunds at most).
 	pub locked: u64,
+}
+
+/// One neuron of a subnet's metagraph. The Yuma outputs are those stored by the last epoch, as
+/// proportions over 65535; stakes are current.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct MetagraphNeuron<AccountId> {
+	pub uid: u16,
+	pub hotkey: AccountId,
+	/// The hotkey's owner.
+	pub coldkey: AccountId,
+	/// `H(h,n)`: alpha staked on the hotkey on this subnet.
+	pub alpha_stake: u64,
+	/// `H(h,0)`: TAO staked on the hotkey on root.
+	pub root_stake: u64,
+	/// Normalised stake weight `α + tw·r` at the last epoch.
+	pub stake_weight: u16,
+	/// Holds the validator permit granted by the last epoch (may set weights).
+	pub validator_permit: bool,
+	/// Was active (updated within the activity cutoff) at the last epoch.
+	pub active: bool,
+	/// Block of its last `set_weights`, or of its registration.
+	pub last_update: u64,
+	/// Block of its registration.
+	pub registered_at: u64,
+	pub consensus: u16,
+	pub validator_trust: u16,
+	pub incentive: u16,
+	pub dividends: u16,
+	/// Its stored weights, `(uid, weight)` as stored (max-upscaled).
+	pub weights: Vec<(u16, u16)>,
+	/// Its stored bonds, `(uid, bond)` over 65535.
+	pub bonds: Vec<(u16, u16)>,
+	/// Alpha paid to its hotkey at the last epoch: incentive and alpha dividends, takes included.
+	pub alpha_paid: u64,
+	/// Root TAO paid to its hotkey at the last epoch, as root stake, take included.
+	pub root_tao_paid: u64,
+}
+
+/// A subnet's neurons as Yuma Consensus sees them, with its hyperparameters.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct Metagraph<AccountId> {
+	pub netuid: u16,
+	/// The current block.
+	pub block: u64,
+	pub tempo: u16,
+	/// Block of the last epoch; `None` before the first.
+	pub last_epoch_block: Option<u64>,
+	/// Blocks until the next epoch (1: the next block); `None` for a tempo of 0.
+	pub blocks_until_epoch: Option<u64>,
+	pub kappa: u16,
+	pub bonds_moving_average: u64,
+	pub bonds_penalty: u16,
+	pub activity_cutoff_factor_milli: u32,
+	/// The activity cutoff in blocks: `max(1, factor · tempo / 1000)`.
+	pub activity_cutoff: u64,
+	pub max_validators: u16,
+	pub tao_weight: Perbill,
+	pub neurons: Vec<MetagraphNeuron<AccountId>>,
 }
 
 /// What a swap would do now.
@@ -109,14 +167,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Blocks from now until the block whose `on_initialize` runs the epoch of `netuid`; 1 means the
-	/// next block. `u64::MAX` if the tempo is 0.
-	pub fn blocks_until_epoch(netuid: u16, tempo: u16) -> u64 {
+	/// next block. `None` if the tempo is 0 (no epoch ever runs).
+	pub fn blocks_until_epoch(netuid: u16, tempo: u16) -> Option<u64> {
 		if tempo == 0 {
-			return u64::MAX;
+			return None;
 		}
 		let now = Self::now();
 		let period = u64::from(tempo).saturating_add(1);
-		(1..=period).find(|d| Self::is_epoch_block(netuid, tempo, now.saturating_add(*d))).unwrap_or(u64::MAX)
+		(1..=period).find(|d| Self::is_epoch_block(netuid, tempo, now.saturating_add(*d)))
 	}
 
 	/// The runtime API's view of a subnet (`netuid` 0 is root).
@@ -130,7 +188,7 @@ impl<T: Config> Pallet<T> {
 				registered_at: 0,
 				started_at: Some(0),
 				tempo: 0,
-				blocks_until_epoch: u64::MAX,
+				blocks_until_epoch: None,
 				tao_reserve: root,
 				alpha_reserve: root,
 				alpha_outstanding: root,
@@ -179,6 +237,69 @@ impl<T: Config> Pallet<T> {
 			volume: pool.volume,
 			neurons: NeuronCount::<T>::get(netuid),
 			locked: SubnetLocked::<T>::get(netuid),
+		})
+	}
+
+	/// The metagraph of `netuid`; `None` for root and unknown subnets.
+	pub fn api_metagraph(netuid: u16) -> Option<Metagraph<T::AccountId>> {
+		if netuid == ROOT_NETUID || !Pools::<T>::contains_key(netuid) {
+			return None;
+		}
+		let tempo = Tempo::<T>::get(netuid);
+		let factor = ActivityCutoffFactorMilli::<T>::get(netuid);
+		let last_epoch = LastEpochBlock::<T>::get(netuid);
+		let permits = ValidatorPermit::<T>::get(netuid);
+		let updates = LastUpdate::<T>::get(netuid);
+		let stake_weight = StakeWeight::<T>::get(netuid);
+		let active = Active::<T>::get(netuid);
+		let consensus = Consensus::<T>::get(netuid);
+		let trust = ValidatorTrust::<T>::get(netuid);
+		let incentive = Incentive::<T>::get(netuid);
+		let dividends = Dividends::<T>::get(netuid);
+		let alpha_paid = LastEpochAlpha::<T>::get(netuid);
+		let root_paid = LastEpochRootTao::<T>::get(netuid);
+		let at = |v: &[u16], i: usize| v.get(i).copied().unwrap_or(0);
+		let neurons = (0..NeuronCount::<T>::get(netuid))
+			.filter_map(|uid| {
+				let hotkey = Neurons::<T>::get(netuid, uid)?;
+				let coldkey = HotkeyOwner::<T>::get(&hotkey)?;
+				let i = usize::from(uid);
+				Some(MetagraphNeuron {
+					uid,
+					alpha_stake: HotkeyStake::<T>::get(netuid, &hotkey).map(|p| p.alpha).unwrap_or(0),
+					root_stake: HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map(|p| p.alpha).unwrap_or(0),
+					stake_weight: at(&stake_weight, i),
+					validator_permit: permits.get(i).copied().unwrap_or(false),
+					active: active.get(i).copied().unwrap_or(false),
+					last_update: updates.get(i).copied().unwrap_or(0),
+					registered_at: BlockAtRegistration::<T>::get(netuid, uid),
+					consensus: at(&consensus, i),
+					validator_trust: at(&trust, i),
+					incentive: at(&incentive, i),
+					dividends: at(&dividends, i),
+					weights: Weights::<T>::get(netuid, uid),
+					bonds: Bonds::<T>::get(netuid, uid),
+					alpha_paid: alpha_paid.get(i).copied().unwrap_or(0),
+					root_tao_paid: root_paid.get(i).copied().unwrap_or(0),
+					hotkey,
+					coldkey,
+				})
+			})
+			.collect();
+		Some(Metagraph {
+			netuid,
+			block: Self::now(),
+			tempo,
+			last_epoch_block: (last_epoch != 0).then_some(last_epoch),
+			blocks_until_epoch: Self::blocks_until_epoch(netuid, tempo),
+			kappa: Kappa::<T>::get(netuid),
+			bonds_moving_average: BondsMovingAverage::<T>::get(netuid),
+			bonds_penalty: BondsPenalty::<T>::get(netuid),
+			activity_cutoff_factor_milli: factor,
+			activity_cutoff: dtao_math::yuma::activity_cutoff(factor, tempo),
+			max_validators: MaxValidators::<T>::get(netuid),
+			tao_weight: TaoWeight::<T>::get(),
+			neurons,
 		})
 	}
 

@@ -1,14 +1,30 @@
-//! Epochs (MECHANISM.md §6.4–§6.5): drain a subnet's pending balances to its owner, its validators
-//! (alpha by alpha stake, TAO by root stake, with takes) and its miners (by the validators' weights).
-//! Pots without a recipient and rounding remainders stay pending.
+//! Epochs (`docs/mechanism.md` §6.4–§6.5, `docs/yuma.md`): drain a subnet's pending balances to
+//! its owner, its miners (by Yuma incentive) and its validators (the alpha and root parts of their
+//! Yuma dividends), with takes. Pots without a recipient and rounding remainders stay pending.
+//!
+//! The pallet loads the subnet's state, calls the pure [`dtao_math::yuma::epoch`], pays the pots
+//! by [`dtao_math::yuma::split_pots`], and writes back the bonds, the permits and the outputs.
 
-use crate::{pallet::*, StakePool, ROOT_NETUID};
-use alloc::vec::Vec;
-use dtao_math::{wide, SharePool};
+use crate::{neurons::set_at, pallet::*, StakePool, ROOT_NETUID};
+use alloc::{vec, vec::Vec};
+use dtao_math::{
+	yuma::{self, EpochInput, EpochOutput, Neuron, Pots},
+	SharePool,
+};
 use polkadot_sdk::frame_support::{ensure, pallet_prelude::DispatchResult};
 
-/// A validator with a permit: uid, hotkey, `H(h,n)`, `H(h,0)`.
-type Validator<A> = (u16, A, u64, u64);
+/// A subnet's state as the epoch reads it.
+pub struct EpochState<AccountId> {
+	/// Hotkey of each uid.
+	pub hotkeys: Vec<AccountId>,
+	pub neurons: Vec<Neuron>,
+	pub weights: Vec<Vec<(u16, u16)>>,
+	pub bonds: Vec<Vec<(u16, u16)>>,
+	pub tempo: u16,
+	pub last_epoch_block: u64,
+	pub owner_uid: Option<u16>,
+	pub params: yuma::Params,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Whether the epoch of `netuid` runs at `block`: `(b + n + 1) mod (tempo + 1) = tempo`, never for
@@ -21,35 +37,78 @@ impl<T: Config> Pallet<T> {
 		block.saturating_add(u64::from(netuid)).saturating_add(1) % period == u64::from(tempo)
 	}
 
-	/// Run the epoch of every subnet whose turn it is; returns how many ran.
-	pub(crate) fn run_epochs(block: u64) -> u32 {
-		let mut ran = 0u32;
+	/// Run the epoch of every subnet whose turn it is; returns the neuron count of each that ran.
+	pub(crate) fn run_epochs(block: u64) -> Vec<u32> {
 		let netuids: Vec<u16> = Pools::<T>::iter_keys().collect();
-		for netuid in netuids {
-			if Self::is_epoch_block(netuid, Tempo::<T>::get(netuid), block) {
+		netuids
+			.into_iter()
+			.filter(|netuid| Self::is_epoch_block(*netuid, Tempo::<T>::get(netuid), block))
+			.map(|netuid| {
 				Self::run_epoch(netuid);
-				ran = ran.saturating_add(1);
-			}
-		}
-		ran
+				u32::from(NeuronCount::<T>::get(netuid))
+			})
+			.collect()
 	}
 
-	/// The neurons of `netuid` holding a validator permit: the `MaxValidators` largest stake weights
-	/// `w_h = H(h,n) + tw · H(h,0)` with `w_h > 0` (ties: lower uid).
-	pub fn validators(netuid: u16) -> Vec<Validator<T::AccountId>> {
-		let tw = u128::from(TaoWeight::<T>::get().deconstruct());
-		let mut all: Vec<(u128, Validator<T::AccountId>)> = Neurons::<T>::iter_prefix(netuid)
-			.map(|(uid, hotkey)| {
-				let alpha = HotkeyStake::<T>::get(netuid, &hotkey).map(|p| p.alpha).unwrap_or(0);
-				let root = HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map(|p| p.alpha).unwrap_or(0);
-				let weight = u128::from(alpha).saturating_mul(1_000_000_000).saturating_add(tw.saturating_mul(u128::from(root)));
-				(weight, (uid, hotkey, alpha, root))
-			})
-			.filter(|(w, _)| *w > 0)
-			.collect();
-		all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1 .0.cmp(&b.1 .0)));
-		all.truncate(usize::from(MaxValidators::<T>::get(netuid)));
-		all.into_iter().map(|(_, v)| v).collect()
+	/// The Yuma hyperparameters of `netuid`.
+	pub fn yuma_params(netuid: u16) -> yuma::Params {
+		yuma::Params {
+			tao_weight_ppb: TaoWeight::<T>::get().deconstruct(),
+			kappa: Kappa::<T>::get(netuid),
+			bonds_moving_average: BondsMovingAverage::<T>::get(netuid),
+			bonds_penalty: BondsPenalty::<T>::get(netuid),
+			activity_cutoff: yuma::activity_cutoff(ActivityCutoffFactorMilli::<T>::get(netuid), Tempo::<T>::get(netuid)),
+			max_validators: MaxValidators::<T>::get(netuid),
+		}
+	}
+
+	/// Read what the epoch of `netuid` needs: each uid's hotkey, stakes, stored permit, last
+	/// update, registration block, weights and bonds.
+	pub fn epoch_state(netuid: u16) -> EpochState<T::AccountId> {
+		let count = NeuronCount::<T>::get(netuid);
+		let permits = ValidatorPermit::<T>::get(netuid);
+		let updates = LastUpdate::<T>::get(netuid);
+		let mut state = EpochState {
+			hotkeys: Vec::new(),
+			neurons: Vec::new(),
+			weights: Vec::new(),
+			bonds: Vec::new(),
+			tempo: Tempo::<T>::get(netuid),
+			last_epoch_block: LastEpochBlock::<T>::get(netuid),
+			owner_uid: SubnetOwnerHotkey::<T>::get(netuid).and_then(|h| Uids::<T>::get(netuid, h)),
+			params: Self::yuma_params(netuid),
+		};
+		for uid in 0..count {
+			let Some(hotkey) = Neurons::<T>::get(netuid, uid) else { break };
+			let i = usize::from(uid);
+			state.neurons.push(Neuron {
+				alpha_stake: HotkeyStake::<T>::get(netuid, &hotkey).map(|p| p.alpha).unwrap_or(0),
+				root_stake: HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map(|p| p.alpha).unwrap_or(0),
+				permit: permits.get(i).copied().unwrap_or(false),
+				last_update: updates.get(i).copied().unwrap_or(0),
+				registered_at: BlockAtRegistration::<T>::get(netuid, uid),
+			});
+			state.weights.push(Weights::<T>::get(netuid, uid));
+			state.bonds.push(Bonds::<T>::get(netuid, uid));
+			state.hotkeys.push(hotkey);
+		}
+		state
+	}
+
+	/// Yuma Consensus over the current state of `netuid` at `block`, without writing anything.
+	pub fn compute_epoch(netuid: u16, block: u64) -> (EpochState<T::AccountId>, EpochOutput) {
+		let state = Self::epoch_state(netuid);
+		let out = yuma::epoch(&EpochInput {
+			block,
+			tempo: state.tempo,
+			last_epoch_block: state.last_epoch_block,
+			owner_uid: state.owner_uid,
+			neurons: &state.neurons,
+			weights: &state.weights,
+			bonds: &state.bonds,
+			params: state.params,
+		});
+		(state, out)
 	}
 
 	/// Pay `amount` of subnet `netuid`'s stake to `hotkey`: its owner's take to the owner's own
@@ -84,45 +143,56 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Split `pot` among `validators` in proportion to `weight(v)` (rounded down), paying each part
-	/// with `pay`; returns the total paid. Nothing is paid if every weight is 0.
-	fn split_pot(
-		pot: u64,
-		validators: &[Validator<T::AccountId>],
-		weight: impl Fn(&Validator<T::AccountId>) -> u64,
+	/// Pay each uid's part of a pot with `pay`; returns the total paid and records each payment in
+	/// `record`.
+	fn pay_parts(
+		hotkeys: &[T::AccountId],
+		parts: &[u64],
+		record: &mut [u64],
 		mut pay: impl FnMut(&T::AccountId, u64) -> u64,
 	) -> u64 {
-		let total: u128 = validators.iter().map(|v| u128::from(weight(v))).sum();
-		if total == 0 || pot == 0 {
-			return 0;
+		let mut total = 0u64;
+		for ((hotkey, amount), slot) in hotkeys.iter().zip(parts.iter()).zip(record.iter_mut()) {
+			if *amount == 0 {
+				continue;
+			}
+			let paid = pay(hotkey, *amount);
+			*slot = slot.saturating_add(paid);
+			total = total.saturating_add(paid);
 		}
-		let mut paid = 0u64;
-		for v in validators {
-			let amount = wide::mul_div_floor(u128::from(pot), u128::from(weight(v)), total).unwrap_or(0) as u64;
-			paid = paid.saturating_add(pay(&v.1, amount));
-		}
-		paid
+		total
 	}
 
-	/// Pay a subnet's pending root TAO to its validators by root stake, as root stake (take first);
-	/// `T_0` grows by what is paid and nothing is minted. Returns what was paid; the rest (no
-	/// recipient, rounding) stays pending.
-	pub(crate) fn pay_root_dividends(pool: &mut crate::SubnetPool, validators: &[Validator<T::AccountId>]) -> u64 {
-		let pot = pool.pending_root_tao;
-		let paid = Self::split_pot(pot, validators, |v| v.3, |hotkey, amount| {
+	/// Pay root TAO to hotkeys as root stake (take first); `T_0` grows by what is paid and nothing
+	/// is minted. Returns what was paid.
+	fn pay_root_parts(hotkeys: &[T::AccountId], parts: &[u64], record: &mut [u64]) -> u64 {
+		Self::pay_parts(hotkeys, parts, record, |hotkey, amount| {
 			let paid = Self::pay_to_hotkey(hotkey, ROOT_NETUID, amount);
 			TotalRootStake::<T>::mutate(|t| *t = t.saturating_add(paid));
 			paid
-		});
-		pool.pending_root_tao = pot.saturating_sub(paid);
+		})
+	}
+
+	/// Pay a subnet's pending root TAO as the epoch would share it now (the root parts of the Yuma
+	/// dividends), as root stake. Returns what was paid; the rest (no recipient, rounding) stays
+	/// pending.
+	pub(crate) fn pay_root_dividends(netuid: u16, pool: &mut crate::SubnetPool) -> u64 {
+		let (state, out) = Self::compute_epoch(netuid, Self::now());
+		let pots = Pots { miner: 0, validator: 0, root: pool.pending_root_tao };
+		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), pots);
+		let mut record = vec![0u64; state.hotkeys.len()];
+		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record);
+		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(paid);
 		paid
 	}
 
-	/// Drain the pending balances of `netuid`.
+	/// Run the epoch of `netuid`: Yuma Consensus, then drain the pending balances.
 	pub(crate) fn run_epoch(netuid: u16) {
 		let Some(mut pool) = Pools::<T>::get(netuid) else { return };
-		// Permits and stake weights as they stand before this epoch pays anything.
-		let validators = Self::validators(netuid);
+		let now = Self::now();
+		// Stakes, permits and weights as they stand before this epoch pays anything.
+		let (state, out) = Self::compute_epoch(netuid, now);
+		let n = state.hotkeys.len();
 
 		// Owner.
 		let mut owner_paid = 0;
@@ -133,74 +203,89 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		// Miners, by the validators' normalised weights scaled by stake weight.
-		let tw = u128::from(TaoWeight::<T>::get().deconstruct());
-		let mut incentive: Vec<(u16, u128)> = Vec::new();
-		for (uid, _, alpha, root) in &validators {
-			let w = u128::from(*alpha).saturating_mul(1_000_000_000).saturating_add(tw.saturating_mul(u128::from(*root)));
-			let row = Weights::<T>::get(netuid, uid);
-			let sum: u128 = row.iter().map(|(_, x)| u128::from(*x)).sum();
-			if sum == 0 {
-				continue;
-			}
-			for (miner, x) in row {
-				let part = wide::mul_div_floor(w, u128::from(x), sum).unwrap_or(0);
-				match incentive.iter_mut().find(|(m, _)| *m == miner) {
-					Some(e) => e.1 = e.1.saturating_add(part),
-					None => incentive.push((miner, part)),
-				}
-			}
-		}
-		let total_incentive: u128 = incentive.iter().map(|(_, x)| *x).fold(0u128, |a, x| a.saturating_add(x));
-		let mut miner_paid = 0u64;
-		if total_incentive == 0 {
+		let pots = Pots { miner: pool.pending_miner_alpha, validator: pool.pending_validator_alpha, root: pool.pending_root_tao };
+		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), pots);
+		if split.miners_to_validators {
+			// No incentive: the miners' alpha joins the validators' pot.
 			pool.pending_validator_alpha = pool.pending_validator_alpha.saturating_add(pool.pending_miner_alpha);
 			pool.pending_miner_alpha = 0;
-		} else {
-			let pot = pool.pending_miner_alpha;
-			for (uid, inc) in incentive {
-				let amount = wide::mul_div_floor(u128::from(pot), inc, total_incentive).unwrap_or(0) as u64;
-				let Some(hotkey) = Neurons::<T>::get(netuid, uid) else { continue };
-				let Some(owner) = HotkeyOwner::<T>::get(&hotkey) else { continue };
-				if amount > 0 && Self::deposit_stake(&hotkey, &owner, netuid, amount).is_ok() {
-					miner_paid = miner_paid.saturating_add(amount);
-				}
-			}
-			pool.pending_miner_alpha = pool.pending_miner_alpha.saturating_sub(miner_paid);
 		}
+		let mut alpha_paid = vec![0u64; n];
+		let mut root_paid = vec![0u64; n];
 
-		// Validators' alpha pot by alpha stake.
-		let pot = pool.pending_validator_alpha;
-		let validator_paid = Self::split_pot(pot, &validators, |v| v.2, |hotkey, amount| Self::pay_to_hotkey(hotkey, netuid, amount));
-		pool.pending_validator_alpha = pot.saturating_sub(validator_paid);
+		// Miners, by incentive, staked to (hotkey, its owner), no take.
+		let miner_paid = Self::pay_parts(&state.hotkeys, &split.miner, &mut alpha_paid, |hotkey, amount| {
+			match HotkeyOwner::<T>::get(hotkey) {
+				Some(owner) if Self::deposit_stake(hotkey, &owner, netuid, amount).is_ok() => amount,
+				_ => 0,
+			}
+		});
+		pool.pending_miner_alpha = pool.pending_miner_alpha.saturating_sub(miner_paid);
 
-		// Root TAO pot by root stake: the TAO becomes root stake (MECHANISM.md §6.5).
-		let root_paid = Self::pay_root_dividends(&mut pool, &validators);
+		// Validators' alpha, by the alpha parts of their dividends, with takes.
+		let validator_paid = Self::pay_parts(&state.hotkeys, &split.validator_alpha, &mut alpha_paid, |hotkey, amount| {
+			Self::pay_to_hotkey(hotkey, netuid, amount)
+		});
+		pool.pending_validator_alpha = pool.pending_validator_alpha.saturating_sub(validator_paid);
 
+		// Root TAO, by the root parts: the TAO becomes root stake (docs/mechanism.md §6.5).
+		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid);
+		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_tao);
 		Pools::<T>::insert(netuid, pool);
+
+		// Write back: bonds of the new permit holders, permits, outputs, payments.
+		for (uid, row) in (0u16..).zip(out.new_bonds.iter()) {
+			if row.is_empty() {
+				Bonds::<T>::remove(netuid, uid);
+			} else {
+				Bonds::<T>::insert(netuid, uid, row);
+			}
+		}
+		let to_u16 = |v: &[yuma::Fx]| -> Vec<u16> { v.iter().map(|x| yuma::to_u16_proportion(*x)).collect() };
+		ValidatorPermit::<T>::insert(netuid, &out.new_permits);
+		Incentive::<T>::insert(netuid, to_u16(&out.incentive));
+		Dividends::<T>::insert(netuid, to_u16(&out.dividends));
+		Consensus::<T>::insert(netuid, to_u16(&out.consensus));
+		ValidatorTrust::<T>::insert(netuid, to_u16(&out.validator_trust));
+		StakeWeight::<T>::insert(netuid, to_u16(&out.stake));
+		Active::<T>::insert(netuid, &out.active);
+		LastEpochAlpha::<T>::insert(netuid, alpha_paid);
+		LastEpochRootTao::<T>::insert(netuid, root_paid);
+		LastEpochBlock::<T>::insert(netuid, now);
+
 		Self::deposit_event(Event::EpochDrained {
 			netuid,
 			owner_alpha: owner_paid,
 			miner_alpha: miner_paid,
 			validator_alpha: validator_paid,
-			root_tao: root_paid,
+			root_tao,
 		});
+	}
+
+	/// Whether `hotkey` (uid `uid` of `netuid`) may set weights: it holds the permit stored by the
+	/// last epoch, or it is the subnet owner's hotkey.
+	pub fn has_validator_permit(netuid: u16, uid: u16, hotkey: &T::AccountId) -> bool {
+		SubnetOwnerHotkey::<T>::get(netuid).as_ref() == Some(hotkey)
+			|| ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(false)
 	}
 
 	pub(crate) fn do_set_weights(hotkey: T::AccountId, netuid: u16, uids: Vec<u16>, weights: Vec<u16>) -> DispatchResult {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
 		let uid = Uids::<T>::get(netuid, &hotkey).ok_or(Error::<T>::NoValidatorPermit)?;
-		ensure!(Self::validators(netuid).iter().any(|v| v.0 == uid), Error::<T>::NoValidatorPermit);
+		ensure!(Self::has_validator_permit(netuid, uid, &hotkey), Error::<T>::NoValidatorPermit);
 		ensure!(uids.len() == weights.len() && !uids.is_empty(), Error::<T>::InvalidWeights);
 		let count = NeuronCount::<T>::get(netuid);
+		ensure!(uids.iter().all(|u| *u < count), Error::<T>::InvalidWeights);
+		ensure!(weights.iter().any(|w| *w > 0), Error::<T>::InvalidWeights);
 		let mut seen = uids.clone();
 		seen.sort_unstable();
 		seen.dedup();
 		ensure!(seen.len() == uids.len(), Error::<T>::InvalidWeights);
-		ensure!(uids.iter().all(|u| *u < count), Error::<T>::InvalidWeights);
-		ensure!(weights.iter().any(|w| *w > 0), Error::<T>::InvalidWeights);
-		Weights::<T>::insert(netuid, uid, uids.into_iter().zip(weights).collect::<Vec<_>>());
+		// Stored max-upscaled: the largest weight becomes 65535 (docs/yuma.md §8).
+		let values = yuma::max_upscale(&weights);
+		Weights::<T>::insert(netuid, uid, uids.into_iter().zip(values).collect::<Vec<_>>());
+		LastUpdate::<T>::mutate(netuid, |v| set_at(v, uid, Self::now()));
 		Self::deposit_event(Event::WeightsSet { netuid, uid });
 		Ok(())
 	}

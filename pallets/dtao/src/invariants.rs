@@ -30,7 +30,8 @@ impl<T: Config> Pallet<T> {
 	/// 4. no pool below the liquidity floor;
 	/// 5. `I_n ≤ 21M` for every subnet;
 	/// and the bookkeeping: `TotalNetworks` counts the pools, every subnet has an owner, every stake
-	/// entry belongs to an existing subnet, neurons and uids agree.
+	/// entry belongs to an existing subnet, neurons and uids agree, and the Yuma state (per-uid
+	/// vectors, weights, bonds) covers exactly the uids that exist.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
 		let root_stake = TotalRootStake::<T>::get();
@@ -104,6 +105,26 @@ impl<T: Config> Pallet<T> {
 		check!(
 			Neurons::<T>::iter_keys().all(|(netuid, uid)| uid < NeuronCount::<T>::get(netuid)),
 			"neuron at or above the count"
+		);
+
+		// Yuma state: one entry per uid, nothing for uids or subnets that do not exist.
+		for (netuid, _) in &pools {
+			let count = usize::from(NeuronCount::<T>::get(netuid));
+			check!(LastUpdate::<T>::get(netuid).len() == count, "LastUpdate does not have one entry per uid");
+			check!(ValidatorPermit::<T>::get(netuid).len() == count, "ValidatorPermit does not have one entry per uid");
+		}
+		let known = |netuid: u16, uid: u16| pools.contains_key(&netuid) && uid < NeuronCount::<T>::get(netuid);
+		for (netuid, uid, row) in Bonds::<T>::iter() {
+			check!(known(netuid, uid), "bonds of a uid that does not exist");
+			check!(row.iter().all(|(j, _)| known(netuid, *j)), "bond on a uid that does not exist");
+		}
+		for (netuid, uid, row) in Weights::<T>::iter() {
+			check!(known(netuid, uid), "weights of a uid that does not exist");
+			check!(row.iter().all(|(j, _)| known(netuid, *j)), "weight on a uid that does not exist");
+		}
+		check!(
+			BlockAtRegistration::<T>::iter_keys().all(|(netuid, uid)| known(netuid, uid)),
+			"registration block of a uid that does not exist"
 		);
 		Ok(())
 	}

@@ -156,6 +156,22 @@ pub mod pallet {
 	pub fn DefaultTake() -> Perbill {
 		defaults::TAKE
 	}
+	#[pallet::type_value]
+	pub fn DefaultKappa() -> u16 {
+		defaults::KAPPA
+	}
+	#[pallet::type_value]
+	pub fn DefaultBondsMovingAverage() -> u64 {
+		defaults::BONDS_MOVING_AVERAGE
+	}
+	#[pallet::type_value]
+	pub fn DefaultBondsPenalty() -> u16 {
+		defaults::BONDS_PENALTY
+	}
+	#[pallet::type_value]
+	pub fn DefaultActivityCutoffFactorMilli() -> u32 {
+		defaults::ACTIVITY_CUTOFF_FACTOR_MILLI
+	}
 
 	/// `tw`: weight of root stake against alpha stake (root proportion, validator weight).
 	#[pallet::storage]
@@ -225,6 +241,37 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MaxValidators<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultMaxValidators>;
 
+	// Yuma Consensus hyperparameters (docs/yuma.md §2): per subnet, written at registration from
+	// the `Initial*` values, settable by root and (within bounds) by the subnet owner.
+
+	/// `Kappa` written for each new subnet at registration.
+	#[pallet::storage]
+	pub type InitialKappa<T> = StorageValue<_, u16, ValueQuery, DefaultKappa>;
+	/// `BondsMovingAverage` written for each new subnet at registration.
+	#[pallet::storage]
+	pub type InitialBondsMovingAverage<T> = StorageValue<_, u64, ValueQuery, DefaultBondsMovingAverage>;
+	/// `BondsPenalty` written for each new subnet at registration.
+	#[pallet::storage]
+	pub type InitialBondsPenalty<T> = StorageValue<_, u16, ValueQuery, DefaultBondsPenalty>;
+	/// `ActivityCutoffFactorMilli` written for each new subnet at registration.
+	#[pallet::storage]
+	pub type InitialActivityCutoffFactorMilli<T> =
+		StorageValue<_, u32, ValueQuery, DefaultActivityCutoffFactorMilli>;
+	/// `κ` over 65535: the share of active stake whose weights define consensus.
+	#[pallet::storage]
+	pub type Kappa<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultKappa>;
+	/// Weight of the old bonds in the bonds' moving average, per million.
+	#[pallet::storage]
+	pub type BondsMovingAverage<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, DefaultBondsMovingAverage>;
+	/// Over 65535: how far bonds follow the clipped weights (65535) rather than the raw ones (0).
+	#[pallet::storage]
+	pub type BondsPenalty<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultBondsPenalty>;
+	/// Activity cutoff in thousandths of the tempo: a validator whose last update is older than
+	/// `max(1, factor · tempo / 1000)` blocks earns no dividend.
+	#[pallet::storage]
+	pub type ActivityCutoffFactorMilli<T> =
+		StorageMap<_, Twox64Concat, u16, u32, ValueQuery, DefaultActivityCutoffFactorMilli>;
+
 	// ---------------------------------------------------------------------------------------------
 	// State.
 	// ---------------------------------------------------------------------------------------------
@@ -291,6 +338,61 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NeuronCount<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery>;
 
+	// Yuma Consensus state (docs/yuma.md §3). Vectors are indexed by uid.
+
+	/// Bonds of a validator (by uid): `(miner uid, bond)` pairs, proportions over 65535. Written by
+	/// the epoch only.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Bonds<T> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, Vec<(u16, u16)>, ValueQuery>;
+	/// Validator permits granted by the last epoch (used by the next one and by `set_weights`).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type ValidatorPermit<T> = StorageMap<_, Twox64Concat, u16, Vec<bool>, ValueQuery>;
+	/// Block of each neuron's last `set_weights` (or of its registration).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type LastUpdate<T> = StorageMap<_, Twox64Concat, u16, Vec<u64>, ValueQuery>;
+	/// Block at which each uid was registered.
+	#[pallet::storage]
+	pub type BlockAtRegistration<T> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, u64, ValueQuery>;
+	/// Block of the subnet's last epoch (0: never).
+	#[pallet::storage]
+	pub type LastEpochBlock<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery>;
+	/// Incentive of each uid at the last epoch, over 65535.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Incentive<T> = StorageMap<_, Twox64Concat, u16, Vec<u16>, ValueQuery>;
+	/// Dividends of each uid at the last epoch, over 65535.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Dividends<T> = StorageMap<_, Twox64Concat, u16, Vec<u16>, ValueQuery>;
+	/// Consensus weight on each uid at the last epoch, over 65535.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Consensus<T> = StorageMap<_, Twox64Concat, u16, Vec<u16>, ValueQuery>;
+	/// Validator trust of each uid at the last epoch, over 65535.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type ValidatorTrust<T> = StorageMap<_, Twox64Concat, u16, Vec<u16>, ValueQuery>;
+	/// Normalised stake weight of each uid at the last epoch, over 65535.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type StakeWeight<T> = StorageMap<_, Twox64Concat, u16, Vec<u16>, ValueQuery>;
+	/// Whether each uid was active (updated within the activity cutoff) at the last epoch.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Active<T> = StorageMap<_, Twox64Concat, u16, Vec<bool>, ValueQuery>;
+	/// Alpha paid to each uid's hotkey at the last epoch (incentive plus alpha dividends, takes
+	/// included; the owner's cut not).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type LastEpochAlpha<T> = StorageMap<_, Twox64Concat, u16, Vec<u64>, ValueQuery>;
+	/// Root TAO paid to each uid's hotkey as root stake at the last epoch (take included).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type LastEpochRootTao<T> = StorageMap<_, Twox64Concat, u16, Vec<u64>, ValueQuery>;
+
 	// ---------------------------------------------------------------------------------------------
 	// Genesis.
 	// ---------------------------------------------------------------------------------------------
@@ -316,6 +418,11 @@ pub mod pallet {
 		pub max_take: Perbill,
 		/// Tempo given to each subnet at registration.
 		pub initial_tempo: u16,
+		/// Yuma hyperparameters given to each subnet at registration.
+		pub kappa: u16,
+		pub bonds_moving_average: u64,
+		pub bonds_penalty: u16,
+		pub activity_cutoff_factor_milli: u32,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -341,6 +448,10 @@ pub mod pallet {
 				start_call_delay: defaults::START_CALL_DELAY,
 				max_take: defaults::MAX_TAKE,
 				initial_tempo: defaults::TEMPO,
+				kappa: defaults::KAPPA,
+				bonds_moving_average: defaults::BONDS_MOVING_AVERAGE,
+				bonds_penalty: defaults::BONDS_PENALTY,
+				activity_cutoff_factor_milli: defaults::ACTIVITY_CUTOFF_FACTOR_MILLI,
 				_config: Default::default(),
 			}
 		}
@@ -367,6 +478,19 @@ pub mod pallet {
 			StartCallDelay::<T>::put(self.start_call_delay);
 			MaxTake::<T>::put(self.max_take);
 			InitialTempo::<T>::put(self.initial_tempo);
+			assert!(
+				self.bonds_moving_average <= crate::params::bounds::BONDS_MOVING_AVERAGE_MAX,
+				"genesis: bonds_moving_average above one million"
+			);
+			assert!(
+				(crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MIN..=crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MAX)
+					.contains(&self.activity_cutoff_factor_milli),
+				"genesis: activity_cutoff_factor_milli outside 1_000..=50_000"
+			);
+			InitialKappa::<T>::put(self.kappa);
+			InitialBondsMovingAverage::<T>::put(self.bonds_moving_average);
+			InitialBondsPenalty::<T>::put(self.bonds_penalty);
+			InitialActivityCutoffFactorMilli::<T>::put(self.activity_cutoff_factor_milli);
 			// The pallet account holds one existential deposit of its own, so that paying out the
 			// last rao of a pool never reaps it (and never turns a remainder into dust).
 			let ed = T::Currency::minimum_balance();
@@ -463,6 +587,10 @@ pub mod pallet {
 		BurnSet { netuid: u16, value: u64 },
 		MaxNeuronsSet { netuid: u16, value: u16 },
 		MaxValidatorsSet { netuid: u16, value: u16 },
+		KappaSet { netuid: u16, value: u16 },
+		BondsMovingAverageSet { netuid: u16, value: u64 },
+		BondsPenaltySet { netuid: u16, value: u16 },
+		ActivityCutoffFactorMilliSet { netuid: u16, value: u32 },
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -521,6 +649,8 @@ pub mod pallet {
 		PayoutBelowExistentialDeposit,
 		/// A governance value breaks a rule of the mechanism (see the setter's documentation).
 		InvalidParameter,
+		/// The subnet owner may not set this value (root only, or above the owner's bound).
+		OwnerLimitExceeded,
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -534,7 +664,9 @@ pub mod pallet {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
 			let epochs = Self::run_epochs(Self::now());
-			T::WeightInfo::coinbase(subnets).saturating_add(T::WeightInfo::epoch().saturating_mul(u64::from(epochs)))
+			epochs
+				.into_iter()
+				.fold(T::WeightInfo::coinbase(subnets), |w, neurons| w.saturating_add(T::WeightInfo::epoch(neurons)))
 		}
 
 		fn integrity_test() {
@@ -969,6 +1101,58 @@ pub mod pallet {
 			Self::ensure_subnet(netuid)?;
 			MaxValidators::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
+			Ok(())
+		}
+
+		// ----- Yuma hyperparameters of a subnet (docs/yuma.md §2). -----
+
+		/// Set the `Kappa` of a subnet (any `u16`; 32767 ≈ 0.5). Origin: root.
+		#[pallet::call_index(71)]
+		pub fn set_kappa(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_netuid(netuid)?;
+			Kappa::<T>::insert(netuid, value);
+			Self::deposit_event(Event::KappaSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `BondsMovingAverage` of a subnet (per million, at most 1_000_000; the subnet
+		/// owner at most 975_000, else `OwnerLimitExceeded`). Origin: root or the subnet owner.
+		#[pallet::call_index(72)]
+		pub fn set_bonds_moving_average(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
+			let by_root = Self::ensure_root_or_owner(origin, netuid)?;
+			ensure!(value <= crate::params::bounds::BONDS_MOVING_AVERAGE_MAX, Error::<T>::InvalidParameter);
+			ensure!(
+				by_root || value <= crate::params::bounds::BONDS_MOVING_AVERAGE_OWNER_MAX,
+				Error::<T>::OwnerLimitExceeded
+			);
+			BondsMovingAverage::<T>::insert(netuid, value);
+			Self::deposit_event(Event::BondsMovingAverageSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `BondsPenalty` of a subnet (any `u16`; 65535 = bonds from clipped weights).
+		/// Origin: root or the subnet owner.
+		#[pallet::call_index(73)]
+		pub fn set_bonds_penalty(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
+			Self::ensure_root_or_owner(origin, netuid)?;
+			BondsPenalty::<T>::insert(netuid, value);
+			Self::deposit_event(Event::BondsPenaltySet { netuid, value });
+			Ok(())
+		}
+
+		/// Set the `ActivityCutoffFactorMilli` of a subnet (1_000 to 50_000, else
+		/// `InvalidParameter`). Origin: root or the subnet owner.
+		#[pallet::call_index(74)]
+		pub fn set_activity_cutoff_factor_milli(origin: OriginFor<T>, netuid: u16, value: u32) -> DispatchResult {
+			Self::ensure_root_or_owner(origin, netuid)?;
+			ensure!(
+				(crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MIN..=crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MAX)
+					.contains(&value),
+				Error::<T>::InvalidParameter
+			);
+			ActivityCutoffFactorMilli::<T>::insert(netuid, value);
+			Self::deposit_event(Event::ActivityCutoffFactorMilliSet { netuid, value });
 			Ok(())
 		}
 	}

@@ -13,13 +13,31 @@ use polkadot_sdk::{
 	sp_runtime::Perbill,
 };
 
+/// Write `value` at index `uid` of a per-uid vector, extending it with defaults if it is shorter.
+pub(crate) fn set_at<V: Clone + Default>(v: &mut alloc::vec::Vec<V>, uid: u16, value: V) {
+	let i = usize::from(uid);
+	if v.len() <= i {
+		v.resize(i.saturating_add(1), V::default());
+	}
+	if let Some(slot) = v.get_mut(i) {
+		*slot = value;
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Give `hotkey` the next uid of `netuid` (checks done by the caller).
 	pub(crate) fn append_neuron(netuid: u16, hotkey: T::AccountId) {
 		let uid = NeuronCount::<T>::get(netuid);
+		let now = Self::now();
 		Neurons::<T>::insert(netuid, uid, &hotkey);
 		Uids::<T>::insert(netuid, &hotkey, uid);
 		NeuronCount::<T>::insert(netuid, uid.saturating_add(1));
+		// Yuma state (docs/yuma.md §8): registered now, counted as updated now, no permit yet.
+		BlockAtRegistration::<T>::insert(netuid, uid, now);
+		LastUpdate::<T>::mutate(netuid, |v| set_at(v, uid, now));
+		ValidatorPermit::<T>::mutate(netuid, |v| set_at(v, uid, false));
+		Bonds::<T>::remove(netuid, uid);
+		Weights::<T>::remove(netuid, uid);
 		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey });
 	}
 

@@ -1,4 +1,33 @@
-//! Governance parameters: defaults (MECHANISM.md where it names one) and their checks.
+//! Governance parameters: defaults (`docs/mechanism.md` where it names one) and their checks.
+
+use crate::{pallet::*, ROOT_NETUID};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::DispatchResult},
+	frame_system::{self, pallet_prelude::OriginFor},
+	sp_runtime::DispatchError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `Ok` if `netuid` is a registered subnet (not root).
+	pub fn ensure_netuid(netuid: u16) -> DispatchResult {
+		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
+		ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+		Ok(())
+	}
+
+	/// Root, or the owner coldkey of `netuid`; `Ok(true)` for root, `Ok(false)` for the owner.
+	pub(crate) fn ensure_root_or_owner(origin: OriginFor<T>, netuid: u16) -> Result<bool, DispatchError> {
+		let who = frame_system::ensure_signed_or_root(origin)?;
+		Self::ensure_netuid(netuid)?;
+		match who {
+			None => Ok(true),
+			Some(who) => {
+				ensure!(SubnetOwner::<T>::get(netuid).as_ref() == Some(&who), Error::<T>::NotSubnetOwner);
+				Ok(false)
+			}
+		}
+	}
+}
 
 /// Defaults of every parameter. Those MECHANISM.md names are taken from it; the rest follow the
 /// reference implementation's mainnet values.
@@ -43,4 +72,24 @@ pub mod defaults {
 	pub const BURN: u64 = TAO;
 	pub const MAX_NEURONS: u16 = 256;
 	pub const MAX_VALIDATORS: u16 = 64;
+	/// Yuma Consensus (`docs/yuma.md` §2): the stake majority that defines consensus, over 65535
+	/// (≈ 0.5).
+	pub const KAPPA: u16 = 32_767;
+	/// Weight of the old bonds in the bond EMA, per million (the EMA's α is 0.1).
+	pub const BONDS_MOVING_AVERAGE: u64 = 900_000;
+	/// Bonds are built from clipped weights (65535 = 1.0).
+	pub const BONDS_PENALTY: u16 = u16::MAX;
+	/// Activity cutoff in thousandths of the tempo (5_000 blocks at tempo 360).
+	pub const ACTIVITY_CUTOFF_FACTOR_MILLI: u32 = 13_889;
+}
+
+/// Bounds of the Yuma hyperparameters (`docs/yuma.md` §2).
+pub mod bounds {
+	/// `BondsMovingAverage` may not exceed one million (the EMA's α would be negative).
+	pub const BONDS_MOVING_AVERAGE_MAX: u64 = 1_000_000;
+	/// The subnet owner may set `BondsMovingAverage` up to this (α ≥ 0.025); root up to the maximum.
+	pub const BONDS_MOVING_AVERAGE_OWNER_MAX: u64 = 975_000;
+	/// `ActivityCutoffFactorMilli` range, for root and owner alike.
+	pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MIN: u32 = 1_000;
+	pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MAX: u32 = 50_000;
 }

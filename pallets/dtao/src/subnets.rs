@@ -127,6 +127,10 @@ impl<T: Config> Pallet<T> {
 		SubnetOwnerHotkey::<T>::insert(netuid, &hotkey);
 		SubnetLocked::<T>::insert(netuid, cost);
 		Tempo::<T>::insert(netuid, InitialTempo::<T>::get());
+		Kappa::<T>::insert(netuid, InitialKappa::<T>::get());
+		BondsMovingAverage::<T>::insert(netuid, InitialBondsMovingAverage::<T>::get());
+		BondsPenalty::<T>::insert(netuid, InitialBondsPenalty::<T>::get());
+		ActivityCutoffFactorMilli::<T>::insert(netuid, InitialActivityCutoffFactorMilli::<T>::get());
 		LastLockCost::<T>::put(cost);
 		LastRegisteredBlock::<T>::put(now);
 		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
@@ -153,10 +157,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 
-		// 1. Pending root TAO is paid as root dividends (§6.5); what has no recipient joins the
-		//    pool's TAO. Pending alpha returns to the pool reserve.
-		let validators = Self::validators(netuid);
-		let root_dividends = Self::pay_root_dividends(&mut pool, &validators);
+		// 1. Pending root TAO is paid as root dividends (§6.5), shared as the epoch would share it
+		//    now; what has no recipient joins the pool's TAO. Pending alpha returns to the pool
+		//    reserve.
+		let root_dividends = Self::pay_root_dividends(netuid, &mut pool);
 		let pending_alpha = pool.pending_alpha();
 		pool.alpha_reserve = pool.alpha_reserve.saturating_add(pending_alpha);
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);
@@ -258,5 +262,22 @@ impl<T: Config> Pallet<T> {
 		let _ = Neurons::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Weights::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = Bonds::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = BlockAtRegistration::<T>::clear_prefix(netuid, u32::MAX, None);
+		ValidatorPermit::<T>::remove(netuid);
+		LastUpdate::<T>::remove(netuid);
+		LastEpochBlock::<T>::remove(netuid);
+		Incentive::<T>::remove(netuid);
+		Dividends::<T>::remove(netuid);
+		Consensus::<T>::remove(netuid);
+		ValidatorTrust::<T>::remove(netuid);
+		StakeWeight::<T>::remove(netuid);
+		Active::<T>::remove(netuid);
+		LastEpochAlpha::<T>::remove(netuid);
+		LastEpochRootTao::<T>::remove(netuid);
+		Kappa::<T>::remove(netuid);
+		BondsMovingAverage::<T>::remove(netuid);
+		BondsPenalty::<T>::remove(netuid);
+		ActivityCutoffFactorMilli::<T>::remove(netuid);
 	}
 }

@@ -391,13 +391,13 @@ pub fn epoch(input: &EpochInput) -> EpochOutput {
 	} else if beta == ZERO {
 		weights.clone()
 	} else {
+		// An entry's clipped value is `min(W_ij, C_j)` (0 where clipping removed it).
 		weights
 			.iter()
-			.zip(clipped_weights.iter())
-			.map(|(row, clipped)| {
+			.map(|row| {
 				row.iter()
 					.filter_map(|(j, w)| {
-						let c = clipped.iter().find(|(k, _)| k == j).map(|(_, c)| *c).unwrap_or(ZERO);
+						let c = consensus.get(usize::from(*j)).copied().unwrap_or(ZERO).min(*w);
 						let x = w.saturating_add(mul(beta, c.saturating_sub(*w)));
 						(x > ZERO).then_some((*j, x))
 					})

@@ -7,7 +7,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_dtao::api::{StakeInfo, SubnetInfo, SwapQuote};
+pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, StakeInfo, SubnetInfo, SwapQuote};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Subnets, quotes and stake positions of the dynamic TAO pallet.
@@ -25,5 +25,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn stake_info(coldkey: AccountId) -> Vec<StakeInfo<AccountId>>;
 		/// The lock a `register_network` made now would cost.
 		fn network_registration_cost() -> u64;
+		/// The neurons of `netuid` with their stakes, permits, activity, last epoch's Yuma
+		/// outputs, weights, bonds and payments, and the subnet's Yuma hyperparameters; `None` for
+		/// root and unknown subnets.
+		fn metagraph(netuid: u16) -> Option<Metagraph<AccountId>>;
 	}
 }

@@ -1,7 +1,13 @@
-//! Epochs and weights (MECHANISM.md §6.4–§6.5, §7).
+//! Epochs and weights (`docs/mechanism.md` §6.4–§6.5, §7; `docs/yuma.md`).
 use crate::{mock::*, pallet::*, params::defaults::TAO, Event as DtaoEvent};
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::{
+			fungible::Mutate,
+			tokens::{Fortitude, Precision, Preservation},
+		},
+	},
 	sp_runtime::{DispatchError, Perbill},
 };
 
@@ -36,82 +42,390 @@ fn tempo_staggers_subnets() {
 	});
 }
 
-fn buy(t_res: u64, a_res: u64, t: u64) -> (u64, u64, u64) {
-	let alpha = (a_res as u128 * t as u128 / (t_res as u128 + t as u128)) as u64;
-	(alpha, t_res + t, a_res - alpha)
+/// Give `coldkey` exactly `amount` of stake on `hotkey` and `netuid`, replacing whatever the
+/// hotkey held there, and keep the accounting (`O_n`, `T_0` and the pallet's TAO) exact.
+fn set_stake(hotkey: AccountId, coldkey: AccountId, netuid: u16, amount: u64) {
+	let old = HotkeyStake::<Test>::get(netuid, hotkey).map(|p| p.alpha).unwrap_or(0);
+	let _ = StakeShares::<Test>::clear_prefix((netuid, hotkey), u32::MAX, None);
+	HotkeyStake::<Test>::remove(netuid, hotkey);
+	if netuid == 0 {
+		TotalRootStake::<Test>::mutate(|t| *t = *t - old + amount);
+		assert_ok!(Balances::burn_from(
+			&Dtao::account_id(),
+			old,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Force
+		));
+		assert_ok!(Balances::mint_into(&Dtao::account_id(), amount));
+	} else {
+		Pools::<Test>::mutate(netuid, |p| {
+			let p = p.as_mut().expect("pool");
+			p.alpha_outstanding = p.alpha_outstanding - old + amount;
+		});
+	}
+	if amount > 0 {
+		assert_ok!(Dtao::deposit_stake(&hotkey, &coldkey, netuid, amount));
+	}
 }
 
-/// Two validators with different alpha and root stakes and a miner with weights: the owner, the
-/// miner, the validators (with take) and their nominators receive exactly their parts; the TAO pot
-/// becomes root stake.
-#[test]
-fn epoch_pays_owner_miner_validators_and_root() {
-	builder().build_and_execute(|| {
-		let lock = 1_000 * TAO;
-		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
-		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
-		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
-		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(CHARLIE), 1, CHARLIE_HOT));
-		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 0));
-		// Alice's own stake on her hotkey; Dave nominates Bob's hotkey; Bob stakes on root.
-		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1, 100 * TAO));
-		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(DAVE), BOB_HOT, 1, 50 * TAO));
-		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), BOB_HOT, 0, 400 * TAO));
-		let (a1, t, a) = buy(lock, lock, 100 * TAO);
-		let (a2, _, _) = buy(t, a, 50 * TAO);
-		assert_eq!(Dtao::stake_value(&ALICE_HOT, &ALICE, 1), a1);
-		assert_eq!(Dtao::stake_value(&BOB_HOT, &DAVE, 1), a2);
-		// Bob validates with weight on the miner (uid 2); Alice sets none.
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![2], vec![1]));
+/// Set the pending balances of `netuid` to the worked examples' pots, keeping the accounting exact.
+fn set_pots(netuid: u16, miner: u64, validator: u64, root: u64) {
+	let before = Pools::<Test>::get(netuid).expect("pool");
+	Pools::<Test>::mutate(netuid, |p| {
+		let p = p.as_mut().expect("pool");
+		p.alpha_outstanding = p.alpha_outstanding - p.pending_miner_alpha - p.pending_validator_alpha + miner + validator;
+		p.pending_miner_alpha = miner;
+		p.pending_validator_alpha = validator;
+		p.pending_root_tao = root;
+	});
+	if root > before.pending_root_tao {
+		assert_ok!(Balances::mint_into(&Dtao::account_id(), root - before.pending_root_tao));
+	} else {
+		assert_ok!(Balances::burn_from(
+			&Dtao::account_id(),
+			before.pending_root_tao - root,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Force
+		));
+	}
+}
 
-		// Pending balances as the coinbase leaves them.
-		let (owner, miners, validators, root_tao) = (1_000_000u64, 600_000u64, 900_000u64, 300_000u64);
-		Pools::<Test>::mutate(1, |p| {
-			let p = p.as_mut().expect("pool");
-			p.pending_owner_alpha = owner;
-			p.pending_miner_alpha = miners;
-			p.pending_validator_alpha = validators;
-			p.pending_root_tao = root_tao;
-			p.alpha_outstanding += owner + miners + validators;
-		});
-		assert_ok!(Balances::mint_into(&Dtao::account_id(), root_tao));
+const MINER_POT: u64 = 147_600_000_000;
+const VALIDATOR_POT: u64 = 90_000_000_000;
+const ROOT_POT: u64 = 30_000_000_000;
+/// Hotkey of the fifth neuron (uid 4) of the worked examples, owned by Charlie.
+const MINER_4: AccountId = 105;
+
+/// The worked examples' subnet: netuid 1, tempo 360, five neurons registered at block 10 (uid 0
+/// Alice's hotkey, the owner; uid 1 Bob's; uids 2, 3 and 4 miners owned by Charlie, Dave and
+/// Charlie). Validators' stakes are held by nominators (Dave on uid 0, Charlie on uid 1), so that
+/// each take is seen apart: it goes to the hotkey owner's own stake.
+fn example_subnet(v0: (u64, u64), v1: (u64, u64), take1: Perbill) {
+	System::set_block_number(10);
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+	assert_eq!(Tempo::<Test>::get(1), 360);
+	assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
+	assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(CHARLIE), 1, CHARLIE_HOT));
+	assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(DAVE), 1, DAVE_HOT));
+	assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(CHARLIE), 1, MINER_4));
+	assert_eq!(LastUpdate::<Test>::get(1), vec![10; 5]);
+	assert_eq!(ValidatorPermit::<Test>::get(1), vec![false; 5]);
+	assert_eq!(BlockAtRegistration::<Test>::get(1, 4), 10);
+	assert_ok!(Dtao::set_take(RuntimeOrigin::signed(BOB), BOB_HOT, take1));
+	set_stake(ALICE_HOT, DAVE, 1, v0.0 * TAO);
+	set_stake(ALICE_HOT, DAVE, 0, v0.1 * TAO);
+	set_stake(BOB_HOT, CHARLIE, 1, v1.0 * TAO);
+	set_stake(BOB_HOT, CHARLIE, 0, v1.1 * TAO);
+	// Permits granted by an earlier epoch.
+	ValidatorPermit::<Test>::insert(1, vec![true, true, false, false, false]);
+}
+
+/// `x` up to one rao less (a share pool's value rounds down).
+fn assert_about(actual: u64, expected: u64) {
+	assert!(actual <= expected && actual + 1 >= expected, "{actual} is not {expected} (or one less)");
+}
+
+/// What one validator's payments must do: the hotkey's pool grows by the whole payment, the
+/// owner's own stake by the take, the nominator's by the rest.
+struct Paid {
+	hotkey: AccountId,
+	owner: AccountId,
+	nominator: AccountId,
+	alpha_before: u64,
+	root_before: u64,
+	alpha: (u64, u64),
+	root: (u64, u64),
+}
+
+fn check_paid(p: &Paid) {
+	let (alpha_take, alpha_rest) = p.alpha;
+	let (root_take, root_rest) = p.root;
+	assert_eq!(HotkeyStake::<Test>::get(1, p.hotkey).expect("pool").alpha, p.alpha_before + alpha_take + alpha_rest);
+	assert_eq!(HotkeyStake::<Test>::get(0, p.hotkey).expect("pool").alpha, p.root_before + root_take + root_rest);
+	assert_about(Dtao::stake_value(&p.hotkey, &p.owner, 1), alpha_take);
+	assert_about(Dtao::stake_value(&p.hotkey, &p.nominator, 1), p.alpha_before + alpha_rest);
+	assert_about(Dtao::stake_value(&p.hotkey, &p.owner, 0), root_take);
+	assert_about(Dtao::stake_value(&p.hotkey, &p.nominator, 0), p.root_before + root_rest);
+}
+
+/// Worked example 1 of `docs/yuma.md` through the pallet: two validators agree; every payment, take
+/// and remainder to the rao, the stored bonds, permits and outputs, and the metagraph.
+#[test]
+fn worked_example_1_pays_to_the_rao() {
+	builder().build_and_execute(|| {
+		example_subnet((500, 1000), (300, 100), Perbill::from_percent(9));
+		System::set_block_number(300);
+		for hotkey in [ALICE_HOT, BOB_HOT] {
+			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, vec![2, 3, 4], vec![50, 30, 20]));
+		}
+		assert_eq!(Weights::<Test>::get(1, 1), vec![(2, 65535), (3, 39321), (4, 26214)]);
+		assert_eq!(LastUpdate::<Test>::get(1), vec![300, 300, 10, 10, 10]);
+		System::set_block_number(358);
+		assert!(Dtao::is_epoch_block(1, 360, 358));
+		set_pots(1, MINER_POT, VALIDATOR_POT, ROOT_POT);
 		let root_before = TotalRootStake::<Test>::get();
-		let bob_root = Dtao::stake_value(&BOB_HOT, &BOB, 0);
-		assert_eq!(bob_root, 400 * TAO);
 
 		Dtao::run_epoch(1);
 
-		// Validator alpha pot by alpha stake (before the owner's payment).
-		let alice_part = (validators as u128 * a1 as u128 / (a1 + a2) as u128) as u64;
-		let bob_part = (validators as u128 * a2 as u128 / (a1 + a2) as u128) as u64;
-		let paid_validators = alice_part + bob_part;
+		let miners = [73_800_000_051, 44_279_999_982, 29_519_999_965];
 		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::EpochDrained {
 			netuid: 1,
-			owner_alpha: owner,
-			miner_alpha: miners,
-			validator_alpha: paid_validators,
-			root_tao,
+			owner_alpha: 0,
+			miner_alpha: miners.iter().sum(),
+			validator_alpha: 56_249_999_996 + 33_750_000_003,
+			root_tao: 27_272_727_301 + 2_727_272_698,
 		}));
-		// Alice is the only holder of her hotkey: owner cut, take and rest all come to her.
-		let alice_value = Dtao::stake_value(&ALICE_HOT, &ALICE, 1);
-		assert!(alice_value + 2 >= a1 + owner + alice_part && alice_value <= a1 + owner + alice_part);
-		// Bob's take of his hotkey's part goes to his own stake; the rest raises Dave's.
-		let take = bob_part * 18 / 100;
-		let bob_value = Dtao::stake_value(&BOB_HOT, &BOB, 1);
-		assert!(bob_value + 1 >= take && bob_value <= take);
-		let dave_value = Dtao::stake_value(&BOB_HOT, &DAVE, 1);
-		assert!(dave_value + 1 >= a2 + bob_part - take && dave_value <= a2 + bob_part - take);
-		// The miner is staked to its owner coldkey, no take.
-		assert_eq!(Dtao::stake_value(&CHARLIE_HOT, &CHARLIE, 1), miners);
-		// The TAO pot became root stake on Bob's hotkey.
-		assert_eq!(TotalRootStake::<Test>::get(), root_before + root_tao);
-		let bob_root_after = Dtao::stake_value(&BOB_HOT, &BOB, 0);
-		assert!(bob_root_after + 1 >= bob_root + root_tao && bob_root_after <= bob_root + root_tao);
+		// Miners, staked to their owners, no take.
+		assert_eq!(Dtao::stake_value(&CHARLIE_HOT, &CHARLIE, 1), miners[0]);
+		assert_eq!(Dtao::stake_value(&DAVE_HOT, &DAVE, 1), miners[1]);
+		assert_eq!(Dtao::stake_value(&MINER_4, &CHARLIE, 1), miners[2]);
+		// Validators: (take, to the pool) of the alpha and root TAO payments.
+		check_paid(&Paid {
+			hotkey: ALICE_HOT,
+			owner: ALICE,
+			nominator: DAVE,
+			alpha_before: 500 * TAO,
+			root_before: 1000 * TAO,
+			alpha: (10_124_999_999, 46_124_999_997),
+			root: (4_909_090_914, 22_363_636_387),
+		});
+		check_paid(&Paid {
+			hotkey: BOB_HOT,
+			owner: BOB,
+			nominator: CHARLIE,
+			alpha_before: 300 * TAO,
+			root_before: 100 * TAO,
+			alpha: (3_037_500_000, 30_712_500_003),
+			root: (245_454_542, 2_481_818_156),
+		});
+		assert_eq!(TotalRootStake::<Test>::get(), root_before + 29_999_999_999);
+		// Left pending: 2, 1 and 1.
 		let p = Pools::<Test>::get(1).expect("pool");
-		assert_eq!(p.pending_owner_alpha, 0);
-		assert_eq!(p.pending_miner_alpha, 0);
-		assert_eq!(p.pending_validator_alpha, validators - paid_validators);
-		assert_eq!(p.pending_root_tao, 0);
+		assert_eq!((p.pending_miner_alpha, p.pending_validator_alpha, p.pending_root_tao), (2, 1, 1));
+
+		// What the epoch wrote.
+		assert_eq!(Bonds::<Test>::get(1, 0), vec![(2, 3276), (3, 1966), (4, 1310)]);
+		assert_eq!(Bonds::<Test>::get(1, 1), vec![(2, 3276), (3, 1966), (4, 1310)]);
+		assert!(Bonds::<Test>::get(1, 2).is_empty());
+		assert_eq!(ValidatorPermit::<Test>::get(1), vec![true, true, false, false, false]);
+		assert_eq!(StakeWeight::<Test>::get(1), vec![44653, 20881, 0, 0, 0]);
+		assert_eq!(Consensus::<Test>::get(1), vec![0, 0, 32767, 19660, 13106]);
+		assert_eq!(ValidatorTrust::<Test>::get(1), vec![65534, 65534, 0, 0, 0]);
+		assert_eq!(Incentive::<Test>::get(1), vec![0, 0, 32767, 19660, 13106]);
+		assert_eq!(Dividends::<Test>::get(1), vec![44653, 20881, 0, 0, 0]);
+		assert_eq!(Active::<Test>::get(1), vec![true; 5]);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 358);
+		assert_eq!(LastEpochAlpha::<Test>::get(1), vec![56_249_999_996, 33_750_000_003, miners[0], miners[1], miners[2]]);
+		assert_eq!(LastEpochRootTao::<Test>::get(1), vec![27_272_727_301, 2_727_272_698, 0, 0, 0]);
+
+		// The metagraph shows the same.
+		let mg = Dtao::api_metagraph(1).expect("metagraph");
+		assert_eq!((mg.tempo, mg.last_epoch_block, mg.kappa, mg.activity_cutoff), (360, Some(358), 32_767, 5_000));
+		assert_eq!(mg.neurons.len(), 5);
+		let v1 = &mg.neurons[1];
+		assert_eq!((v1.uid, v1.hotkey, v1.coldkey), (1, BOB_HOT, BOB));
+		assert_eq!((v1.stake_weight, v1.dividends, v1.validator_trust, v1.validator_permit, v1.active), (20881, 20881, 65534, true, true));
+		assert_eq!(v1.alpha_stake, 300 * TAO + 33_750_000_003);
+		assert_eq!((v1.alpha_paid, v1.root_tao_paid, v1.last_update), (33_750_000_003, 2_727_272_698, 300));
+		assert_eq!(v1.bonds, vec![(2, 3276), (3, 1966), (4, 1310)]);
+		let m2 = &mg.neurons[2];
+		assert_eq!((m2.incentive, m2.consensus, m2.alpha_paid, m2.validator_permit), (32767, 32767, miners[0], false));
+		assert_eq!(Dtao::api_metagraph(0), None);
+		assert_eq!(Dtao::api_metagraph(9), None);
+	});
+}
+
+/// Worked example 3 of `docs/yuma.md` through the pallet: the bonds stored by the first epoch are
+/// read by the second, where V1 has left consensus and still earns by its old bonds.
+#[test]
+fn worked_example_3_bonds_carry_over() {
+	builder().build_and_execute(|| {
+		example_subnet((600, 0), (220, 1000), Perbill::from_percent(18));
+		System::set_block_number(300);
+		for hotkey in [ALICE_HOT, BOB_HOT] {
+			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, vec![2, 3], vec![2, 1]));
+		}
+		assert_eq!(Weights::<Test>::get(1, 0), vec![(2, 65535), (3, 32768)]);
+		System::set_block_number(358);
+		set_pots(1, MINER_POT, VALIDATOR_POT, ROOT_POT);
+		Dtao::run_epoch(1);
+		assert_eq!(LastEpochAlpha::<Test>::get(1), vec![65_853_658_534, 24_146_341_465, 98_399_499_496, 49_200_500_503, 0]);
+		assert_eq!(LastEpochRootTao::<Test>::get(1), vec![0, 30_000_000_000, 0, 0, 0]);
+		assert_eq!(Bonds::<Test>::get(1, 0), vec![(2, 4368), (3, 2184)]);
+		assert_eq!(Bonds::<Test>::get(1, 1), vec![(2, 4368), (3, 2184)]);
+		// Bob's take of 18 % on both pots.
+		assert_about(Dtao::stake_value(&BOB_HOT, &BOB, 1), 4_346_341_463);
+		assert_about(Dtao::stake_value(&BOB_HOT, &BOB, 0), 5_400_000_000);
+
+		// The example's second epoch has the first epoch's stakes: put them back.
+		for (hotkey, coldkey, netuid, amount) in [
+			(ALICE_HOT, DAVE, 1, 600 * TAO),
+			(BOB_HOT, CHARLIE, 1, 220 * TAO),
+			(BOB_HOT, CHARLIE, 0, 1000 * TAO),
+			(CHARLIE_HOT, CHARLIE, 1, 0),
+			(DAVE_HOT, DAVE, 1, 0),
+		] {
+			set_stake(hotkey, coldkey, netuid, amount);
+		}
+		System::set_block_number(600);
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![4], vec![7]));
+		System::set_block_number(719);
+		assert!(Dtao::is_epoch_block(1, 360, 719));
+		set_pots(1, MINER_POT, VALIDATOR_POT, ROOT_POT);
+		Dtao::run_epoch(1);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::EpochDrained {
+			netuid: 1,
+			owner_alpha: 0,
+			miner_alpha: 98_399_499_496 + 49_200_500_503,
+			validator_alpha: 76_682_981_502 + 13_317_018_497,
+			root_tao: 30_000_000_000,
+		}));
+		assert_eq!(LastEpochAlpha::<Test>::get(1), vec![76_682_981_502, 13_317_018_497, 98_399_499_496, 49_200_500_503, 0]);
+		assert_eq!(Bonds::<Test>::get(1, 0), vec![(2, 8300), (3, 4150)]);
+		assert_eq!(Bonds::<Test>::get(1, 1), vec![(2, 3931), (3, 1965)]);
+		assert_eq!(ValidatorTrust::<Test>::get(1), vec![65534, 0, 0, 0, 0]);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 719);
+		let p = Pools::<Test>::get(1).expect("pool");
+		// One rao of each alpha pot per epoch is left over; the root pot is paid whole.
+		assert_eq!((p.pending_miner_alpha, p.pending_validator_alpha, p.pending_root_tao), (1, 1, 0));
+	});
+}
+
+/// A validator needs the permit stored by the last epoch to set weights (the owner's hotkey
+/// always has one); an epoch grants permits to the largest stake weights.
+#[test]
+fn set_weights_needs_a_stored_permit() {
+	builder().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 10));
+		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
+		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(CHARLIE), 1, CHARLIE_HOT));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), BOB_HOT, 1, 10 * TAO));
+		// Stake alone gives no permit before an epoch; the owner's hotkey needs none.
+		assert_noop!(
+			Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![2], vec![1]),
+			Error::<Test>::NoValidatorPermit
+		);
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![2], vec![1]));
+		// Block 8 is subnet 1's epoch: (8 + 2) mod 11 = 10.
+		run_to_block(8);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 8);
+		// Alice's hotkey holds no stake: its permit is the owner's; Charlie's has none.
+		assert_eq!(ValidatorPermit::<Test>::get(1), vec![true, true, false]);
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![2], vec![1]));
+		assert_noop!(
+			Dtao::set_weights(RuntimeOrigin::signed(CHARLIE_HOT), 1, vec![1], vec![1]),
+			Error::<Test>::NoValidatorPermit
+		);
+		assert_eq!(LastUpdate::<Test>::get(1)[1], 8);
+		// At the next epoch (block 19) the one miner, uid 2, is paid the whole miners' pot. Alice's
+		// weights were set in the block Charlie registered, so only Bob's count.
+		System::reset_events();
+		run_to_block(19);
+		let paid = dtao_events()
+			.into_iter()
+			.find_map(|e| match e {
+				DtaoEvent::EpochDrained { miner_alpha, .. } => Some(miner_alpha),
+				_ => None,
+			})
+			.expect("epoch at block 19");
+		assert!(paid > 0);
+		assert_eq!(LastEpochAlpha::<Test>::get(1)[2], paid);
+		assert_eq!(Dtao::stake_value(&CHARLIE_HOT, &CHARLIE, 1), paid);
+		assert_eq!(Pools::<Test>::get(1).expect("pool").pending_miner_alpha, 0);
+		assert_eq!(Incentive::<Test>::get(1), vec![0, 0, 65535]);
+	});
+}
+
+/// The largest stake weights get the permits; at the cut, equal stakes keep the higher uid.
+#[test]
+fn permits_go_to_the_largest_stakes() {
+	builder().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		for (c, h) in [(BOB, BOB_HOT), (CHARLIE, CHARLIE_HOT), (DAVE, DAVE_HOT)] {
+			assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(c), 1, h));
+		}
+		assert_ok!(Dtao::set_max_validators(RuntimeOrigin::root(), 1, 2));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 0));
+		// uid 1 and uid 3 equal, uid 2 larger; the owner's uid 0 has nothing but keeps its permit.
+		set_stake(BOB_HOT, BOB, 1, 5 * TAO);
+		set_stake(CHARLIE_HOT, CHARLIE, 1, 9 * TAO);
+		set_stake(DAVE_HOT, DAVE, 1, 5 * TAO);
+		Dtao::run_epoch(1);
+		assert_eq!(ValidatorPermit::<Test>::get(1), vec![true, false, true, true]);
+	});
+}
+
+/// Root and the subnet owner set the Yuma hyperparameters within their bounds; others cannot.
+#[test]
+fn yuma_hyperparameters() {
+	builder().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_eq!(
+			(Kappa::<Test>::get(1), BondsMovingAverage::<Test>::get(1), BondsPenalty::<Test>::get(1)),
+			(32_767, 900_000, 65_535)
+		);
+		assert_eq!(ActivityCutoffFactorMilli::<Test>::get(1), 13_889);
+		let owner = || RuntimeOrigin::signed(ALICE);
+		let other = || RuntimeOrigin::signed(BOB);
+		// Kappa: root only.
+		assert_noop!(Dtao::set_kappa(owner(), 1, 40_000), DispatchError::BadOrigin);
+		assert_noop!(Dtao::set_kappa(RuntimeOrigin::root(), 0, 40_000), Error::<Test>::RootSubnetNotAllowed);
+		assert_noop!(Dtao::set_kappa(RuntimeOrigin::root(), 7, 40_000), Error::<Test>::SubnetNotFound);
+		assert_ok!(Dtao::set_kappa(RuntimeOrigin::root(), 1, 40_000));
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::KappaSet { netuid: 1, value: 40_000 }));
+		assert_eq!(Kappa::<Test>::get(1), 40_000);
+		// Bonds moving average: the owner up to 975_000, root up to 1_000_000.
+		assert_noop!(Dtao::set_bonds_moving_average(other(), 1, 500_000), Error::<Test>::NotSubnetOwner);
+		assert_noop!(Dtao::set_bonds_moving_average(owner(), 1, 975_001), Error::<Test>::OwnerLimitExceeded);
+		assert_noop!(Dtao::set_bonds_moving_average(RuntimeOrigin::root(), 1, 1_000_001), Error::<Test>::InvalidParameter);
+		assert_noop!(Dtao::set_bonds_moving_average(RuntimeOrigin::none(), 1, 1), DispatchError::BadOrigin);
+		assert_ok!(Dtao::set_bonds_moving_average(owner(), 1, 975_000));
+		assert_ok!(Dtao::set_bonds_moving_average(RuntimeOrigin::root(), 1, 1_000_000));
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::BondsMovingAverageSet { netuid: 1, value: 1_000_000 }));
+		// Bonds penalty: owner or root, any value.
+		assert_noop!(Dtao::set_bonds_penalty(other(), 1, 0), Error::<Test>::NotSubnetOwner);
+		assert_ok!(Dtao::set_bonds_penalty(owner(), 1, 0));
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::BondsPenaltySet { netuid: 1, value: 0 }));
+		// Activity cutoff factor: 1_000 to 50_000 for both.
+		assert_noop!(Dtao::set_activity_cutoff_factor_milli(owner(), 1, 999), Error::<Test>::InvalidParameter);
+		assert_noop!(Dtao::set_activity_cutoff_factor_milli(RuntimeOrigin::root(), 1, 50_001), Error::<Test>::InvalidParameter);
+		assert_noop!(Dtao::set_activity_cutoff_factor_milli(other(), 1, 2_000), Error::<Test>::NotSubnetOwner);
+		assert_ok!(Dtao::set_activity_cutoff_factor_milli(owner(), 1, 2_000));
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::ActivityCutoffFactorMilliSet { netuid: 1, value: 2_000 }));
+		assert_eq!(Dtao::api_metagraph(1).expect("metagraph").activity_cutoff, 720);
+		// Dissolution clears them; a new subnet on the netuid starts from the initial values.
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), 1));
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_eq!((Kappa::<Test>::get(1), BondsPenalty::<Test>::get(1)), (32_767, 65_535));
+	});
+}
+
+/// Weights set in the block where their target registered are older than the target and do not
+/// count; set again later, they do.
+#[test]
+fn weights_older_than_their_target_do_not_count() {
+	builder().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 0));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1, 10 * TAO));
+		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
+		set_pots(1, 1_000, 0, 0);
+		Dtao::run_epoch(1);
+		// No incentive: the miners' pot went to the validators.
+		assert_eq!(Incentive::<Test>::get(1), vec![0, 0]);
+		assert_eq!(LastEpochAlpha::<Test>::get(1), vec![1_000, 0]);
+		System::set_block_number(2);
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
+		set_pots(1, 1_000, 0, 0);
+		Dtao::run_epoch(1);
+		assert_eq!(Incentive::<Test>::get(1), vec![0, 65535]);
+		assert_eq!(Dtao::stake_value(&BOB_HOT, &BOB, 1), 1_000);
 	});
 }
 
@@ -154,7 +468,7 @@ fn set_weights_errors() {
 		let set = |who, uids: Vec<u16>, w: Vec<u16>| Dtao::set_weights(RuntimeOrigin::signed(who), 1, uids, w);
 		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 0, vec![0], vec![1]), Error::<Test>::RootSubnetNotAllowed);
 		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 5, vec![0], vec![1]), Error::<Test>::SubnetNotFound);
-		// Bob's hotkey has no stake: no permit. Charlie's is not a neuron.
+		// Bob's hotkey has no stored permit. Charlie's is not a neuron.
 		assert_noop!(set(BOB_HOT, vec![0], vec![1]), Error::<Test>::NoValidatorPermit);
 		assert_noop!(set(CHARLIE_HOT, vec![0], vec![1]), Error::<Test>::NoValidatorPermit);
 		assert_noop!(set(ALICE_HOT, vec![0, 1], vec![1]), Error::<Test>::InvalidWeights);
@@ -163,9 +477,14 @@ fn set_weights_errors() {
 		assert_noop!(set(ALICE_HOT, vec![0, 1], vec![0, 0]), Error::<Test>::InvalidWeights);
 		assert_noop!(set(ALICE_HOT, vec![], vec![]), Error::<Test>::InvalidWeights);
 		assert_noop!(Dtao::set_weights(RuntimeOrigin::none(), 1, vec![1], vec![1]), DispatchError::BadOrigin);
+		System::set_block_number(5);
 		assert_ok!(set(ALICE_HOT, vec![1, 0], vec![3, 0]));
 		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::WeightsSet { netuid: 1, uid: 0 }));
-		assert_eq!(Weights::<Test>::get(1, 0), vec![(1, 3), (0, 0)]);
+		// Stored max-upscaled, and the update recorded.
+		assert_eq!(Weights::<Test>::get(1, 0), vec![(1, 65535), (0, 0)]);
+		assert_eq!(LastUpdate::<Test>::get(1), vec![5, 1]);
+		assert_ok!(set(ALICE_HOT, vec![0, 1], vec![10, 90]));
+		assert_eq!(Weights::<Test>::get(1, 0), vec![(0, 7282), (1, 65535)]);
 	});
 }
 
@@ -180,6 +499,8 @@ fn emission_and_epochs_over_blocks() {
 		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1, 10 * TAO));
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 100 * TAO));
+		// Weights set after the miner's registration block count.
+		run_to_block(2);
 		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
 		run_to_block(19);
 		// Block 19 is an epoch of subnet 1: (19 + 2) mod 11 = 10.
@@ -189,5 +510,30 @@ fn emission_and_epochs_over_blocks() {
 		assert!(Dtao::stake_value(&BOB_HOT, &BOB, 1) > 0, "the miner earned alpha");
 		run_to_block(25);
 		assert!(Pools::<Test>::get(1).expect("pool").pending_owner_alpha > 0);
+	});
+}
+
+/// The owner's pending alpha is staked to (owner hotkey, owner coldkey) whole, whatever Yuma
+/// decides for the other pots.
+#[test]
+fn epoch_pays_the_owner_cut_whole() {
+	builder().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 0));
+		Pools::<Test>::mutate(1, |p| {
+			let p = p.as_mut().expect("pool");
+			p.pending_owner_alpha = 123_456_789;
+			p.alpha_outstanding += 123_456_789;
+		});
+		Dtao::run_epoch(1);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::EpochDrained {
+			netuid: 1,
+			owner_alpha: 123_456_789,
+			miner_alpha: 0,
+			validator_alpha: 0,
+			root_tao: 0,
+		}));
+		assert_eq!(Dtao::stake_value(&ALICE_HOT, &ALICE, 1), 123_456_789);
+		assert_eq!(Pools::<Test>::get(1).expect("pool").pending_owner_alpha, 0);
 	});
 }

@@ -145,7 +145,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let c = rng.pick(&COLDKEYS);
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
-	let (origin, call, name) = match rng.below(100) {
+	let (origin, call, name) = match rng.below(104) {
 		0..=4 => {
 			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
 			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
@@ -161,17 +161,30 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 			(Some(c), C::burned_register { netuid: n, hotkey }, "burned_register")
 		},
 		16..=20 => {
-			let (h, n) = match Neurons::<Test>::iter().collect::<Vec<_>>() {
-				v if !v.is_empty() && rng.chance(800) => {
-					let (n, _, hk) = v[rng.below(v.len() as u64) as usize];
+			// Mostly a validator that may set weights (stored permit or the owner's hotkey), so that
+			// validators keep setting and changing weights and Yuma has something to decide.
+			let neurons: Vec<(u16, u16, AccountId)> = Neurons::<Test>::iter().collect();
+			let validators: Vec<(u16, u16, AccountId)> =
+				neurons.iter().copied().filter(|(n, uid, hk)| Dtao::has_validator_permit(*n, *uid, hk)).collect();
+			let pool = if !validators.is_empty() && rng.chance(800) { &validators } else { &neurons };
+			let (h, n) = match pool.is_empty() || rng.chance(50) {
+				false => {
+					let (n, _, hk) = pool[rng.below(pool.len() as u64) as usize];
 					(hk, n)
 				},
-				_ => (h, n),
+				true => (h, n),
 			};
 			let count = NeuronCount::<Test>::get(n).max(1);
-			let len = rng.below(4) as usize;
-			let uids: Vec<u16> = (0..len).map(|_| rng.below(u64::from(count) + 1) as u16).collect();
-			let weights: Vec<u16> = (0..len).map(|_| if rng.chance(300) { 0 } else { rng.below(65_536) as u16 }).collect();
+			let len = if rng.chance(50) { 0 } else { 1 + rng.below(4) as usize };
+			// Mostly distinct registered uids; sometimes one past the last, sometimes a repeat.
+			let mut uids: Vec<u16> = Vec::new();
+			for _ in 0..len {
+				let uid = if rng.chance(50) { count } else { rng.below(u64::from(count)) as u16 };
+				if !uids.contains(&uid) || rng.chance(50) {
+					uids.push(uid);
+				}
+			}
+			let weights: Vec<u16> = (0..uids.len()).map(|_| if rng.chance(200) { 0 } else { rng.below(65_536) as u16 }).collect();
 			(Some(h), C::set_weights { netuid: n, uids, weights }, "set_weights")
 		},
 		21..=22 => (Some(c), C::set_take { hotkey: h, take: perbill(rng) }, "set_take"),
@@ -242,7 +255,28 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 		96 => (signed_or_root(rng), C::set_burn { netuid: n, value: rng.pick(&[0, 1, TAO, u64::MAX]) }, "set_burn"),
 		97 => (signed_or_root(rng), C::set_max_neurons { netuid: n, value: rng.below(6) as u16 }, "set_max_neurons"),
 		98 => (signed_or_root(rng), C::set_owner_cut { value: perbill(rng) }, "set_owner_cut"),
-		_ => (signed_or_root(rng), C::set_min_pool_reserve { value: rng.pick(&[0, 1, 1_000, TAO]) }, "set_min_pool_reserve"),
+		99 => (signed_or_root(rng), C::set_min_pool_reserve { value: rng.pick(&[0, 1, 1_000, TAO]) }, "set_min_pool_reserve"),
+		// Yuma hyperparameters, by root, the subnet's owner or someone else.
+		100..=103 => {
+			let origin = match rng.below(3) {
+				0 => None,
+				1 => Some(SubnetOwner::<Test>::get(n).unwrap_or(c)),
+				_ => Some(c),
+			};
+			match rng.below(4) {
+				0 => (origin, C::set_kappa { netuid: n, value: rng.pick(&[0, 16_384, 32_767, 50_000, 65_535]) as u16 }, "set_kappa"),
+				1 => {
+					let value = rng.pick(&[0, 500_000, 900_000, 975_000, 999_999, 1_000_000, 1_000_001]);
+					(origin, C::set_bonds_moving_average { netuid: n, value }, "set_bonds_moving_average")
+				},
+				2 => (origin, C::set_bonds_penalty { netuid: n, value: rng.pick(&[0, 1, 32_768, 65_535]) as u16 }, "set_bonds_penalty"),
+				_ => {
+					let value = rng.pick(&[0, 999, 1_000, 13_889, 50_000, 50_001]) as u32;
+					(origin, C::set_activity_cutoff_factor_milli { netuid: n, value }, "set_activity_cutoff_factor_milli")
+				},
+			}
+		},
+		_ => unreachable!("below(104)"),
 	};
 	(origin, RuntimeCall::Dtao(call), name)
 }
@@ -280,6 +314,8 @@ pub struct Report {
 	pub outcomes: BTreeMap<(&'static str, String), u64>,
 	pub blocks: u64,
 	pub epochs: u64,
+	/// Epochs whose Yuma incentive paid miners (some validator's weights reached consensus).
+	pub epochs_paying_miners: u64,
 	pub dissolutions: u64,
 	/// Registrations that pruned a subnet to take its netuid.
 	pub prunings: u64,
@@ -290,10 +326,14 @@ fn next_block(report: &mut Report) -> u128 {
 	System::reset_events();
 	run_to_block(System::block_number() + 1);
 	report.blocks += 1;
-	report.epochs += System::events()
-		.into_iter()
-		.filter(|r| matches!(r.event, RuntimeEvent::Dtao(Event::EpochDrained { .. })))
-		.count() as u64;
+	for r in System::events() {
+		if let RuntimeEvent::Dtao(Event::EpochDrained { miner_alpha, .. }) = r.event {
+			report.epochs += 1;
+			if miner_alpha > 0 {
+				report.epochs_paying_miners += 1;
+			}
+		}
+	}
 	minted_last_block()
 }
 
@@ -393,8 +433,8 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	let ok: u64 = report.outcomes.iter().filter(|((_, o), _)| o == "ok").map(|(_, n)| n).sum();
 	let failed: u64 = report.outcomes.iter().filter(|((_, o), _)| o != "ok").map(|(_, n)| n).sum();
 	println!(
-		"seed {seed:#x}: {steps} steps, {ok} calls succeeded, {failed} failed, {} blocks, {} epochs, {} dissolutions, {} prunings",
-		report.blocks, report.epochs, report.dissolutions, report.prunings
+		"seed {seed:#x}: {steps} steps, {ok} calls succeeded, {failed} failed, {} blocks, {} epochs ({} paying miners), {} dissolutions, {} prunings",
+		report.blocks, report.epochs, report.epochs_paying_miners, report.dissolutions, report.prunings
 	);
 	for ((call, outcome), n) in &report.outcomes {
 		println!("  {call:<28} {outcome:<32} {n}");
@@ -406,7 +446,10 @@ fn random_calls_and_blocks_keep_every_invariant() {
 		let immune = report.outcomes.get(&("register_network", "SubnetLimitReached".to_string())).copied().unwrap_or(0);
 		assert!(immune > 0, "registration never met a full, immune subnet set");
 	}
-	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake"] {
+	if steps >= 5_000 {
+		assert!(report.epochs_paying_miners > 0, "no epoch paid miners: Yuma never found consensus");
+	}
+	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights"] {
 		assert!(
 			report.outcomes.get(&(call, "ok".to_string())).copied().unwrap_or(0) > 0 || steps < 1_000,
 			"{call} never succeeded in {steps} steps"
