@@ -1,5 +1,5 @@
 //! One libFuzzer target over the whole math crate. The first byte picks an area; the rest is read
-//! as little-endian integers. Each area checks the properties MECHANISM.md asks of it, so a panic
+//! as little-endian integers. Each area checks the properties docs/mechanism.md asks of it, so a panic
 //! is either an arithmetic panic in the crate (overflow, division by zero, slice index) or a broken
 //! property.
 #![no_main]

@@ -1,4 +1,4 @@
-//! Genesis presets (INTERFACE.md, "Genesis presets").
+//! Genesis presets (README.md, "Genesis presets").
 //!
 //! - `development`: Alice, Bob, Charlie, Dave, Eve and Ferdie with 1_000_000 TAO each, Alice sudo
 //!   and the only authority, and parameters that make emission and epochs visible within a minute.
@@ -35,7 +35,7 @@ pub fn endowed_accounts() -> Vec<AccountId> {
 
 /// The pallet parameters of both presets: tempo 10, no start-call delay, no registration rate
 /// limit, a fast moving price (α = 0.1, halving in 10 blocks), a 100 TAO minimum lock and a
-/// 100-block immunity period. Anything not listed keeps the pallet default (MECHANISM.md).
+/// 100-block immunity period. Anything not listed keeps the pallet default (docs/mechanism.md).
 pub fn dtao_dev_parameters() -> DtaoConfig {
 	DtaoConfig {
 		initial_tempo: 10,

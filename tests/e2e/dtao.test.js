@@ -1,10 +1,13 @@
 // End-to-end: the release dev node, driven through @polkadot/api with manual sealing. Every
-// expected number is recomputed here from chain state read before the block (MECHANISM.md).
+// expected number is recomputed here from chain state read before the block (docs/mechanism.md,
+// docs/yuma.md).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/api';
 import {
   TAO, startNode, keys, createBlock, submit, eventOf, big, buy, sell, predictCoinbase,
 } from './lib/chain.js';
+import { yumaEpoch, splitPots, toU16 } from './lib/yuma.js';
 
 let node;
 let api;
@@ -223,7 +226,7 @@ describe('emission', () => {
       const parent = await api.rpc.chain.getBlockHash();
       const predicted = await predictCoinbase(api, parent);
       const epochNext = new Map();
-      for (const n of predicted.keys()) epochNext.set(n, big((await info(n, parent)).blocksUntilEpoch) === 1n);
+      for (const n of predicted.keys()) epochNext.set(n, big((await info(n, parent)).blocksUntilEpoch.unwrap()) === 1n);
       const hash = await createBlock(api);
       for (const [n, p] of predicted) {
         const s = await info(n, hash);
@@ -254,7 +257,7 @@ describe('emission', () => {
     // Bob nominates Alice's hotkey; Alice's hotkey is the owner hotkey and the largest validator.
     let r = await submit(api, dtao().addStake(k.aliceHot.address, n, 20n * TAO), k.bob);
     assert.equal(r.error, null);
-    let until = big((await info(n)).blocksUntilEpoch);
+    let until = big((await info(n)).blocksUntilEpoch.unwrap());
     while (until > 1n) { await createBlock(api); until -= 1n; }
     const aliceBefore = await stakeOf(k.alice, k.aliceHot, n);
     const bobBefore = await stakeOf(k.bob, k.aliceHot, n);
@@ -274,6 +277,155 @@ describe('emission', () => {
     // owner hotkey's pool: what the two coldkeys gained is what was paid, less share rounding.
     const paid = ev.ownerAlpha + ev.validatorAlpha + ev.minerAlpha;
     assert.ok(paid - gained <= 2n && gained <= paid, `gained ${gained} of ${paid}`);
+  });
+});
+
+describe('yuma consensus', () => {
+  const kr = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const ownerHot = kr.addFromUri('//Yuma//owner');
+  const validators = [kr.addFromUri('//Yuma//v1'), kr.addFromUri('//Yuma//v2')];
+  const miners = [1, 2, 3].map((i) => kr.addFromUri(`//Yuma//m${i}`));
+
+  /** Everything the epoch of `n` reads, at block `hash`, for lib/yuma.js. */
+  async function epochState(n, hash) {
+    const at = await api.at(hash);
+    const q = at.query.dtao;
+    const count = (await q.neuronCount(n)).toNumber();
+    const permits = (await q.validatorPermit(n)).map((x) => x.isTrue);
+    const updates = (await q.lastUpdate(n)).map(big);
+    const ownerHotkey = (await q.subnetOwnerHotkey(n)).unwrap().toString();
+    const pool = async (netuid, hk) => {
+      const p = await q.hotkeyStake(netuid, hk);
+      return p.isSome ? big(p.unwrap().alpha) : 0n;
+    };
+    const neurons = [];
+    const hotkeys = [];
+    let ownerUid = null;
+    for (let uid = 0; uid < count; uid++) {
+      const hk = (await q.neurons(n, uid)).unwrap().toString();
+      if (hk === ownerHotkey) ownerUid = uid;
+      const pairs = (v) => v.map(([j, x]) => [j.toNumber(), x.toNumber()]);
+      hotkeys.push(hk);
+      neurons.push({
+        alpha: await pool(n, hk),
+        root: await pool(0, hk),
+        permit: permits[uid] ?? false,
+        lastUpdate: updates[uid] ?? 0n,
+        registeredAt: big(await q.blockAtRegistration(n, uid)),
+        weights: pairs(await q.weights(n, uid)),
+        bonds: pairs(await q.bonds(n, uid)),
+      });
+    }
+    const tempo = (await q.tempo(n)).toNumber();
+    const factor = big(await q.activityCutoffFactorMilli(n));
+    const cutoff = (factor * BigInt(tempo)) / 1000n;
+    const header = await api.rpc.chain.getHeader(hash);
+    return {
+      hotkeys,
+      block: BigInt(header.number.toNumber() + 1),
+      tempo,
+      lastEpochBlock: big(await q.lastEpochBlock(n)),
+      ownerUid,
+      taoWeightPpb: big(await q.taoWeight()),
+      kappa: (await q.kappa(n)).toNumber(),
+      bondsMovingAverage: big(await q.bondsMovingAverage(n)),
+      bondsPenalty: (await q.bondsPenalty(n)).toNumber(),
+      activityCutoff: cutoff > 1n ? cutoff : 1n,
+      maxValidators: (await q.maxValidators(n)).toNumber(),
+      neurons,
+    };
+  }
+
+  /** Seal blocks until the next one runs the epoch of `n`. */
+  async function toEpoch(n) {
+    let until = big((await info(n)).blocksUntilEpoch.unwrap());
+    while (until > 1n) { await createBlock(api); until -= 1n; }
+  }
+
+  it('two validators and three miners: metagraph and stakes follow Yuma, epoch after epoch', async () => {
+    // Charlie's subnet; Bob's and Dave's validators; three miners of Charlie's.
+    let r = await submit(api, dtao().registerNetwork(ownerHot.address), k.charlie);
+    assert.equal(r.error, null);
+    const n = Number(eventOf(r.events, api.events.dtao.NetworkRegistered).netuid);
+    state.yumaNetuid = n;
+    assert.equal((await submit(api, dtao().startCall(n), k.charlie)).error, null);
+    const owners = [k.bob, k.dave];
+    for (const [i, v] of validators.entries()) {
+      assert.equal((await submit(api, dtao().burnedRegister(n, v.address), owners[i])).error, null);
+      // The hotkey signs set_weights and pays its fee.
+      assert.equal((await submit(api, api.tx.balances.transferKeepAlive(v.address, 10n * TAO), owners[i])).error, null);
+    }
+    for (const m of miners) assert.equal((await submit(api, dtao().burnedRegister(n, m.address), k.charlie)).error, null);
+    assert.equal((await submit(api, dtao().addStake(validators[0].address, n, 100n * TAO), k.bob)).error, null);
+    assert.equal((await submit(api, dtao().addStake(validators[0].address, 0, 300n * TAO), k.bob)).error, null);
+    assert.equal((await submit(api, dtao().addStake(validators[1].address, n, 50n * TAO), k.dave)).error, null);
+    // Before an epoch only the owner's hotkey may set weights.
+    r = await submit(api, dtao().setWeights(n, [3], [1]), validators[0]);
+    assert.equal(r.error, 'dtao.NoValidatorPermit');
+
+    // The first epoch grants the permits by stake.
+    await toEpoch(n);
+    await createBlock(api);
+    let mg = (await api.call.dtaoApi.metagraph(n)).unwrap();
+    assert.deepEqual(mg.neurons.map((x) => x.validatorPermit.isTrue), [true, true, true, false, false, false]);
+    assert.ok(mg.lastEpochBlock.isSome);
+
+    // The validators disagree on miner 4: consensus clips Dave's validator there.
+    assert.equal((await submit(api, dtao().setWeights(n, [3, 4, 5], [50, 30, 20]), validators[0])).error, null);
+    assert.equal((await submit(api, dtao().setWeights(n, [3, 4, 5], [20, 60, 20]), validators[1])).error, null);
+    assert.deepEqual((await api.query.dtao.weights(n, 1)).map(([j, w]) => [j.toNumber(), w.toNumber()]), [[3, 65535], [4, 39321], [5, 26214]]);
+
+    for (const epoch of [1, 2]) {
+      await toEpoch(n);
+      const parent = await api.rpc.chain.getBlockHash();
+      const s = await epochState(n, parent);
+      const predicted = (await predictCoinbase(api, parent)).get(n);
+      const expected = yumaEpoch(s);
+      const pots = { miner: predicted.pendingMiner, validator: predicted.pendingValidator, root: predicted.pendingRoot };
+      const split = splitPots(s, expected, pots);
+      const hash = await createBlock(api);
+
+      const events = (await (await api.at(hash)).query.system.events()).map((e) => e.event)
+        .filter((e) => api.events.dtao.EpochDrained.is(e) && e.data.netuid.toNumber() === n);
+      assert.equal(events.length, 1, `epoch ${epoch} ran`);
+      const ev = eventOf(events, api.events.dtao.EpochDrained);
+      const total = (v) => v.reduce((a, x) => a + x, 0n);
+      assert.equal(ev.ownerAlpha, predicted.pendingOwner, 'owner cut');
+      assert.equal(ev.minerAlpha, total(split.miner), 'miners by incentive');
+      assert.equal(ev.validatorAlpha, total(split.validatorAlpha), 'alpha dividends');
+      assert.equal(ev.rootTao, total(split.rootTao), 'root dividends');
+      assert.ok(ev.minerAlpha > 0n && ev.validatorAlpha > 0n && ev.rootTao > 0n, 'every pot paid');
+
+      mg = (await (await api.at(hash)).call.dtaoApi.metagraph(n)).unwrap();
+      assert.equal(big(mg.lastEpochBlock.unwrap()), s.block);
+      const after = await epochState(n, hash);
+      let grown = 0n;
+      mg.neurons.forEach((x, i) => {
+        const who = `epoch ${epoch}, uid ${i}`;
+        assert.equal(x.hotkey.toString(), s.hotkeys[i]);
+        assert.equal(big(x.stakeWeight), toU16(expected.stake[i]), `${who} stake weight`);
+        assert.equal(big(x.consensus), toU16(expected.consensus[i]), `${who} consensus`);
+        assert.equal(big(x.validatorTrust), toU16(expected.trust[i]), `${who} validator trust`);
+        assert.equal(big(x.incentive), toU16(expected.incentive[i]), `${who} incentive`);
+        assert.equal(big(x.dividends), toU16(expected.dividends[i]), `${who} dividends`);
+        assert.equal(x.validatorPermit.isTrue, expected.permits[i], `${who} permit`);
+        assert.deepEqual(x.bonds.map(([j, b]) => [j.toNumber(), big(b)]), expected.bonds[i], `${who} bonds`);
+        assert.equal(big(x.alphaPaid), split.miner[i] + split.validatorAlpha[i], `${who} alpha paid`);
+        assert.equal(big(x.rootTaoPaid), split.rootTao[i], `${who} root TAO paid`);
+        // Each hotkey's stake grew by exactly what it was paid (the owner's also by the cut).
+        const ownerCut = i === s.ownerUid ? ev.ownerAlpha : 0n;
+        assert.equal(after.neurons[i].alpha - s.neurons[i].alpha, big(x.alphaPaid) + ownerCut, `${who} alpha stake`);
+        assert.equal(after.neurons[i].root - s.neurons[i].root, big(x.rootTaoPaid), `${who} root stake`);
+        grown += after.neurons[i].alpha - s.neurons[i].alpha;
+      });
+      assert.equal(grown, ev.ownerAlpha + ev.minerAlpha + ev.validatorAlpha, 'stakes grew by the payments');
+      // Yuma is visible: miners ranked by consensus, Dave's validator clipped on miner 4.
+      const inc = mg.neurons.map((x) => x.incentive.toNumber());
+      assert.ok(inc[3] > inc[4] && inc[4] > 0 && inc[5] > 0, `incentive ${inc}`);
+      assert.ok(mg.neurons[2].validatorTrust.toNumber() < mg.neurons[1].validatorTrust.toNumber());
+      assert.ok(mg.neurons[1].dividends.toNumber() > 0 && mg.neurons[2].dividends.toNumber() > 0);
+      assert.ok(mg.neurons[1].bonds.length === 3, 'bonds follow the weights');
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-//! The coinbase, every block in `on_initialize` (MECHANISM.md §6.1–§6.3): mint TAO, split it across
+//! The coinbase, every block in `on_initialize` (docs/mechanism.md §6.1–§6.3): mint TAO, split it across
 //! started subnets by moving price, inject TAO and alpha into the pools, mint alpha out for owner,
 //! miners and validators, sell root's share of the validators' alpha, then update moving prices.
 //!

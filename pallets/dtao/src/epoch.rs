@@ -34,7 +34,7 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let period = u64::from(tempo).saturating_add(1);
-		block.saturating_add(u64::from(netuid)).saturating_add(1) % period == u64::from(tempo)
+		block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
 	}
 
 	/// Run the epoch of every subnet whose turn it is; returns the neuron count of each that ran.

@@ -1,4 +1,4 @@
-//! The accounting invariants of MECHANISM.md §8, checked by `try_state` and after every test.
+//! The accounting invariants of docs/mechanism.md §8, checked by `try_state` and after every test.
 
 use crate::{pallet::*, SubnetPool, ROOT_NETUID};
 use alloc::collections::BTreeMap;
@@ -21,7 +21,7 @@ macro_rules! check {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Every invariant of MECHANISM.md §8 that holds between blocks:
+	/// Every invariant of docs/mechanism.md §8 that holds between blocks:
 	/// 1. the pallet account holds exactly its own existential deposit, plus `T_0`, plus every
 	///    pool's TAO and pending root TAO;
 	/// 2. per subnet, `O_n = Σ_h H(h,n) + pending alpha`; on root, `T_0 = Σ_h H(h,0)`;
@@ -29,9 +29,10 @@ impl<T: Config> Pallet<T> {
 	///    than one alpha-rao per coldkey (never more than `H`); `H > 0` iff `S > 0`;
 	/// 4. no pool below the liquidity floor;
 	/// 5. `I_n ≤ 21M` for every subnet;
-	/// and the bookkeeping: `TotalNetworks` counts the pools, every subnet has an owner, every stake
-	/// entry belongs to an existing subnet, neurons and uids agree, and the Yuma state (per-uid
-	/// vectors, weights, bonds) covers exactly the uids that exist.
+	///
+	/// It also checks the bookkeeping: `TotalNetworks` counts the pools, every subnet has an owner,
+	/// every stake entry belongs to an existing subnet, neurons and uids agree, and the Yuma state
+	/// (per-uid vectors, weights, bonds) covers exactly the uids that exist.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
 		let root_stake = TotalRootStake::<T>::get();
@@ -108,7 +109,7 @@ impl<T: Config> Pallet<T> {
 		);
 
 		// Yuma state: one entry per uid, nothing for uids or subnets that do not exist.
-		for (netuid, _) in &pools {
+		for netuid in pools.keys() {
 			let count = usize::from(NeuronCount::<T>::get(netuid));
 			check!(LastUpdate::<T>::get(netuid).len() == count, "LastUpdate does not have one entry per uid");
 			check!(ValidatorPermit::<T>::get(netuid).len() == count, "ValidatorPermit does not have one entry per uid");

@@ -2,12 +2,13 @@
 //!
 //! Subnets with their own token, alpha, traded against TAO in a protocol-owned constant-product pool.
 //! Staking TAO into a subnet buys its alpha; unstaking sells it. The arithmetic is in the pure
-//! `dtao-math` crate; this pallet loads state, calls it, and writes the result. The contract is
-//! `MECHANISM.md` (what is computed) and `INTERFACE.md` (names).
+//! `dtao-math` crate; this pallet loads state, calls it, and writes the result. What is computed
+//! is described in `docs/mechanism.md`, and the epoch's Yuma Consensus in `docs/yuma.md`.
 //!
 //! Topics: [`subnets`] (registration, start, dissolution), [`staking`] (stake as swap, moves,
-//! limits), [`neurons`] (neuron registration, takes), [`params`] (governance parameters),
-//! [`invariants`] (the accounting checks of MECHANISM.md §8).
+//! limits), [`neurons`] (neuron registration, takes), [`epoch`] (Yuma Consensus, payouts,
+//! `set_weights`), [`params`] (governance parameters), [`invariants`] (the accounting checks of
+//! docs/mechanism.md §8).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -65,7 +66,7 @@ pub mod pallet {
 	}
 
 	// ---------------------------------------------------------------------------------------------
-	// Parameters (MECHANISM.md defaults; genesis-configurable; root-settable).
+	// Parameters (docs/mechanism.md defaults; genesis-configurable; root-settable).
 	// ---------------------------------------------------------------------------------------------
 
 	#[pallet::type_value]
@@ -659,8 +660,8 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// The coinbase (MECHANISM.md §6.2–§6.3). Its weight grows with the number of subnets.
-		/// Then the epochs (MECHANISM.md §6.4) of the subnets whose turn it is.
+		/// The coinbase (docs/mechanism.md §6.2–§6.3). Its weight grows with the number of subnets.
+		/// Then the epochs (docs/mechanism.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
 			let epochs = Self::run_epochs(Self::now());

@@ -1,6 +1,6 @@
 //! Mock runtime for the pallet's tests: `System`, `Balances` (u64, existential deposit 500) and
 //! `Dtao`, with a builder for balances and parameters. `ExtBuilder::build_and_execute` checks the
-//! invariants of MECHANISM.md §8 at the end of every test, and `run_to_block` after every block.
+//! invariants of docs/mechanism.md §8 at the end of every test, and `run_to_block` after every block.
 
 use crate as pallet_dtao;
 use crate::params::defaults::TAO;

@@ -1,4 +1,4 @@
-//! Neurons and takes (MECHANISM.md §7).
+//! Neurons and takes (docs/mechanism.md §7).
 
 use crate::{pallet::*, ROOT_NETUID};
 use polkadot_sdk::{

@@ -29,7 +29,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Defaults of every parameter. Those MECHANISM.md names are taken from it; the rest follow the
+/// Defaults of every parameter. Those docs/mechanism.md names are taken from it; the rest follow the
 /// reference implementation's mainnet values.
 pub mod defaults {
 	use polkadot_sdk::sp_runtime::Perbill;

@@ -1,4 +1,4 @@
-//! Stake as swap (MECHANISM.md §3, §4): staking buys alpha through the subnet's pool, unstaking
+//! Stake as swap (docs/mechanism.md §3, §4): staking buys alpha through the subnet's pool, unstaking
 //! sells it, moves between subnets go through TAO, and price limits bound what a user accepts.
 
 use crate::{pallet::*, StakePool, ROOT_NETUID};

@@ -1,4 +1,4 @@
-//! Subnet life cycle (MECHANISM.md §5): registration with the lock cost, start, dissolution.
+//! Subnet life cycle (docs/mechanism.md §5): registration with the lock cost, start, dissolution.
 
 use crate::{pallet::*, SubnetPool, ROOT_NETUID};
 use alloc::vec::Vec;
@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::get(netuid).map(|p| p.market()).ok_or_else(|| Error::<T>::SubnetNotFound.into())
 	}
 
-	/// The lock cost of a registration made now (MECHANISM.md §5.1).
+	/// The lock cost of a registration made now (docs/mechanism.md §5.1).
 	pub fn network_registration_cost() -> u64 {
 		let last_block = LastRegisteredBlock::<T>::get();
 		dtao_math::lock_cost(
@@ -152,7 +152,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Settle and remove a subnet (MECHANISM.md §5.3).
+	/// Settle and remove a subnet (docs/mechanism.md §5.3).
 	pub(crate) fn do_dissolve_network(netuid: u16) -> DispatchResult {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;

@@ -53,7 +53,7 @@ impl SubnetPool {
 	}
 }
 
-/// One block's injection into a subnet (MECHANISM.md §6.2 step 9).
+/// One block's injection into a subnet (docs/mechanism.md §6.2 step 9).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct BlockEmissionRecord {
 	pub tao_in: u64,

@@ -1,5 +1,5 @@
 // Start a dev node with manual sealing, connect @polkadot/api, step blocks, submit extrinsics, and
-// recompute the numbers of MECHANISM.md from chain state.
+// recompute the numbers of docs/mechanism.md from chain state.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -140,7 +140,7 @@ export function eventOf(events, kind) {
 
 export const big = (codec) => BigInt(codec.toString());
 
-// ---- MECHANISM.md arithmetic, recomputed here ----------------------------------------------------
+// ---- docs/mechanism.md arithmetic, recomputed here ----------------------------------------------------
 
 const SUPPLY = 21_000_000n * TAO;
 

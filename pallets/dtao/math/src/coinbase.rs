@@ -1,4 +1,4 @@
-//! The per-block coinbase arithmetic (MECHANISM.md §6.2–§6.3).
+//! The per-block coinbase arithmetic (docs/mechanism.md §6.2–§6.3).
 //!
 //! Moving prices are `U64F64` values (TAO per alpha with 64 fractional bits) carried as their raw
 //! `u128` bits. Shares and the root proportion are computed as exact rationals of integers with a
@@ -74,7 +74,7 @@ pub fn bits_to_rao_price(bits: u128) -> u64 {
 	u64::try_from(p).unwrap_or(u64::MAX)
 }
 
-/// One step of the moving price (MECHANISM.md §6.3):
+/// One step of the moving price (docs/mechanism.md §6.3):
 /// `α_eff = MovingAlpha · b / (b + MovingHalvingBlocks)`, `m ← m + α_eff · (min(p, cap) − m)`.
 ///
 /// `moving_alpha_ppb` is `MovingAlpha` in parts per billion, `blocks` is `b` (blocks since

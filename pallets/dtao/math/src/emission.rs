@@ -1,4 +1,4 @@
-//! The block emission curve with halvings (MECHANISM.md §6.1), in exact integers.
+//! The block emission curve with halvings (docs/mechanism.md §6.1), in exact integers.
 
 /// 21 million TAO (or alpha), in rao.
 pub const SUPPLY_CAP: u64 = 21_000_000 * 1_000_000_000;

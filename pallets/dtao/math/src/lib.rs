@@ -1,4 +1,4 @@
-//! Pure arithmetic of the dTAO mechanism (MECHANISM.md §3–§6), with no storage and no FRAME.
+//! Pure arithmetic of the dTAO mechanism (docs/mechanism.md §3–§6), with no storage and no FRAME.
 //!
 //! Every function here is total: it never panics and never wraps. Amounts are `u64` (rao or
 //! alpha-rao), intermediate products are `u128`, and the few products of three factors use the exact

@@ -1,4 +1,4 @@
-//! Price limits (MECHANISM.md §3.1): the largest amount whose post-trade price respects a limit.
+//! Price limits (docs/mechanism.md §3.1): the largest amount whose post-trade price respects a limit.
 //!
 //! Each predicate below is monotone in the amount (a larger buy never lowers the post-trade price, a
 //! larger sell never raises it), so the largest amount that satisfies it is found exactly by binary

@@ -1,4 +1,4 @@
-//! Network registration lock cost (MECHANISM.md §5.1).
+//! Network registration lock cost (docs/mechanism.md §5.1).
 
 /// The lock cost at a block `blocks_since_last` blocks after the last registration.
 ///

@@ -1,4 +1,4 @@
-//! A hotkey's stake on a subnet as a share pool (MECHANISM.md §4).
+//! A hotkey's stake on a subnet as a share pool (docs/mechanism.md §4).
 //!
 //! `alpha` is the pool's total `H`, `shares` its total `S`; a holder's value is
 //! `floor(shares_h · H / S)`. Deposits mint shares rounded down and withdrawals burn shares rounded

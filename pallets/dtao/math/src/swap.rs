@@ -1,4 +1,4 @@
-//! Constant-product swaps with the fee left in the pool (MECHANISM.md §3).
+//! Constant-product swaps with the fee left in the pool (docs/mechanism.md §3).
 
 use crate::{mul_ppb_ceil, MathError, UNIT};
 

@@ -1,4 +1,4 @@
-//! Property tests of the dTAO arithmetic against MECHANISM.md §3, §3.1, §4, §5.1 and §6.1.
+//! Property tests of the dTAO arithmetic against docs/mechanism.md §3, §3.1, §4, §5.1 and §6.1.
 //!
 //! Every expected value here is recomputed independently of `src/`: swaps with plain `u128`
 //! arithmetic, three-factor comparisons with a schoolbook 256-bit product over `u64` limbs, the

@@ -94,7 +94,7 @@ fn example_1_two_validators_agree() {
 }
 
 #[test]
-fn example_3_bonds_over_two_epochs() {
+fn example_2_bonds_over_two_epochs() {
 	let mut neurons = [validator(600, 0, 300), validator(220, 1000, 300), miner(), miner(), miner()];
 	let w = vec![(2, 65535), (3, 32768)];
 	let weights = vec![w.clone(), w.clone(), vec![], vec![], vec![]];

@@ -1,4 +1,4 @@
-//! The coinbase (MECHANISM.md §6.1–§6.3): expected numbers are worked out here from the state set up.
+//! The coinbase (docs/mechanism.md §6.1–§6.3): expected numbers are worked out here from the state set up.
 use crate::{mock::*, pallet::*, params::defaults::TAO, BlockEmissionRecord, Event as DtaoEvent, SubnetPool};
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::fungible::Mutate},
@@ -133,7 +133,7 @@ fn alpha_cap_binds_and_price_rises() {
 	});
 }
 
-/// MECHANISM.md §9: `T_0 = 1e12`, `tw = 0.18`, `I_n = 1e11` after injection → `ρ = 0.6428…`; root's
+/// docs/mechanism.md §9: `T_0 = 1e12`, `tw = 0.18`, `I_n = 1e11` after injection → `ρ = 0.6428…`; root's
 /// alpha is sold into the pool without fee and the TAO bought is pending for root.
 #[test]
 fn root_proportion_sells_validator_alpha_for_root() {
@@ -239,7 +239,7 @@ fn invariants_hold_over_blocks_with_activity() {
 	});
 }
 
-/// MECHANISM.md §5.3 step 1: dissolving a subnet first pays its pending root TAO to its validators
+/// docs/mechanism.md §5.3 step 1: dissolving a subnet first pays its pending root TAO to its validators
 /// as root stake (take first), like an epoch; only the pool's own TAO is settled among stakers.
 #[test]
 fn dissolution_pays_pending_root_tao_as_root_dividends() {

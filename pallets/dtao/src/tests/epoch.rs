@@ -150,8 +150,8 @@ fn check_paid(p: &Paid) {
 	assert_about(Dtao::stake_value(&p.hotkey, &p.nominator, 0), p.root_before + root_rest);
 }
 
-/// Worked example 1 of `docs/yuma.md` through the pallet: two validators agree; every payment, take
-/// and remainder to the rao, the stored bonds, permits and outputs, and the metagraph.
+/// Worked example 1 of `docs/yuma.md` (§11.1) through the pallet: two validators agree; every
+/// payment, take and remainder to the rao, the stored bonds, permits and outputs, and the metagraph.
 #[test]
 fn worked_example_1_pays_to_the_rao() {
 	builder().build_and_execute(|| {
@@ -237,10 +237,10 @@ fn worked_example_1_pays_to_the_rao() {
 	});
 }
 
-/// Worked example 3 of `docs/yuma.md` through the pallet: the bonds stored by the first epoch are
-/// read by the second, where V1 has left consensus and still earns by its old bonds.
+/// Worked example 2 of `docs/yuma.md` (§11.2) through the pallet: the bonds stored by the first
+/// epoch are read by the second, where V1 has left consensus and still earns by its old bonds.
 #[test]
-fn worked_example_3_bonds_carry_over() {
+fn worked_example_2_bonds_carry_over() {
 	builder().build_and_execute(|| {
 		example_subnet((600, 0), (220, 1000), Perbill::from_percent(18));
 		System::set_block_number(300);

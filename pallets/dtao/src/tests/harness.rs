@@ -1,6 +1,6 @@
 //! Stateful property test: seeded random sequences of every call, valid and invalid, interleaved
 //! with blocks and epochs. After every step:
-//! - every invariant of MECHANISM.md §8 (`do_try_state`);
+//! - every invariant of docs/mechanism.md §8 (`do_try_state`);
 //! - `Balances::total_issuance` changed by exactly the TAO the coinbase minted minus the named burns
 //!   (dissolution's `burned`, `burned_register`'s burn);
 //! - a failed call left the storage root unchanged.

@@ -1,5 +1,5 @@
 //! Pallet tests, by topic. Every test runs through `ExtBuilder::build_and_execute`, which checks the
-//! invariants of MECHANISM.md §8 at its end.
+//! invariants of docs/mechanism.md §8 at its end.
 mod coinbase;
 mod bad_inputs;
 mod epoch;

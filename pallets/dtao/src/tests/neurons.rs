@@ -1,4 +1,4 @@
-//! Neurons and takes (MECHANISM.md §7).
+//! Neurons and takes (docs/mechanism.md §7).
 use crate::{mock::*, pallet::*, params::defaults::TAO, Event as DtaoEvent};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},

@@ -6,7 +6,7 @@ use polkadot_sdk::{
 	sp_runtime::{DispatchError, Perbill},
 };
 
-/// Without genesis overrides, every parameter has the default of MECHANISM.md.
+/// Without genesis overrides, every parameter has the default of docs/mechanism.md.
 #[test]
 fn defaults_match_the_mechanism() {
 	ExtBuilder::default().build_and_execute(|| {

@@ -1,6 +1,6 @@
 //! Tests.
 //!
-//! Staking (MECHANISM.md §3, §3.1, §4): stake as a buy, unstake as a sell, price limits, moves,
+//! Staking (docs/mechanism.md §3, §3.1, §4): stake as a buy, unstake as a sell, price limits, moves,
 //! swaps and transfers of stake, `unstake_all`, and the share pools of nominators.
 //!
 //! Every expected amount is worked out here, independently of the pallet and of `dtao-math`: either
@@ -15,7 +15,7 @@ use polkadot_sdk::{
 };
 
 // -------------------------------------------------------------------------------------------------
-// The formula of MECHANISM.md §3, written out independently of the code under test.
+// The formula of docs/mechanism.md §3, written out independently of the code under test.
 // -------------------------------------------------------------------------------------------------
 
 /// Default `SwapFee`, 0.05 %, in parts per billion.

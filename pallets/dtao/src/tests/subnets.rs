@@ -1,5 +1,5 @@
 //! Subnet life cycle: registration and lock cost, rate and subnet limits with pruning, start,
-//! dissolution (MECHANISM.md §5).
+//! dissolution (docs/mechanism.md §5).
 #![allow(unused_imports)]
 use crate::{mock::*, pallet::*, params::defaults::TAO, Event as DtaoEvent, SubnetPool};
 use polkadot_sdk::{
@@ -56,7 +56,7 @@ fn first_registration_pays_min_lock_and_seeds_pool() {
 	});
 }
 
-/// MECHANISM.md §9: min 1e9, last lock 1e12 registered at block 1_000_000, interval 100_800.
+/// docs/mechanism.md §9: min 1e9, last lock 1e12 registered at block 1_000_000, interval 100_800.
 #[test]
 fn lock_cost_doubles_then_decays_worked_example() {
 	ExtBuilder::default().min_lock(TAO).rate_limit(0).build_and_execute(|| {
