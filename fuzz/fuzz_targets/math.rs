@@ -193,14 +193,86 @@ fn coinbase(inp: &mut Input) {
 	let _ = UNIT;
 }
 
+/// Yuma Consensus over a small subnet read from the input: never panics; incentive and dividends
+/// are normalised or all zero; clipped weights stay within consensus; the pots pay at most what
+/// they hold, and a dividend weight splits exactly into its alpha and root parts.
+fn yuma(inp: &mut Input) {
+	use dtao_math::yuma::{epoch, split_pots, EpochInput, Neuron, Params, Pots};
+	let n = (inp.u64() % 12) as usize;
+	let block = inp.u64() % 100_000;
+	let neurons: Vec<Neuron> = (0..n)
+		.map(|_| Neuron {
+			alpha_stake: inp.amount() % 21_000_000_000_000_000,
+			root_stake: inp.amount() % 21_000_000_000_000_000,
+			permit: inp.u64() % 2 == 0,
+			last_update: inp.u64() % 100_000,
+			registered_at: inp.u64() % 100_000,
+		})
+		.collect();
+	let row = |inp: &mut Input| -> Vec<(u16, u16)> {
+		let len = (inp.u64() % 6) as usize;
+		let mut r: Vec<(u16, u16)> = Vec::new();
+		for _ in 0..len {
+			let j = (inp.u64() % (n as u64 + 1)) as u16;
+			if !r.iter().any(|(k, _)| *k == j) {
+				r.push((j, inp.u64() as u16));
+			}
+		}
+		r
+	};
+	let weights: Vec<Vec<(u16, u16)>> = (0..n).map(|_| row(inp)).collect();
+	let bonds: Vec<Vec<(u16, u16)>> = (0..n).map(|_| row(inp)).collect();
+	let params = Params {
+		tao_weight_ppb: inp.ppb(),
+		kappa: inp.u64() as u16,
+		bonds_moving_average: inp.u64() % 1_000_001,
+		bonds_penalty: inp.u64() as u16,
+		activity_cutoff: inp.u64() % 10_000,
+		max_validators: (inp.u64() % 16) as u16,
+	};
+	let owner = inp.u64();
+	let input = EpochInput {
+		block,
+		tempo: inp.u64() as u16,
+		last_epoch_block: inp.u64() % 100_000,
+		owner_uid: (owner % 2 == 0).then_some((owner / 2 % 16) as u16),
+		neurons: &neurons,
+		weights: &weights,
+		bonds: &bonds,
+		params,
+	};
+	let out = epoch(&input);
+	let one: i64 = 1 << 32;
+	for v in [&out.incentive, &out.dividends] {
+		let t: i64 = v.iter().map(|x| x.to_bits()).sum();
+		assert!(t == 0 || (t <= one && t >= one - n as i64), "shares sum to {t}");
+	}
+	for row in &out.clipped_weights {
+		for (j, w) in row {
+			assert!(*w <= out.consensus[usize::from(*j)]);
+		}
+	}
+	let pots = Pots { miner: inp.amount(), validator: inp.amount(), root: inp.amount() };
+	let split = split_pots(&neurons, &out, params.tao_weight_ppb, pots);
+	let total = |v: &[u64]| v.iter().map(|x| u128::from(*x)).sum::<u128>();
+	let validator_pot = if split.miners_to_validators { u128::from(pots.validator) + u128::from(pots.miner) } else { u128::from(pots.validator) };
+	assert!(total(&split.miner) <= u128::from(pots.miner));
+	assert!(total(&split.validator_alpha) <= validator_pot);
+	assert!(total(&split.root_tao) <= u128::from(pots.root));
+	for i in 0..n {
+		assert_eq!(split.alpha_part[i] + split.root_part[i], out.dividend_weights[i].to_bits() as u64);
+	}
+}
+
 fuzz_target!(|data: &[u8]| {
 	let Some((&area, rest)) = data.split_first() else { return };
 	let mut inp = Input(rest);
-	match area % 5 {
+	match area % 6 {
 		0 => swaps(&mut inp),
 		1 => limits(&mut inp),
 		2 => emission(&mut inp),
 		3 => share_pool(&mut inp),
-		_ => coinbase(&mut inp),
+		4 => coinbase(&mut inp),
+		_ => yuma(&mut inp),
 	}
 });

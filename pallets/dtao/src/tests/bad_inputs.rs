@@ -68,7 +68,7 @@ fn cases() -> Vec<Case> {
 		c("burned_register", "coldkey cannot pay the burn", Some(EMPTY), || C::burned_register { netuid: 1, hotkey: 777 }, "InsufficientBalance"),
 		c("set_weights", "root (netuid 0)", Some(ALICE_HOT), || C::set_weights { netuid: 0, uids: vec![0], weights: vec![1] }, "RootSubnetNotAllowed"),
 		c("set_weights", "unknown netuid", Some(ALICE_HOT), || C::set_weights { netuid: 9, uids: vec![0], weights: vec![1] }, "SubnetNotFound"),
-		c("set_weights", "hotkey without a validator permit", Some(BOB_HOT), || C::set_weights { netuid: 1, uids: vec![0], weights: vec![1] }, "NoValidatorPermit"),
+		c("set_weights", "hotkey without a stored validator permit", Some(BOB_HOT), || C::set_weights { netuid: 1, uids: vec![0], weights: vec![1] }, "NoValidatorPermit"),
 		c("set_weights", "uids and weights of different lengths", Some(ALICE_HOT), || C::set_weights { netuid: 1, uids: vec![0, 1], weights: vec![1] }, "InvalidWeights"),
 		c("set_weights", "empty", Some(ALICE_HOT), || C::set_weights { netuid: 1, uids: vec![], weights: vec![] }, "InvalidWeights"),
 		c("set_weights", "uid not on the subnet", Some(ALICE_HOT), || C::set_weights { netuid: 1, uids: vec![7], weights: vec![1] }, "InvalidWeights"),
@@ -111,6 +111,14 @@ fn cases() -> Vec<Case> {
 		c("set_min_pool_reserve", "above NetworkMinLockCost", None, || C::set_min_pool_reserve { value: 20_000 * TAO }, "InvalidParameter"),
 		c("set_tempo", "unknown netuid", None, || C::set_tempo { netuid: 9, value: 10 }, "SubnetNotFound"),
 		c("set_burn", "unknown netuid", None, || C::set_burn { netuid: 9, value: 1 }, "SubnetNotFound"),
+		c("set_kappa", "signed by the subnet owner (root only)", Some(ALICE), || C::set_kappa { netuid: 1, value: 40_000 }, "BadOrigin"),
+		c("set_kappa", "root (netuid 0)", None, || C::set_kappa { netuid: 0, value: 40_000 }, "RootSubnetNotAllowed"),
+		c("set_bonds_moving_average", "above 1_000_000", None, || C::set_bonds_moving_average { netuid: 1, value: 1_000_001 }, "InvalidParameter"),
+		c("set_bonds_moving_average", "owner above 975_000", Some(ALICE), || C::set_bonds_moving_average { netuid: 1, value: 975_001 }, "OwnerLimitExceeded"),
+		c("set_bonds_moving_average", "neither root nor the subnet owner", Some(BOB), || C::set_bonds_moving_average { netuid: 1, value: 500_000 }, "NotSubnetOwner"),
+		c("set_bonds_penalty", "unknown netuid", None, || C::set_bonds_penalty { netuid: 9, value: 0 }, "SubnetNotFound"),
+		c("set_activity_cutoff_factor_milli", "below 1_000", Some(ALICE), || C::set_activity_cutoff_factor_milli { netuid: 1, value: 999 }, "InvalidParameter"),
+		c("set_activity_cutoff_factor_milli", "above 50_000", None, || C::set_activity_cutoff_factor_milli { netuid: 1, value: 50_001 }, "InvalidParameter"),
 	]
 }
 
