@@ -11,6 +11,7 @@ use dtao_math::{
 	lock::lock_cost,
 	wide, Market, MathError, SharePool, UNIT,
 };
+use dtao_math::substrate_fixed::types::U64F64;
 use libfuzzer_sys::fuzz_target;
 
 struct Input<'a>(&'a [u8]);
@@ -171,18 +172,46 @@ fn share_pool(inp: &mut Input) {
 
 fn coinbase(inp: &mut Input) {
 	let (e, m, total) = (inp.amount(), inp.u128() >> 40, inp.u128() >> 39);
-	let tau = cb::tao_share(e, m, total.max(m));
+	let tau = cb::tao_share(e, U64F64::from_bits(m), total.max(m));
 	assert!(tau <= e);
 	let (t, a, cap) = (inp.amount(), inp.amount(), inp.amount());
 	assert!(cb::alpha_in(inp.amount(), t, a, cap) <= cap);
 	let (v, root, tw, issuance) = (inp.amount(), inp.amount(), inp.ppb(), inp.amount());
 	assert!(cb::root_alpha(v, root, tw, issuance) <= v);
 	assert!(cb::root_proportion_ppb(root, tw, issuance) <= 1_000_000_000);
-	let (mb, pb, capb) = (inp.u128() >> 32, cb::price_bits(t, a), cb::rao_price_to_bits(inp.amount()));
+	let (mb, pb, capb) = (U64F64::from_bits(inp.u128() >> 32), cb::price(t, a), cb::from_rao_price(inp.amount()));
 	let next = cb::moving_price_step(mb, pb, capb, inp.ppb(), inp.u64(), inp.u64());
 	let target = pb.min(capb);
 	assert!(next >= mb.min(target) && next <= mb.max(target), "the moving price left [m, target]");
-	let _ = cb::bits_to_rao_price(next);
+	let _ = cb::to_rao_price(next);
+	// One subnet's block step keeps its alpha and TAO books: what it injects and mints is where
+	// the record says.
+	let mut st = cb::SubnetState {
+		tao_reserve: t.max(1),
+		alpha_reserve: a.max(1),
+		alpha_outstanding: inp.amount(),
+		..Default::default()
+	};
+	let before = st;
+	let params = cb::BlockParams {
+		block_emission: inp.amount(),
+		owner_cut_ppb: inp.ppb(),
+		miner_share_ppb: inp.ppb(),
+		tao_weight_ppb: inp.ppb(),
+		root_stake: inp.amount(),
+		min_pool_reserve: inp.amount() % 10_000_000,
+	};
+	let tau = inp.amount() >> 8;
+	if before.tao_reserve.checked_add(tau).is_some() && before.alpha_issuance().checked_add(params.block_emission.saturating_mul(2)).is_some() {
+		let r = cb::subnet_block(&mut st, tau, &params);
+		assert_eq!(r.tao_in, tau);
+		assert_eq!(st.tao_reserve + r.root_tao_bought, before.tao_reserve + tau);
+		assert_eq!(st.alpha_reserve, before.alpha_reserve + r.alpha_in + r.root_alpha_sold);
+		let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha;
+		assert_eq!(pending + r.root_alpha_sold, r.alpha_out);
+		assert_eq!(st.alpha_outstanding, before.alpha_outstanding + r.alpha_out - r.root_alpha_sold);
+		assert_eq!(st.pending_root_tao, r.root_tao_bought);
+	}
 	let (x, y, z) = (inp.u128(), inp.u128(), inp.u128());
 	if let (Some(f), Some(c)) = (wide::mul_div_floor(x, y, z), wide::mul_div_ceil(x, y, z)) {
 		assert!(c == f || c == f + 1);

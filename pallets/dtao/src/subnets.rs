@@ -97,7 +97,7 @@ impl<T: Config> Pallet<T> {
 		let immunity = NetworkImmunityPeriod::<T>::get();
 		Pools::<T>::iter()
 			.filter(|(_, p)| now.saturating_sub(p.registered_at) >= immunity)
-			.min_by_key(|(netuid, p)| (p.moving_price_bits, p.registered_at, *netuid))
+			.min_by_key(|(netuid, p)| (p.moving_price, p.registered_at, *netuid))
 			.map(|(netuid, _)| (netuid, true))
 			.ok_or_else(|| Error::<T>::SubnetLimitReached.into())
 	}

@@ -1,12 +1,16 @@
 //! Storage value types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use dtao_math::{Market, SharePool};
+use dtao_math::{
+	coinbase::{BlockRecord, SubnetState},
+	substrate_fixed::types::U64F64,
+	Market, SharePool,
+};
 use scale_info::TypeInfo;
 
 /// A subnet's numbers that change every block, kept in one storage value so the coinbase reads and
 /// writes each subnet once per block.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct SubnetPool {
 	/// `T_n`: TAO reserve of the pool.
 	pub tao_reserve: u64,
@@ -22,8 +26,8 @@ pub struct SubnetPool {
 	pub pending_validator_alpha: u64,
 	/// TAO bought by selling root's alpha, accumulated until the next epoch (held by the pallet).
 	pub pending_root_tao: u64,
-	/// `m_n`: moving average of the spot price, as the bits of a `U64F64` (TAO per alpha).
-	pub moving_price_bits: u128,
+	/// `m_n`: moving average of the spot price (TAO per alpha).
+	pub moving_price: U64F64,
 	/// Block of registration.
 	pub registered_at: u64,
 	/// Block of `start_call`, if made.
@@ -34,7 +38,51 @@ pub struct SubnetPool {
 	pub volume: u128,
 }
 
+impl Default for SubnetPool {
+	fn default() -> Self {
+		Self {
+			tao_reserve: 0,
+			alpha_reserve: 0,
+			alpha_outstanding: 0,
+			pending_owner_alpha: 0,
+			pending_miner_alpha: 0,
+			pending_validator_alpha: 0,
+			pending_root_tao: 0,
+			moving_price: U64F64::from_bits(0),
+			registered_at: 0,
+			started_at: None,
+			last: BlockEmissionRecord::default(),
+			volume: 0,
+		}
+	}
+}
+
 impl SubnetPool {
+	/// The pool and pending balances, as the coinbase's block step reads them.
+	pub fn state(&self) -> SubnetState {
+		SubnetState {
+			tao_reserve: self.tao_reserve,
+			alpha_reserve: self.alpha_reserve,
+			alpha_outstanding: self.alpha_outstanding,
+			pending_owner_alpha: self.pending_owner_alpha,
+			pending_miner_alpha: self.pending_miner_alpha,
+			pending_validator_alpha: self.pending_validator_alpha,
+			pending_root_tao: self.pending_root_tao,
+		}
+	}
+
+	/// Write back what the block step computed, with its record.
+	pub fn apply(&mut self, s: SubnetState, record: BlockRecord) {
+		self.tao_reserve = s.tao_reserve;
+		self.alpha_reserve = s.alpha_reserve;
+		self.alpha_outstanding = s.alpha_outstanding;
+		self.pending_owner_alpha = s.pending_owner_alpha;
+		self.pending_miner_alpha = s.pending_miner_alpha;
+		self.pending_validator_alpha = s.pending_validator_alpha;
+		self.pending_root_tao = s.pending_root_tao;
+		self.last = record.into();
+	}
+
 	/// The pool as a market for the swap arithmetic.
 	pub fn market(&self) -> Market {
 		Market::Pool { tao: self.tao_reserve, alpha: self.alpha_reserve }
@@ -63,6 +111,19 @@ pub struct BlockEmissionRecord {
 	pub root_tao_bought: u64,
 	/// `ρ_n` of that block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,
+}
+
+impl From<BlockRecord> for BlockEmissionRecord {
+	fn from(r: BlockRecord) -> Self {
+		BlockEmissionRecord {
+			tao_in: r.tao_in,
+			alpha_in: r.alpha_in,
+			alpha_out: r.alpha_out,
+			root_alpha_sold: r.root_alpha_sold,
+			root_tao_bought: r.root_tao_bought,
+			root_proportion_ppb: r.root_proportion_ppb,
+		}
+	}
 }
 
 /// A hotkey's stake on one subnet as a share pool: `H(h,n)` and `S(h,n)`.

@@ -194,11 +194,11 @@ export async function predictCoinbase(api, hash) {
   const rootStake = big(await at.query.dtao.totalRootStake());
   const floor = big(await at.query.dtao.minPoolReserve());
   const E = emission(issuance, base);
-  const M = pools.reduce((s, [, p]) => s + big(p.movingPriceBits), 0n);
+  const M = pools.reduce((s, [, p]) => s + big(p.movingPrice.bits), 0n);
   const out = new Map();
   for (const [netuid, p] of pools) {
     let T = big(p.taoReserve); let A = big(p.alphaReserve); let O = big(p.alphaOutstanding);
-    const tau = M === 0n ? 0n : (E * big(p.movingPriceBits)) / M;
+    const tau = M === 0n ? 0n : (E * big(p.movingPrice.bits)) / M;
     const alphaEmission = emission(A + O, base);
     let alphaIn = T === 0n ? alphaEmission : (tau * A) / T;
     if (alphaIn > alphaEmission) alphaIn = alphaEmission;

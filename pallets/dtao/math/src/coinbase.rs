@@ -1,30 +1,40 @@
-//! The per-block coinbase arithmetic (docs/mechanism.md §6.2–§6.3).
+//! The per-block coinbase (docs/mechanism.md §6.2–§6.3) as pure functions: the split of the
+//! block's TAO across subnets by moving price, one subnet's block step (injection, owner cut,
+//! miners' and validators' alpha, root proportion, root sell, pending balances) and the moving
+//! price's step. The pallet's hook and any offline tool call the same functions.
 //!
-//! Moving prices are `U64F64` values (TAO per alpha with 64 fractional bits) carried as their raw
-//! `u128` bits. Shares and the root proportion are computed as exact rationals of integers with a
-//! 256-bit intermediate and rounded down once, at the conversion to an amount.
+//! Moving prices are `U64F64` (TAO per alpha, 64 fractional bits). Shares, the root proportion and
+//! the moving price's step are exact rationals of integers (the `U64F64` bits are integers too),
+//! computed with `sp-arithmetic`'s 256-bit-exact rational helper and rounded down once.
 
-use crate::{wide, UNIT};
+use crate::{mul_ppb_floor, swap::sell_raw, wide, UNIT};
+use substrate_fixed::types::U64F64;
 
 /// One, as `U64F64` bits.
 pub const ONE_BITS: u128 = 1 << 64;
 
-/// `τ_n = floor(E · m_n / M)`; 0 when `M = 0`.
-pub fn tao_share(emission: u64, moving_bits: u128, total_moving_bits: u128) -> u64 {
+/// `τ_n = floor(E · m_n / M)`; 0 when `M = 0`. `total_moving_bits` is `M` as `U64F64` bits (a sum
+/// of moving prices, which may exceed what one `U64F64` holds).
+pub fn tao_share(emission: u64, moving: U64F64, total_moving_bits: u128) -> u64 {
 	if total_moving_bits == 0 {
 		return 0;
 	}
-	let share = wide::mul_div_floor(u128::from(emission), moving_bits, total_moving_bits).unwrap_or(0);
+	let share = wide::mul_div_floor(u128::from(emission), moving.to_bits(), total_moving_bits).unwrap_or(0);
 	u64::try_from(share).unwrap_or(emission).min(emission)
+}
+
+/// `M`: the sum of the moving prices, as `U64F64` bits (saturating).
+pub fn total_moving(moving: impl IntoIterator<Item = U64F64>) -> u128 {
+	moving.into_iter().fold(0u128, |acc, m| acc.saturating_add(m.to_bits()))
 }
 
 /// `α_in = min(floor(τ / p), cap)` with `p = T / A`, i.e. `min(floor(τ · A / T), cap)`.
 pub fn alpha_in(tau: u64, tao_reserve: u64, alpha_reserve: u64, cap: u64) -> u64 {
-	if tao_reserve == 0 {
-		return cap;
+	let a = u128::from(tau).saturating_mul(u128::from(alpha_reserve)).checked_div(u128::from(tao_reserve));
+	match a {
+		None => cap,
+		Some(a) => u64::try_from(a).unwrap_or(u64::MAX).min(cap),
 	}
-	let a = u128::from(tau).saturating_mul(u128::from(alpha_reserve)) / u128::from(tao_reserve);
-	u64::try_from(a).unwrap_or(u64::MAX).min(cap)
 }
 
 /// `ρ = tw·T_0 / (tw·T_0 + I_n)` as the exact fraction `(num, den)`, with `tw` in parts per billion:
@@ -38,9 +48,6 @@ pub fn root_proportion(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64
 /// `ρ` in parts per billion, rounded down (for display).
 pub fn root_proportion_ppb(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> u32 {
 	let (num, den) = root_proportion(root_stake, tao_weight_ppb, alpha_issuance);
-	if den == 0 {
-		return 0;
-	}
 	let p = wide::mul_div_floor(num, u128::from(UNIT), den).unwrap_or(0);
 	u32::try_from(p).unwrap_or(1_000_000_000)
 }
@@ -48,29 +55,27 @@ pub fn root_proportion_ppb(root_stake: u64, tao_weight_ppb: u32, alpha_issuance:
 /// Root's alpha `ra = floor(v · ρ)`.
 pub fn root_alpha(validator_alpha: u64, root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> u64 {
 	let (num, den) = root_proportion(root_stake, tao_weight_ppb, alpha_issuance);
-	if den == 0 || num == 0 {
+	if num == 0 {
 		return 0;
 	}
 	let ra = wide::mul_div_floor(u128::from(validator_alpha), num, den).unwrap_or(0);
 	u64::try_from(ra).unwrap_or(validator_alpha).min(validator_alpha)
 }
 
-/// The spot price `T / A` as `U64F64` bits, rounded down; 0 for an empty alpha reserve.
-pub fn price_bits(tao_reserve: u64, alpha_reserve: u64) -> u128 {
-	if alpha_reserve == 0 {
-		return 0;
-	}
-	(u128::from(tao_reserve) << 64) / u128::from(alpha_reserve)
+/// The spot price `T / A` as a `U64F64`, rounded down; 0 for an empty alpha reserve.
+pub fn price(tao_reserve: u64, alpha_reserve: u64) -> U64F64 {
+	let bits = (u128::from(tao_reserve) << 64).checked_div(u128::from(alpha_reserve)).unwrap_or(0);
+	U64F64::from_bits(bits)
 }
 
-/// A price in rao per alpha as `U64F64` bits, rounded down.
-pub fn rao_price_to_bits(price: u64) -> u128 {
-	(u128::from(price) << 64) / u128::from(UNIT)
+/// A price in rao per alpha as a `U64F64` (TAO per alpha), rounded down.
+pub fn from_rao_price(price: u64) -> U64F64 {
+	U64F64::from_bits((u128::from(price) << 64) / u128::from(UNIT))
 }
 
-/// `U64F64` bits as a price in rao per alpha, rounded down.
-pub fn bits_to_rao_price(bits: u128) -> u64 {
-	let p = wide::mul_div_floor(bits, u128::from(UNIT), ONE_BITS).unwrap_or(0);
+/// A `U64F64` price as rao per alpha, rounded down.
+pub fn to_rao_price(m: U64F64) -> u64 {
+	let p = wide::mul_div_floor(m.to_bits(), u128::from(UNIT), ONE_BITS).unwrap_or(0);
 	u64::try_from(p).unwrap_or(u64::MAX)
 }
 
@@ -78,22 +83,118 @@ pub fn bits_to_rao_price(bits: u128) -> u64 {
 /// `α_eff = MovingAlpha · b / (b + MovingHalvingBlocks)`, `m ← m + α_eff · (min(p, cap) − m)`.
 ///
 /// `moving_alpha_ppb` is `MovingAlpha` in parts per billion, `blocks` is `b` (blocks since
-/// `start_call`). The step `α_eff · |target − m|` is rounded down in `U64F64` bits, so `m` never
-/// overshoots the target.
-pub fn moving_price_step(moving_bits: u128, price_bits: u128, cap_bits: u128, moving_alpha_ppb: u32, blocks: u64, halving_blocks: u64) -> u128 {
-	let target = price_bits.min(cap_bits);
+/// `start_call`). `α_eff` is kept as an exact fraction and the step `α_eff · |target − m|` is
+/// rounded down to the last `U64F64` bit, so `m` never overshoots the target and moves whenever
+/// the step is at least one bit (2^-64 TAO per alpha).
+pub fn moving_price_step(moving: U64F64, price: U64F64, cap: U64F64, moving_alpha_ppb: u32, blocks: u64, halving_blocks: u64) -> U64F64 {
+	let (m, target) = (moving.to_bits(), price.min(cap).to_bits());
 	let num = u128::from(moving_alpha_ppb.min(1_000_000_000)).saturating_mul(u128::from(blocks));
 	let den = u128::from(UNIT).saturating_mul(u128::from(blocks).saturating_add(u128::from(halving_blocks)));
 	if den == 0 || num == 0 {
-		return moving_bits;
+		return moving;
 	}
-	if target >= moving_bits {
-		let step = wide::mul_div_floor(target.saturating_sub(moving_bits), num, den).unwrap_or(0);
-		moving_bits.saturating_add(step)
+	let bits = if target >= m {
+		m.saturating_add(wide::mul_div_floor(target.saturating_sub(m), num, den).unwrap_or(0))
 	} else {
-		let step = wide::mul_div_floor(moving_bits.saturating_sub(target), num, den).unwrap_or(0);
-		moving_bits.saturating_sub(step)
+		m.saturating_sub(wide::mul_div_floor(m.saturating_sub(target), num, den).unwrap_or(0))
+	};
+	U64F64::from_bits(bits)
+}
+
+/// A subnet's pool and pending balances: what one block step reads and writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SubnetState {
+	/// `T_n`.
+	pub tao_reserve: u64,
+	/// `A_n`.
+	pub alpha_reserve: u64,
+	/// `O_n`.
+	pub alpha_outstanding: u64,
+	pub pending_owner_alpha: u64,
+	pub pending_miner_alpha: u64,
+	pub pending_validator_alpha: u64,
+	pub pending_root_tao: u64,
+}
+
+impl SubnetState {
+	/// `I_n = A_n + O_n` (saturating).
+	pub fn alpha_issuance(&self) -> u64 {
+		self.alpha_reserve.saturating_add(self.alpha_outstanding)
 	}
+}
+
+/// What the block step needs besides the subnet: the chain's parameters and root stake.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockParams {
+	/// `BlockEmission`: the emission before halvings (of TAO, and of each subnet's alpha).
+	pub block_emission: u64,
+	pub owner_cut_ppb: u32,
+	pub miner_share_ppb: u32,
+	pub tao_weight_ppb: u32,
+	/// `T_0`: TAO staked on root.
+	pub root_stake: u64,
+	/// `MinPoolReserve`: the root sell is skipped if it would leave less TAO in the pool.
+	pub min_pool_reserve: u64,
+}
+
+/// What one block did to one subnet (docs/mechanism.md §6.2 step 9).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockRecord {
+	pub tao_in: u64,
+	pub alpha_in: u64,
+	pub alpha_out: u64,
+	pub root_alpha_sold: u64,
+	pub root_tao_bought: u64,
+	/// `ρ_n` of the block, in parts per billion, rounded down.
+	pub root_proportion_ppb: u32,
+}
+
+/// Steps 3–9 of docs/mechanism.md §6.2 for one subnet, given its TAO `tau` for this block (steps
+/// 1–2: [`tao_share`], minted by the caller): inject, split the alpha out, sell root's share of the
+/// validators' alpha into the pool without fee, accumulate the pending balances.
+pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> BlockRecord {
+	// 3. Alpha in, capped by the subnet's alpha emission; alpha out.
+	let alpha_emission = crate::block_emission(state.alpha_issuance(), p.block_emission);
+	let alpha_in = alpha_in(tau, state.tao_reserve, state.alpha_reserve, alpha_emission);
+	let alpha_out = alpha_emission;
+
+	// 4. Inject.
+	state.tao_reserve = state.tao_reserve.saturating_add(tau);
+	state.alpha_reserve = state.alpha_reserve.saturating_add(alpha_in);
+	state.alpha_outstanding = state.alpha_outstanding.saturating_add(alpha_out);
+
+	// 5. Owner cut, miners, validators.
+	let owner = mul_ppb_floor(alpha_out, p.owner_cut_ppb);
+	let rest = alpha_out.saturating_sub(owner);
+	let miners = mul_ppb_floor(rest, p.miner_share_ppb);
+	let validators = rest.saturating_sub(miners);
+
+	// 6–7. Root proportion from issuance after injection; root's alpha sold without fee, unless
+	//      the sale would break the liquidity floor.
+	let issuance = state.alpha_issuance();
+	let root_proportion_ppb = root_proportion_ppb(p.root_stake, p.tao_weight_ppb, issuance);
+	let mut root_alpha = root_alpha(validators, p.root_stake, p.tao_weight_ppb, issuance);
+	let mut root_tao = 0;
+	if root_alpha > 0 {
+		match sell_raw(state.tao_reserve, state.alpha_reserve, root_alpha, 0) {
+			Some((out, _, tao_after, alpha_after)) if tao_after >= p.min_pool_reserve => {
+				root_tao = out;
+				state.tao_reserve = tao_after;
+				state.alpha_reserve = alpha_after;
+				state.alpha_outstanding = state.alpha_outstanding.saturating_sub(root_alpha);
+			},
+			_ => root_alpha = 0,
+		}
+	}
+
+	// 8. Accumulate.
+	state.pending_owner_alpha = state.pending_owner_alpha.saturating_add(owner);
+	state.pending_miner_alpha = state.pending_miner_alpha.saturating_add(miners);
+	state.pending_validator_alpha = state.pending_validator_alpha.saturating_add(validators.saturating_sub(root_alpha));
+	state.pending_root_tao = state.pending_root_tao.saturating_add(root_tao);
+
+	// 9. Record.
+	BlockRecord { tao_in: tau, alpha_in, alpha_out, root_alpha_sold: root_alpha, root_tao_bought: root_tao, root_proportion_ppb }
 }
 
 #[cfg(test)]
@@ -102,10 +203,12 @@ mod tests {
 
 	#[test]
 	fn shares_of_moving_prices_one_and_two() {
-		let total = ONE_BITS * 3;
-		assert_eq!(tao_share(100_000_000, ONE_BITS, total), 33_333_333);
-		assert_eq!(tao_share(100_000_000, 2 * ONE_BITS, total), 66_666_666);
-		assert_eq!(tao_share(100_000_000, 0, 0), 0);
+		let (one, two) = (U64F64::from_num(1), U64F64::from_num(2));
+		let total = total_moving([one, two]);
+		assert_eq!(total, ONE_BITS * 3);
+		assert_eq!(tao_share(100_000_000, one, total), 33_333_333);
+		assert_eq!(tao_share(100_000_000, two, total), 66_666_666);
+		assert_eq!(tao_share(100_000_000, U64F64::from_num(0), 0), 0);
 	}
 
 	#[test]
@@ -117,6 +220,30 @@ mod tests {
 	}
 
 	#[test]
+	fn block_step_worked_numbers() {
+		// T = A = 1_000 TAO, issuance 2_000 TAO of alpha after injection; 1 TAO in, price 1.
+		let mut st = SubnetState { tao_reserve: 1_000 * UNIT, alpha_reserve: 1_000 * UNIT, ..Default::default() };
+		let p = BlockParams {
+			block_emission: UNIT,
+			owner_cut_ppb: 180_000_000,
+			miner_share_ppb: 500_000_000,
+			tao_weight_ppb: 180_000_000,
+			root_stake: 0,
+			min_pool_reserve: 1_000_000,
+		};
+		let r = subnet_block(&mut st, UNIT, &p);
+		assert_eq!((r.tao_in, r.alpha_in, r.alpha_out, r.root_alpha_sold), (UNIT, UNIT, UNIT, 0));
+		assert_eq!((st.pending_owner_alpha, st.pending_miner_alpha, st.pending_validator_alpha), (180_000_000, 410_000_000, 410_000_000));
+		assert_eq!((st.tao_reserve, st.alpha_reserve, st.alpha_outstanding), (1_001 * UNIT, 1_001 * UNIT, UNIT));
+		// With root stake, root's share of the validators' alpha is sold for TAO.
+		let p = BlockParams { root_stake: 1_000 * UNIT, ..p };
+		let r = subnet_block(&mut st, 0, &p);
+		assert!(r.root_alpha_sold > 0 && r.root_tao_bought > 0);
+		assert_eq!(st.pending_root_tao, r.root_tao_bought);
+		assert_eq!(st.alpha_outstanding, 2 * UNIT - r.root_alpha_sold);
+	}
+
+	#[test]
 	fn alpha_in_is_capped() {
 		assert_eq!(alpha_in(1_000, 2_000, 1_000, u64::MAX), 500);
 		assert_eq!(alpha_in(1_000, 1_000, 2_000, 1_500), 1_500);
@@ -124,23 +251,24 @@ mod tests {
 
 	#[test]
 	fn moving_price_moves_every_block_and_is_capped() {
-		let cap = rao_price_to_bits(UNIT);
-		let p = price_bits(2, 1);
+		let cap = from_rao_price(UNIT);
+		let p = price(2, 1);
+		let zero = U64F64::from_num(0);
 		// First block after start: α_eff = 3e-6 · 1 / 201_601, still a visible step.
-		let m1 = moving_price_step(0, p, cap, 3_000, 1, 201_600);
-		assert!(m1 > 0);
-		assert_eq!(m1, (ONE_BITS * 3_000) / (1_000_000_000u128 * 201_601));
+		let m1 = moving_price_step(zero, p, cap, 3_000, 1, 201_600);
+		assert!(m1 > zero);
+		assert_eq!(m1.to_bits(), (ONE_BITS * 3_000) / (1_000_000_000u128 * 201_601));
 		let m2 = moving_price_step(m1, p, cap, 3_000, 2, 201_600);
 		assert!(m2 > m1);
 		// Never beyond the cap.
-		let mut m = 0;
+		let mut m = zero;
 		for b in 1..1_000 {
 			m = moving_price_step(m, p, cap, 1_000_000_000, b, 0);
 		}
 		assert_eq!(m, cap);
-		assert_eq!(cap, ONE_BITS);
-		assert_eq!(bits_to_rao_price(cap), UNIT);
-		// A price above the target pulls the average down.
-		assert!(moving_price_step(cap, 0, cap, 3_000, 10, 0) < cap);
+		assert_eq!(cap, U64F64::from_num(1));
+		assert_eq!(to_rao_price(cap), UNIT);
+		// A price below the average pulls it down.
+		assert!(moving_price_step(cap, zero, cap, 3_000, 10, 0) < cap);
 	}
 }

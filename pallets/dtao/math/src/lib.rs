@@ -2,7 +2,8 @@
 //!
 //! Every function here is total: it never panics and never wraps. Amounts are `u64` (rao or
 //! alpha-rao), intermediate products are `u128`, and the few products of three factors use the exact
-//! 256-bit helpers of [`wide`]. Fractions set by governance are passed as parts per billion (`ppb`),
+//! 256-bit helpers of [`wide`]. Moving prices are `substrate_fixed` `U64F64`, the epoch's vectors
+//! `I32F32` ([`yuma`]). Fractions set by governance are passed as parts per billion (`ppb`),
 //! the representation of `Perbill`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -18,6 +19,8 @@ pub mod wide;
 pub mod yuma;
 
 pub use emission::{block_emission, SUPPLY_CAP};
+/// The fixed-point types of the epoch and the moving price, for callers of this crate.
+pub use substrate_fixed;
 pub use limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, swap_ratio_ok};
 pub use lock::lock_cost;
 pub use shares::{SharePool, SHARE_SCALE};

@@ -1,4 +1,7 @@
 //! Exact 256-bit products of two `u128`, for the few comparisons and ratios with three factors.
+//! The ratios `a · b / c` are `sp-arithmetic`'s exact 128-bit rational helper.
+
+use polkadot_sdk::sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
 
 /// A 256-bit unsigned integer as (high, low) halves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,41 +30,12 @@ pub fn mul(a: u128, b: u128) -> U256 {
 
 /// `floor(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
 pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
-	if c == 0 {
-		return None;
-	}
-	let U256 { hi, lo } = mul(a, b);
-	if hi == 0 {
-		return Some(lo / c);
-	}
-	if hi >= c {
-		return None;
-	}
-	// Long division of (hi, lo) by c, one bit at a time; the remainder stays below c.
-	let mut rem = hi;
-	let mut quo: u128 = 0;
-	for i in (0..128).rev() {
-		let carry = rem >> 127;
-		rem = (rem << 1) | ((lo >> i) & 1);
-		quo <<= 1;
-		if carry == 1 || rem >= c {
-			rem = rem.wrapping_sub(c);
-			quo |= 1;
-		}
-	}
-	Some(quo)
+	multiply_by_rational_with_rounding(a, b, c, Rounding::Down)
 }
 
 /// `ceil(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
 pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
-	let q = mul_div_floor(a, b, c)?;
-	let U256 { hi, lo } = mul(a, b);
-	let back = mul(q, c);
-	if back == (U256 { hi, lo }) {
-		Some(q)
-	} else {
-		q.checked_add(1)
-	}
+	multiply_by_rational_with_rounding(a, b, c, Rounding::Up)
 }
 
 #[cfg(test)]

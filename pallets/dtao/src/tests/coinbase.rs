@@ -1,5 +1,6 @@
 //! The coinbase (docs/mechanism.md §6.1–§6.3): expected numbers are worked out here from the state set up.
 use crate::{mock::*, pallet::*, params::defaults::TAO, BlockEmissionRecord, Event as DtaoEvent, SubnetPool};
+use dtao_math::substrate_fixed::types::U64F64;
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::fungible::Mutate},
 	sp_runtime::Perbill,
@@ -12,7 +13,7 @@ fn pool(netuid: u16) -> SubnetPool {
 }
 
 fn set_moving(netuid: u16, bits: u128) {
-	Pools::<Test>::mutate(netuid, |p| p.as_mut().expect("pool").moving_price_bits = bits);
+	Pools::<Test>::mutate(netuid, |p| p.as_mut().expect("pool").moving_price = U64F64::from_bits(bits));
 }
 
 /// Register and start a subnet of `coldkey` in the current block.
@@ -74,7 +75,7 @@ fn moving_price_warms_up_from_zero() {
 		// b = 1; the spot price is exactly 1 (T = A, only alpha out was minted).
 		assert_eq!(p.tao_reserve, p.alpha_reserve);
 		let m1 = ONE * 3_000 / (1_000_000_000u128 * 201_601);
-		assert_eq!(p.moving_price_bits, m1);
+		assert_eq!(p.moving_price.to_bits(), m1);
 		run_to_block(3);
 		let p = pool(1);
 		// Now the only subnet gets the whole emission.
@@ -82,7 +83,7 @@ fn moving_price_warms_up_from_zero() {
 		let target = ((p.tao_reserve as u128) << 64) / p.alpha_reserve as u128;
 		let target = target.min(ONE);
 		let m2 = m1 + (target - m1) * (3_000 * 2) / (1_000_000_000u128 * 201_602);
-		assert_eq!(p.moving_price_bits, m2);
+		assert_eq!(p.moving_price.to_bits(), m2);
 		assert_eq!(Dtao::moving_price(1), ((m2 * 1_000_000_000) >> 64) as u64);
 	});
 }
@@ -102,7 +103,7 @@ fn moving_price_is_capped() {
 		});
 		run_to_block(2);
 		// α_eff = 1: the moving price jumps to min(p, cap) = 1.0.
-		assert_eq!(pool(1).moving_price_bits, ONE);
+		assert_eq!(pool(1).moving_price.to_bits(), ONE);
 		assert_eq!(Dtao::moving_price(1), TAO);
 	});
 }

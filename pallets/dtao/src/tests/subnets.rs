@@ -2,6 +2,7 @@
 //! dissolution (docs/mechanism.md §5).
 #![allow(unused_imports)]
 use crate::{mock::*, pallet::*, params::defaults::TAO, Event as DtaoEvent, SubnetPool};
+use dtao_math::substrate_fixed::types::U64F64;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
 	sp_runtime::{DispatchError, Perbill},
@@ -194,7 +195,7 @@ fn subnet_limit_prunes_lowest_moving_price() {
 		);
 		System::set_block_number(20);
 		// Both prunable, subnet 1 has the higher moving price: subnet 2 goes.
-		Pools::<Test>::mutate(1, |p| p.as_mut().expect("pool").moving_price_bits = 1 << 60);
+		Pools::<Test>::mutate(1, |p| p.as_mut().expect("pool").moving_price = U64F64::from_bits(1 << 60));
 		let bob_before = free(BOB);
 		let lock2 = SubnetLocked::<Test>::get(2);
 		assert_eq!(register(CHARLIE, CHARLIE_HOT), 2);
