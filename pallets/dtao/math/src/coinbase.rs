@@ -70,7 +70,7 @@ pub fn price(tao_reserve: u64, alpha_reserve: u64) -> U64F64 {
 
 /// A price in rao per alpha as a `U64F64` (TAO per alpha), rounded down.
 pub fn from_rao_price(price: u64) -> U64F64 {
-	U64F64::from_bits((u128::from(price) << 64) / u128::from(UNIT))
+	U64F64::from_bits((u128::from(price) << 64).checked_div(u128::from(UNIT)).unwrap_or(0))
 }
 
 /// A `U64F64` price as rao per alpha, rounded down.

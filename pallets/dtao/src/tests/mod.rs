@@ -1,6 +1,7 @@
 //! Pallet tests, by topic. Every test runs through `ExtBuilder::build_and_execute`, which checks the
 //! invariants of docs/mechanism.md §8 at its end.
 mod coinbase;
+mod differential;
 mod bad_inputs;
 mod epoch;
 mod harness;

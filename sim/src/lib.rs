@@ -1,0 +1,565 @@
+//! `dtao-sim`: the chain's own arithmetic over many blocks, without a chain.
+//!
+//! Every number comes from the functions the pallet's hook calls: `dtao_math::coinbase` for each
+//! block (TAO split by moving price, the subnet's block step, the moving price's step),
+//! `dtao_math::yuma` for each epoch (Yuma Consensus and the pot split), and `dtao_math::buy` /
+//! `sell` for the scripted trades. The pallet's differential test runs one scenario through the
+//! pallet mock and through [`Sim`] and finds the same state, subnet by subnet, to the rao.
+//!
+//! A scenario ([`Scenario`]) is read from TOML: `[chain]` parameters, `[[subnet]]` pools and
+//! neurons, `[[actor]]` trades and `[run]` length; every key left out takes the chain's genesis
+//! default (see `docs/simulator.md`).
+
+use dtao_math::{
+	block_emission,
+	coinbase::{self as cb, BlockParams, BlockRecord, SubnetState},
+	substrate_fixed::types::U64F64,
+	yuma::{self, EpochInput, Neuron as YumaNeuron, Params as YumaParams, Pots},
+	Market,
+};
+use serde::Deserialize;
+
+/// One TAO in rao.
+pub const TAO: u64 = 1_000_000_000;
+
+/// A fraction given as a decimal (`0.18`), as the chain's `Perbill` setters take it: parts per
+/// billion, rounded to the nearest part.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "f64")]
+pub struct Fraction(pub u32);
+
+impl TryFrom<f64> for Fraction {
+	type Error = String;
+	fn try_from(x: f64) -> Result<Self, String> {
+		if !(0.0..=1.0).contains(&x) {
+			return Err(format!("fraction {x} is not between 0 and 1"));
+		}
+		// In range by the check above.
+		Ok(Fraction((x * 1e9).round() as u32))
+	}
+}
+
+/// `[chain]`: the chain's parameters. Amounts in rao, prices in rao per alpha.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChainParams {
+	/// `Balances::total_issuance` at the first block.
+	pub total_issuance: u64,
+	/// `T_0`: TAO staked on root at the first block.
+	pub root_stake: u64,
+	pub block_emission: u64,
+	pub min_pool_reserve: u64,
+	pub min_stake: u64,
+	pub tao_weight: Fraction,
+	pub owner_cut: Fraction,
+	pub miner_share: Fraction,
+	pub swap_fee: Fraction,
+	pub moving_alpha: Fraction,
+	pub moving_halving_blocks: u64,
+	pub moving_price_cap: u64,
+	pub tempo: u16,
+	pub kappa: u16,
+	pub bonds_moving_average: u64,
+	pub bonds_penalty: u16,
+	pub activity_cutoff_factor_milli: u32,
+	pub max_validators: u16,
+}
+
+impl Default for ChainParams {
+	/// The pallet's genesis defaults (`pallets/dtao/src/params.rs`).
+	fn default() -> Self {
+		ChainParams {
+			total_issuance: 0,
+			root_stake: 0,
+			block_emission: TAO,
+			min_pool_reserve: 1_000_000,
+			min_stake: 500_000,
+			tao_weight: Fraction(180_000_000),
+			owner_cut: Fraction(180_000_000),
+			miner_share: Fraction(500_000_000),
+			swap_fee: Fraction(500_000),
+			moving_alpha: Fraction(3_000),
+			moving_halving_blocks: 201_600,
+			moving_price_cap: TAO,
+			tempo: 360,
+			kappa: 32_767,
+			bonds_moving_average: 900_000,
+			bonds_penalty: u16::MAX,
+			activity_cutoff_factor_milli: 13_889,
+			max_validators: 64,
+		}
+	}
+}
+
+/// A validator of a subnet, besides the owner: its alpha and root stake (rao).
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ValidatorSpec {
+	pub alpha: u64,
+	pub root: u64,
+}
+
+/// `[[subnet]]`: a subnet registered before the first block.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SubnetSpec {
+	pub netuid: u16,
+	/// Block of its `start_call`; emission from the next block.
+	pub start_block: u64,
+	/// Block of its registration (and of its neurons'); defaults to the first block.
+	pub registered_at: Option<u64>,
+	pub tao_reserve: u64,
+	pub alpha_reserve: u64,
+	/// Validators after the owner's hotkey (uid 0, which always validates): uids 1, 2, …
+	pub validators: Vec<ValidatorSpec>,
+	/// Miners after the validators.
+	pub miners: u16,
+	/// Validators (the owner's hotkey and those holding a permit) set their weights, equal on
+	/// every miner, every this many blocks from the first block (0: only once, in the second
+	/// block). Defaults to the tempo.
+	pub weights_every: Option<u64>,
+}
+
+impl Default for SubnetSpec {
+	fn default() -> Self {
+		SubnetSpec {
+			netuid: 1,
+			start_block: 1,
+			registered_at: None,
+			tao_reserve: 1_000 * TAO,
+			alpha_reserve: 1_000 * TAO,
+			validators: Vec::new(),
+			miners: 1,
+			weights_every: None,
+		}
+	}
+}
+
+/// `[[actor]]`: a scripted trader. Acts after the block's coinbase and epochs, in the blocks
+/// `from, from + every, …` up to `to` (inclusive; `every` 0 means once, at `from`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ActorSpec {
+	/// Stake `tao` into `netuid` through the owner's hotkey (a buy).
+	Buy { netuid: u16, tao: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+	/// Unstake `alpha` of what the actors bought on `netuid` (a sell); skipped if they hold less.
+	Sell { netuid: u16, alpha: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+	/// Stake `tao` on root through the owner's hotkey of `netuid`.
+	Root { netuid: u16, tao: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+}
+
+fn forever() -> u64 {
+	u64::MAX
+}
+
+impl ActorSpec {
+	fn acts_at(&self, block: u64) -> bool {
+		let (every, from, to) = match *self {
+			ActorSpec::Buy { every, from, to, .. } | ActorSpec::Sell { every, from, to, .. } | ActorSpec::Root { every, from, to, .. } => {
+				(every, from, to)
+			},
+		};
+		if block < from || block > to {
+			return false;
+		}
+		match every {
+			0 => block == from,
+			e => block.saturating_sub(from).checked_rem(e) == Some(0),
+		}
+	}
+}
+
+/// `[run]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RunSpec {
+	/// Blocks to simulate, from block 1.
+	pub blocks: u64,
+	/// Write a sample every this many blocks.
+	pub sample_every: u64,
+}
+
+impl Default for RunSpec {
+	fn default() -> Self {
+		RunSpec { blocks: 1_000, sample_every: 100 }
+	}
+}
+
+/// A scenario file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+	pub chain: ChainParams,
+	pub subnet: Vec<SubnetSpec>,
+	pub actor: Vec<ActorSpec>,
+	pub run: RunSpec,
+}
+
+impl Scenario {
+	/// Parse a scenario from TOML.
+	pub fn from_toml(text: &str) -> Result<Scenario, String> {
+		let s: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
+		let mut seen = std::collections::BTreeSet::new();
+		for sn in &s.subnet {
+			if sn.netuid == 0 || !seen.insert(sn.netuid) {
+				return Err(format!("subnet netuid {} is 0 or repeated", sn.netuid));
+			}
+		}
+		Ok(s)
+	}
+}
+
+/// A neuron of a simulated subnet: what the epoch reads of it, plus its stakes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SimNeuron {
+	/// `H(h,n)`: alpha staked on its hotkey.
+	pub alpha: u64,
+	/// `H(h,0)`: TAO staked on its hotkey on root.
+	pub root: u64,
+	pub permit: bool,
+	pub last_update: u64,
+	pub registered_at: u64,
+	pub weights: Vec<(u16, u16)>,
+	pub bonds: Vec<(u16, u16)>,
+}
+
+/// A simulated subnet.
+#[derive(Clone, Debug)]
+pub struct SimSubnet {
+	pub netuid: u16,
+	pub start_block: u64,
+	pub started_at: Option<u64>,
+	pub state: SubnetState,
+	pub moving_price: U64F64,
+	pub last: BlockRecord,
+	pub last_epoch_block: u64,
+	/// TAO injected into this subnet since the first block.
+	pub tao_emitted: u128,
+	pub neurons: Vec<SimNeuron>,
+	/// Uids `1..=validators` are validators; the rest after them are miners.
+	pub validators: u16,
+	pub weights_every: u64,
+}
+
+/// The simulated chain.
+#[derive(Clone, Debug)]
+pub struct Sim {
+	pub params: ChainParams,
+	/// The last block simulated (0 before the first).
+	pub block: u64,
+	pub total_issuance: u64,
+	pub root_stake: u64,
+	/// In ascending netuid.
+	pub subnets: Vec<SimSubnet>,
+	pub actors: Vec<ActorSpec>,
+	/// Alpha the actors bought and still hold, by subnet.
+	pub holdings: std::collections::BTreeMap<u16, u64>,
+}
+
+impl Sim {
+	pub fn new(s: &Scenario) -> Sim {
+		let mut subnets: Vec<SimSubnet> = s
+			.subnet
+			.iter()
+			.map(|sn| {
+				let registered = sn.registered_at.unwrap_or(1);
+				let neuron = |alpha: u64, root: u64| SimNeuron {
+					alpha,
+					root,
+					last_update: registered,
+					registered_at: registered,
+					..Default::default()
+				};
+				let mut neurons = vec![neuron(0, 0)];
+				neurons.extend(sn.validators.iter().map(|v| neuron(v.alpha, v.root)));
+				neurons.extend((0..sn.miners).map(|_| neuron(0, 0)));
+				let staked: u64 = sn.validators.iter().map(|v| v.alpha).fold(0, u64::saturating_add);
+				SimSubnet {
+					netuid: sn.netuid,
+					start_block: sn.start_block,
+					started_at: None,
+					state: SubnetState {
+						tao_reserve: sn.tao_reserve,
+						alpha_reserve: sn.alpha_reserve,
+						alpha_outstanding: staked,
+						..Default::default()
+					},
+					moving_price: U64F64::from_bits(0),
+					last: BlockRecord::default(),
+					last_epoch_block: 0,
+					tao_emitted: 0,
+					neurons,
+					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
+					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
+				}
+			})
+			.collect();
+		subnets.sort_by_key(|x| x.netuid);
+		let root_from_validators: u64 =
+			s.subnet.iter().flat_map(|sn| sn.validators.iter()).map(|v| v.root).fold(0, u64::saturating_add);
+		Sim {
+			params: s.chain.clone(),
+			block: 0,
+			total_issuance: s.chain.total_issuance,
+			root_stake: s.chain.root_stake.saturating_add(root_from_validators),
+			subnets,
+			actors: s.actor.clone(),
+			holdings: Default::default(),
+		}
+	}
+
+	fn block_params(&self) -> BlockParams {
+		BlockParams {
+			block_emission: self.params.block_emission,
+			owner_cut_ppb: self.params.owner_cut.0,
+			miner_share_ppb: self.params.miner_share.0,
+			tao_weight_ppb: self.params.tao_weight.0,
+			root_stake: self.root_stake,
+			min_pool_reserve: self.params.min_pool_reserve,
+		}
+	}
+
+	/// Simulate the next block: the coinbase and the epochs (the pallet's `on_initialize`), then
+	/// what happens in the block: `start_call`s, weights, actors.
+	pub fn step(&mut self) {
+		self.block = self.block.saturating_add(1);
+		let b = self.block;
+		self.coinbase(b);
+		for i in 0..self.subnets.len() {
+			let tempo = self.params.tempo;
+			if let Some(sn) = self.subnets.get(i) {
+				if is_epoch_block(sn.netuid, tempo, b) {
+					self.epoch(i, b);
+				}
+			}
+		}
+		for sn in self.subnets.iter_mut() {
+			if sn.started_at.is_none() && sn.start_block == b {
+				sn.started_at = Some(b);
+			}
+			set_weights(sn, b);
+		}
+		for a in 0..self.actors.len() {
+			self.act(a, b);
+		}
+	}
+
+	/// docs/mechanism.md §6.2–§6.3, through `dtao_math::coinbase`.
+	fn coinbase(&mut self, b: u64) {
+		let params = self.block_params();
+		let emission = block_emission(self.total_issuance, params.block_emission);
+		let total = cb::total_moving(self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price));
+		for sn in self.subnets.iter_mut().filter(|s| s.started_at.is_some()) {
+			let tau = cb::tao_share(emission, sn.moving_price, total);
+			self.total_issuance = self.total_issuance.saturating_add(tau);
+			sn.last = cb::subnet_block(&mut sn.state, tau, &params);
+			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
+		}
+		let cap = cb::from_rao_price(self.params.moving_price_cap);
+		for sn in self.subnets.iter_mut() {
+			let Some(started) = sn.started_at else { continue };
+			let spot = cb::price(sn.state.tao_reserve, sn.state.alpha_reserve);
+			sn.moving_price = cb::moving_price_step(
+				sn.moving_price,
+				spot,
+				cap,
+				self.params.moving_alpha.0,
+				b.saturating_sub(started),
+				self.params.moving_halving_blocks,
+			);
+		}
+	}
+
+	/// docs/mechanism.md §6.4–§6.5 with Yuma Consensus: the owner's cut to its hotkey, the pots
+	/// split by `dtao_math::yuma`, root dividends to root stake.
+	fn epoch(&mut self, i: usize, b: u64) {
+		let p = &self.params;
+		let params = YumaParams {
+			tao_weight_ppb: p.tao_weight.0,
+			kappa: p.kappa,
+			bonds_moving_average: p.bonds_moving_average,
+			bonds_penalty: p.bonds_penalty,
+			activity_cutoff: yuma::activity_cutoff(p.activity_cutoff_factor_milli, p.tempo),
+			max_validators: p.max_validators,
+		};
+		let tempo = p.tempo;
+		let tao_weight = p.tao_weight.0;
+		let Some(sn) = self.subnets.get_mut(i) else { return };
+		let neurons: Vec<YumaNeuron> = sn
+			.neurons
+			.iter()
+			.map(|n| YumaNeuron {
+				alpha_stake: n.alpha,
+				root_stake: n.root,
+				permit: n.permit,
+				last_update: n.last_update,
+				registered_at: n.registered_at,
+			})
+			.collect();
+		let weights: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.weights.clone()).collect();
+		let bonds: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.bonds.clone()).collect();
+		let out = yuma::epoch(&EpochInput {
+			block: b,
+			tempo,
+			last_epoch_block: sn.last_epoch_block,
+			owner_uid: Some(0),
+			neurons: &neurons,
+			weights: &weights,
+			bonds: &bonds,
+			params,
+		});
+		let st = &mut sn.state;
+		// Owner.
+		if let Some(owner) = sn.neurons.get_mut(0) {
+			owner.alpha = owner.alpha.saturating_add(st.pending_owner_alpha);
+			st.pending_owner_alpha = 0;
+		}
+		let pots = Pots { miner: st.pending_miner_alpha, validator: st.pending_validator_alpha, root: st.pending_root_tao };
+		let split = yuma::split_pots(&neurons, &out, tao_weight, pots);
+		if split.miners_to_validators {
+			st.pending_validator_alpha = st.pending_validator_alpha.saturating_add(st.pending_miner_alpha);
+			st.pending_miner_alpha = 0;
+		}
+		for (j, n) in sn.neurons.iter_mut().enumerate() {
+			let miner = split.miner.get(j).copied().unwrap_or(0);
+			let alpha = split.validator_alpha.get(j).copied().unwrap_or(0);
+			let root = split.root_tao.get(j).copied().unwrap_or(0);
+			n.alpha = n.alpha.saturating_add(miner).saturating_add(alpha);
+			n.root = n.root.saturating_add(root);
+			st.pending_miner_alpha = st.pending_miner_alpha.saturating_sub(miner);
+			st.pending_validator_alpha = st.pending_validator_alpha.saturating_sub(alpha);
+			st.pending_root_tao = st.pending_root_tao.saturating_sub(root);
+			self.root_stake = self.root_stake.saturating_add(root);
+			n.permit = out.new_permits.get(j).copied().unwrap_or(false);
+			n.bonds = out.new_bonds.get(j).cloned().unwrap_or_default();
+		}
+		sn.last_epoch_block = b;
+	}
+
+	/// Actor `a`'s trade in block `b`, if it acts then; a trade the chain would refuse is skipped.
+	fn act(&mut self, a: usize, b: u64) {
+		let Some(actor) = self.actors.get(a).cloned() else { return };
+		if !actor.acts_at(b) {
+			return;
+		}
+		let (fee, floor, min_stake) = (self.params.swap_fee.0, self.params.min_pool_reserve, self.params.min_stake.max(1));
+		match actor {
+			ActorSpec::Buy { netuid, tao, .. } => {
+				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid && s.started_at.is_some()) else { return };
+				if tao < min_stake {
+					return;
+				}
+				let market = Market::Pool { tao: sn.state.tao_reserve, alpha: sn.state.alpha_reserve };
+				let Ok(o) = dtao_math::buy(market, tao, fee, floor) else { return };
+				if let Market::Pool { tao, alpha } = o.after {
+					sn.state.tao_reserve = tao;
+					sn.state.alpha_reserve = alpha;
+				}
+				sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_add(o.amount_out);
+				if let Some(owner) = sn.neurons.get_mut(0) {
+					owner.alpha = owner.alpha.saturating_add(o.amount_out);
+				}
+				let h = self.holdings.entry(netuid).or_insert(0);
+				*h = h.saturating_add(o.amount_out);
+			},
+			ActorSpec::Sell { netuid, alpha, .. } => {
+				let held = self.holdings.get(&netuid).copied().unwrap_or(0);
+				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
+				if alpha == 0 || alpha > held {
+					return;
+				}
+				let (t, r) = (sn.state.tao_reserve, sn.state.alpha_reserve);
+				let value = u128::from(alpha).saturating_mul(u128::from(t)).checked_div(u128::from(r)).unwrap_or(0);
+				if value < u128::from(self.params.min_stake) {
+					return;
+				}
+				let Ok(o) = dtao_math::sell(Market::Pool { tao: t, alpha: r }, alpha, fee, floor) else { return };
+				if let Market::Pool { tao, alpha } = o.after {
+					sn.state.tao_reserve = tao;
+					sn.state.alpha_reserve = alpha;
+				}
+				sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_sub(alpha);
+				if let Some(owner) = sn.neurons.get_mut(0) {
+					owner.alpha = owner.alpha.saturating_sub(alpha);
+				}
+				self.holdings.insert(netuid, held.saturating_sub(alpha));
+			},
+			ActorSpec::Root { netuid, tao, .. } => {
+				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
+				if tao < min_stake {
+					return;
+				}
+				if let Some(owner) = sn.neurons.get_mut(0) {
+					owner.root = owner.root.saturating_add(tao);
+				}
+				self.root_stake = self.root_stake.saturating_add(tao);
+			},
+		}
+	}
+}
+
+/// `(b + n + 1) mod (tempo + 1) = tempo`; never for a tempo of 0 (docs/mechanism.md §6.4).
+pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
+	if tempo == 0 {
+		return false;
+	}
+	let period = u64::from(tempo).saturating_add(1);
+	block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
+}
+
+/// Validators that may set weights (the owner's hotkey, and those holding a permit) set equal
+/// weights on every miner in the blocks their schedule names; stored max-upscaled (all 65535).
+fn set_weights(sn: &mut SimSubnet, b: u64) {
+	let due = match sn.weights_every {
+		0 => b == 2,
+		e => b.checked_rem(e) == Some(0),
+	};
+	if !due {
+		return;
+	}
+	let first_miner = sn.validators.saturating_add(1);
+	let count = u16::try_from(sn.neurons.len()).unwrap_or(u16::MAX);
+	if first_miner >= count {
+		return;
+	}
+	let row: Vec<(u16, u16)> = (first_miner..count).map(|j| (j, u16::MAX)).collect();
+	for (uid, n) in sn.neurons.iter_mut().enumerate().take(usize::from(first_miner)) {
+		if uid == 0 || n.permit {
+			n.weights = row.clone();
+			n.last_update = b;
+		}
+	}
+}
+
+/// The header of `series.csv`.
+pub const CSV_HEADER: &str = "block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance";
+
+impl Sim {
+	/// One `series.csv` row per subnet for the current block.
+	pub fn csv_rows(&self) -> Vec<String> {
+		self.subnets
+			.iter()
+			.map(|s| {
+				let st = &s.state;
+				format!(
+					"{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+					self.block,
+					s.netuid,
+					st.tao_reserve,
+					st.alpha_reserve,
+					st.alpha_outstanding,
+					dtao_math::spot_price(st.tao_reserve, st.alpha_reserve),
+					cb::to_rao_price(s.moving_price),
+					s.last.root_proportion_ppb,
+					s.last.tao_in,
+					s.last.alpha_in,
+					s.last.alpha_out,
+					s.last.root_alpha_sold,
+					s.last.root_tao_bought,
+					s.tao_emitted,
+					self.total_issuance
+				)
+			})
+			.collect()
+	}
+}
