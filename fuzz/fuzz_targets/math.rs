@@ -200,6 +200,7 @@ fn coinbase(inp: &mut Input) {
 		tao_weight_ppb: inp.ppb(),
 		root_stake: inp.amount(),
 		min_pool_reserve: inp.amount() % 10_000_000,
+		uncapped_alpha_in: false,
 	};
 	let tau = inp.amount() >> 8;
 	if before.tao_reserve.checked_add(tau).is_some() && before.alpha_issuance().checked_add(params.block_emission.saturating_mul(2)).is_some() {

@@ -63,6 +63,9 @@ pub struct ChainParams {
 	pub bonds_penalty: u16,
 	pub activity_cutoff_factor_milli: u32,
 	pub max_validators: u16,
+	/// Not a chain parameter: `false` lifts the cap of `α_in` at the subnet's alpha emission (the
+	/// chain always caps), to compare a subnet with and without it.
+	pub alpha_in_cap: bool,
 }
 
 impl Default for ChainParams {
@@ -87,16 +90,20 @@ impl Default for ChainParams {
 			bonds_penalty: u16::MAX,
 			activity_cutoff_factor_milli: 13_889,
 			max_validators: 64,
+			alpha_in_cap: true,
 		}
 	}
 }
 
-/// A validator of a subnet, besides the owner: its alpha and root stake (rao).
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
+/// A validator of a subnet, besides the owner: its alpha and root stake (rao), and optionally its
+/// weights as `[[uid, weight], …]` (stored max-upscaled, as `set_weights` stores them); without
+/// them it weights every miner equally.
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ValidatorSpec {
 	pub alpha: u64,
 	pub root: u64,
+	pub weights: Option<Vec<(u16, u16)>>,
 }
 
 /// `[[subnet]]`: a subnet registered before the first block.
@@ -118,6 +125,8 @@ pub struct SubnetSpec {
 	/// every miner, every this many blocks from the first block (0: only once, in the second
 	/// block). Defaults to the tempo.
 	pub weights_every: Option<u64>,
+	/// This many identical subnets, with netuids `netuid, netuid + 1, …` (default 1).
+	pub copies: u16,
 }
 
 impl Default for SubnetSpec {
@@ -131,6 +140,7 @@ impl Default for SubnetSpec {
 			validators: Vec::new(),
 			miners: 1,
 			weights_every: None,
+			copies: 1,
 		}
 	}
 }
@@ -146,6 +156,26 @@ pub enum ActorSpec {
 	Sell { netuid: u16, alpha: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
 	/// Stake `tao` on root through the owner's hotkey of `netuid`.
 	Root { netuid: u16, tao: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+	/// Unstake `tao` from root through the owner's hotkey of `netuid` (1:1, no fee); skipped if
+	/// that hotkey holds less root stake.
+	Unroot { netuid: u16, tao: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+	/// A pump: buy `tao` on `netuid` at block `buy_at`, sell all of it at `sell_at`.
+	Pump { netuid: u16, tao: u64, buy_at: u64, sell_at: u64 },
+	/// Random flow: in every block, on each subnet (or those of `netuids`), with probability
+	/// `per_mille`/1000 a buy of a uniform amount up to `max_tao`, or a sale of up to the same value
+	/// of what the actors hold there; reproducible from `seed`.
+	Random {
+		seed: u64,
+		#[serde(default = "default_per_mille")]
+		per_mille: u32,
+		max_tao: u64,
+		#[serde(default)]
+		netuids: Vec<u16>,
+	},
+}
+
+fn default_per_mille() -> u32 {
+	50
 }
 
 fn forever() -> u64 {
@@ -155,9 +185,12 @@ fn forever() -> u64 {
 impl ActorSpec {
 	fn acts_at(&self, block: u64) -> bool {
 		let (every, from, to) = match *self {
-			ActorSpec::Buy { every, from, to, .. } | ActorSpec::Sell { every, from, to, .. } | ActorSpec::Root { every, from, to, .. } => {
-				(every, from, to)
-			},
+			ActorSpec::Buy { every, from, to, .. }
+			| ActorSpec::Sell { every, from, to, .. }
+			| ActorSpec::Root { every, from, to, .. }
+			| ActorSpec::Unroot { every, from, to, .. } => (every, from, to),
+			ActorSpec::Pump { buy_at, sell_at, .. } => return block == buy_at || block == sell_at,
+			ActorSpec::Random { .. } => return true,
 		};
 		if block < from || block > to {
 			return false;
@@ -177,11 +210,13 @@ pub struct RunSpec {
 	pub blocks: u64,
 	/// Write a sample every this many blocks.
 	pub sample_every: u64,
+	/// The subnets drawn in the plots (default: the first eight).
+	pub plot_netuids: Vec<u16>,
 }
 
 impl Default for RunSpec {
 	fn default() -> Self {
-		RunSpec { blocks: 1_000, sample_every: 100 }
+		RunSpec { blocks: 1_000, sample_every: 100, plot_netuids: Vec::new() }
 	}
 }
 
@@ -196,9 +231,16 @@ pub struct Scenario {
 }
 
 impl Scenario {
-	/// Parse a scenario from TOML.
+	/// Parse a scenario from TOML; `copies` are expanded into subnets of their own.
 	pub fn from_toml(text: &str) -> Result<Scenario, String> {
-		let s: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
+		let mut s: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
+		s.subnet = s
+			.subnet
+			.into_iter()
+			.flat_map(|sn| {
+				(0..sn.copies.max(1)).map(move |i| SubnetSpec { netuid: sn.netuid.saturating_add(i), copies: 1, ..sn.clone() })
+			})
+			.collect();
 		let mut seen = std::collections::BTreeSet::new();
 		for sn in &s.subnet {
 			if sn.netuid == 0 || !seen.insert(sn.netuid) {
@@ -235,6 +277,8 @@ pub struct SimSubnet {
 	pub last_epoch_block: u64,
 	/// TAO injected into this subnet since the first block.
 	pub tao_emitted: u128,
+	/// TAO bought by selling root's alpha since the first block.
+	pub root_tao_total: u128,
 	pub neurons: Vec<SimNeuron>,
 	/// Uids `1..=validators` are validators; the rest after them are miners.
 	pub validators: u16,
@@ -254,6 +298,38 @@ pub struct Sim {
 	pub actors: Vec<ActorSpec>,
 	/// Alpha the actors bought and still hold, by subnet.
 	pub holdings: std::collections::BTreeMap<u16, u64>,
+	/// What each actor paid and received, by index of `actors`.
+	pub ledgers: Vec<Ledger>,
+	rngs: Vec<u64>,
+}
+
+/// An actor's account of its trades.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+	/// TAO paid for stake (buys and root stake).
+	pub tao_spent: u128,
+	/// TAO received from sales.
+	pub tao_received: u128,
+	/// Alpha bought and not sold (a pump's position).
+	pub alpha: u64,
+	pub trades: u64,
+}
+
+impl Ledger {
+	/// What the actor gained in TAO (negative: lost), not counting alpha it still holds.
+	pub fn profit(&self) -> i128 {
+		i128::try_from(self.tao_received).unwrap_or(i128::MAX).saturating_sub(i128::try_from(self.tao_spent).unwrap_or(i128::MAX))
+	}
+}
+
+/// xorshift64*: a small reproducible generator for the random traders.
+fn next_random(state: &mut u64) -> u64 {
+	let mut x = *state;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	x.wrapping_mul(0x2545_F491_4F6C_DD1D)
 }
 
 impl Sim {
@@ -271,7 +347,14 @@ impl Sim {
 					..Default::default()
 				};
 				let mut neurons = vec![neuron(0, 0)];
-				neurons.extend(sn.validators.iter().map(|v| neuron(v.alpha, v.root)));
+				neurons.extend(sn.validators.iter().map(|v| {
+					let mut n = neuron(v.alpha, v.root);
+					if let Some(w) = &v.weights {
+						let values: Vec<u16> = w.iter().map(|(_, x)| *x).collect();
+						n.weights = w.iter().map(|(j, _)| *j).zip(yuma::max_upscale(&values)).collect();
+					}
+					n
+				}));
 				neurons.extend((0..sn.miners).map(|_| neuron(0, 0)));
 				let staked: u64 = sn.validators.iter().map(|v| v.alpha).fold(0, u64::saturating_add);
 				SimSubnet {
@@ -288,6 +371,7 @@ impl Sim {
 					last: BlockRecord::default(),
 					last_epoch_block: 0,
 					tao_emitted: 0,
+					root_tao_total: 0,
 					neurons,
 					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
 					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
@@ -305,6 +389,15 @@ impl Sim {
 			subnets,
 			actors: s.actor.clone(),
 			holdings: Default::default(),
+			ledgers: vec![Ledger::default(); s.actor.len()],
+			rngs: s
+				.actor
+				.iter()
+				.map(|a| match a {
+					ActorSpec::Random { seed, .. } => seed.max(&1).to_owned(),
+					_ => 1,
+				})
+				.collect(),
 		}
 	}
 
@@ -316,6 +409,7 @@ impl Sim {
 			tao_weight_ppb: self.params.tao_weight.0,
 			root_stake: self.root_stake,
 			min_pool_reserve: self.params.min_pool_reserve,
+			uncapped_alpha_in: !self.params.alpha_in_cap,
 		}
 	}
 
@@ -354,6 +448,7 @@ impl Sim {
 			self.total_issuance = self.total_issuance.saturating_add(tau);
 			sn.last = cb::subnet_block(&mut sn.state, tau, &params);
 			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
+			sn.root_tao_total = sn.root_tao_total.saturating_add(u128::from(sn.last.root_tao_bought));
 		}
 		let cap = cb::from_rao_price(self.params.moving_price_cap);
 		for sn in self.subnets.iter_mut() {
@@ -436,55 +531,79 @@ impl Sim {
 		sn.last_epoch_block = b;
 	}
 
-	/// Actor `a`'s trade in block `b`, if it acts then; a trade the chain would refuse is skipped.
+	/// A user stake of `tao` into `netuid` through the owner's hotkey, as `add_stake` makes it;
+	/// the alpha bought, or `None` where the chain would refuse it.
+	fn buy(&mut self, netuid: u16, tao: u64) -> Option<u64> {
+		let (fee, floor, min_stake) = (self.params.swap_fee.0, self.params.min_pool_reserve, self.params.min_stake.max(1));
+		let sn = self.subnets.iter_mut().find(|s| s.netuid == netuid && s.started_at.is_some())?;
+		if tao < min_stake {
+			return None;
+		}
+		let market = Market::Pool { tao: sn.state.tao_reserve, alpha: sn.state.alpha_reserve };
+		let o = dtao_math::buy(market, tao, fee, floor).ok()?;
+		if let Market::Pool { tao, alpha } = o.after {
+			sn.state.tao_reserve = tao;
+			sn.state.alpha_reserve = alpha;
+		}
+		sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_add(o.amount_out);
+		if let Some(owner) = sn.neurons.get_mut(0) {
+			owner.alpha = owner.alpha.saturating_add(o.amount_out);
+		}
+		let h = self.holdings.entry(netuid).or_insert(0);
+		*h = h.saturating_add(o.amount_out);
+		Some(o.amount_out)
+	}
+
+	/// A user unstake of `alpha` from what the actors hold on `netuid`, as `remove_stake` makes
+	/// it; the TAO received, or `None` where the chain would refuse it.
+	fn sell(&mut self, netuid: u16, alpha: u64) -> Option<u64> {
+		let (fee, floor) = (self.params.swap_fee.0, self.params.min_pool_reserve);
+		let held = self.holdings.get(&netuid).copied().unwrap_or(0);
+		let sn = self.subnets.iter_mut().find(|s| s.netuid == netuid)?;
+		if alpha == 0 || alpha > held {
+			return None;
+		}
+		let (t, r) = (sn.state.tao_reserve, sn.state.alpha_reserve);
+		let value = u128::from(alpha).saturating_mul(u128::from(t)).checked_div(u128::from(r)).unwrap_or(0);
+		if value < u128::from(self.params.min_stake) && alpha != held {
+			return None;
+		}
+		let o = dtao_math::sell(Market::Pool { tao: t, alpha: r }, alpha, fee, floor).ok()?;
+		if let Market::Pool { tao, alpha } = o.after {
+			sn.state.tao_reserve = tao;
+			sn.state.alpha_reserve = alpha;
+		}
+		sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_sub(alpha);
+		if let Some(owner) = sn.neurons.get_mut(0) {
+			owner.alpha = owner.alpha.saturating_sub(alpha);
+		}
+		self.holdings.insert(netuid, held.saturating_sub(alpha));
+		Some(o.amount_out)
+	}
+
+	/// Actor `a`'s trades in block `b`; a trade the chain would refuse is skipped.
 	fn act(&mut self, a: usize, b: u64) {
 		let Some(actor) = self.actors.get(a).cloned() else { return };
 		if !actor.acts_at(b) {
 			return;
 		}
-		let (fee, floor, min_stake) = (self.params.swap_fee.0, self.params.min_pool_reserve, self.params.min_stake.max(1));
+		let mut ledger = self.ledgers.get(a).copied().unwrap_or_default();
 		match actor {
 			ActorSpec::Buy { netuid, tao, .. } => {
-				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid && s.started_at.is_some()) else { return };
-				if tao < min_stake {
-					return;
+				if let Some(alpha) = self.buy(netuid, tao) {
+					ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(tao));
+					ledger.alpha = ledger.alpha.saturating_add(alpha);
+					ledger.trades = ledger.trades.saturating_add(1);
 				}
-				let market = Market::Pool { tao: sn.state.tao_reserve, alpha: sn.state.alpha_reserve };
-				let Ok(o) = dtao_math::buy(market, tao, fee, floor) else { return };
-				if let Market::Pool { tao, alpha } = o.after {
-					sn.state.tao_reserve = tao;
-					sn.state.alpha_reserve = alpha;
-				}
-				sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_add(o.amount_out);
-				if let Some(owner) = sn.neurons.get_mut(0) {
-					owner.alpha = owner.alpha.saturating_add(o.amount_out);
-				}
-				let h = self.holdings.entry(netuid).or_insert(0);
-				*h = h.saturating_add(o.amount_out);
 			},
 			ActorSpec::Sell { netuid, alpha, .. } => {
-				let held = self.holdings.get(&netuid).copied().unwrap_or(0);
-				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
-				if alpha == 0 || alpha > held {
-					return;
+				if let Some(tao) = self.sell(netuid, alpha) {
+					ledger.tao_received = ledger.tao_received.saturating_add(u128::from(tao));
+					ledger.trades = ledger.trades.saturating_add(1);
 				}
-				let (t, r) = (sn.state.tao_reserve, sn.state.alpha_reserve);
-				let value = u128::from(alpha).saturating_mul(u128::from(t)).checked_div(u128::from(r)).unwrap_or(0);
-				if value < u128::from(self.params.min_stake) {
-					return;
-				}
-				let Ok(o) = dtao_math::sell(Market::Pool { tao: t, alpha: r }, alpha, fee, floor) else { return };
-				if let Market::Pool { tao, alpha } = o.after {
-					sn.state.tao_reserve = tao;
-					sn.state.alpha_reserve = alpha;
-				}
-				sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_sub(alpha);
-				if let Some(owner) = sn.neurons.get_mut(0) {
-					owner.alpha = owner.alpha.saturating_sub(alpha);
-				}
-				self.holdings.insert(netuid, held.saturating_sub(alpha));
 			},
 			ActorSpec::Root { netuid, tao, .. } => {
+				let min_stake = self.params.min_stake.max(1);
 				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
 				if tao < min_stake {
 					return;
@@ -493,7 +612,82 @@ impl Sim {
 					owner.root = owner.root.saturating_add(tao);
 				}
 				self.root_stake = self.root_stake.saturating_add(tao);
+				ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(tao));
+				ledger.trades = ledger.trades.saturating_add(1);
 			},
+			ActorSpec::Unroot { netuid, tao, .. } => {
+				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
+				let Some(owner) = sn.neurons.get_mut(0) else { return };
+				if tao == 0 || tao > owner.root {
+					return;
+				}
+				owner.root = owner.root.saturating_sub(tao);
+				self.root_stake = self.root_stake.saturating_sub(tao);
+				ledger.tao_received = ledger.tao_received.saturating_add(u128::from(tao));
+				ledger.trades = ledger.trades.saturating_add(1);
+			},
+			ActorSpec::Pump { netuid, tao, buy_at, sell_at } => {
+				// The pump's alpha is its own: the other actors cannot sell it.
+				if b == buy_at {
+					if let Some(alpha) = self.buy(netuid, tao) {
+						ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(tao));
+						ledger.alpha = ledger.alpha.saturating_add(alpha);
+						ledger.trades = ledger.trades.saturating_add(1);
+						let h = self.holdings.entry(netuid).or_insert(0);
+						*h = h.saturating_sub(alpha);
+					}
+				}
+				if b == sell_at && ledger.alpha > 0 {
+					let h = self.holdings.entry(netuid).or_insert(0);
+					*h = h.saturating_add(ledger.alpha);
+					if let Some(received) = self.sell(netuid, ledger.alpha) {
+						ledger.tao_received = ledger.tao_received.saturating_add(u128::from(received));
+						ledger.alpha = 0;
+						ledger.trades = ledger.trades.saturating_add(1);
+					} else {
+						let h = self.holdings.entry(netuid).or_insert(0);
+						*h = h.saturating_sub(ledger.alpha);
+					}
+				}
+			},
+			ActorSpec::Random { per_mille, max_tao, netuids, .. } => {
+				let mut rng = self.rngs.get(a).copied().unwrap_or(1);
+				let targets: Vec<u16> =
+					if netuids.is_empty() { self.subnets.iter().map(|s| s.netuid).collect() } else { netuids };
+				for netuid in targets {
+					if next_random(&mut rng) % 1_000 >= u64::from(per_mille) {
+						continue;
+					}
+					let amount = next_random(&mut rng).checked_rem(max_tao).unwrap_or(0);
+					if next_random(&mut rng).is_multiple_of(2) {
+						if let Some(alpha) = self.buy(netuid, amount) {
+							ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(amount));
+							ledger.alpha = ledger.alpha.saturating_add(alpha);
+							ledger.trades = ledger.trades.saturating_add(1);
+						}
+					} else {
+						// Sell alpha worth about `amount` at the spot price, at most what is held.
+						let Some(sn) = self.subnets.iter().find(|s| s.netuid == netuid) else { continue };
+						let alpha = u128::from(amount)
+							.saturating_mul(u128::from(sn.state.alpha_reserve))
+							.checked_div(u128::from(sn.state.tao_reserve))
+							.unwrap_or(0);
+						let held = self.holdings.get(&netuid).copied().unwrap_or(0);
+						let alpha = u64::try_from(alpha).unwrap_or(u64::MAX).min(held);
+						if let Some(tao) = self.sell(netuid, alpha) {
+							ledger.tao_received = ledger.tao_received.saturating_add(u128::from(tao));
+							ledger.alpha = ledger.alpha.saturating_sub(alpha);
+							ledger.trades = ledger.trades.saturating_add(1);
+						}
+					}
+				}
+				if let Some(r) = self.rngs.get_mut(a) {
+					*r = rng;
+				}
+			},
+		}
+		if let Some(l) = self.ledgers.get_mut(a) {
+			*l = ledger;
 		}
 	}
 }
@@ -525,7 +719,10 @@ fn set_weights(sn: &mut SimSubnet, b: u64) {
 	let row: Vec<(u16, u16)> = (first_miner..count).map(|j| (j, u16::MAX)).collect();
 	for (uid, n) in sn.neurons.iter_mut().enumerate().take(usize::from(first_miner)) {
 		if uid == 0 || n.permit {
-			n.weights = row.clone();
+			// A validator given explicit weights keeps them; the others weight every miner.
+			if uid == 0 || n.weights.is_empty() {
+				n.weights = row.clone();
+			}
 			n.last_update = b;
 		}
 	}

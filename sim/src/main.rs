@@ -1,9 +1,22 @@
-//! `dtao-sim <scenario.toml> [--out DIR]`: runs a scenario and writes `series.csv` (one row per
-//! sample and subnet) and `summary.json` (the final state of every subnet and the run's speed) to
-//! `DIR` (default `sim-out`). See `docs/simulator.md`.
+//! The `dtao-sim` command (see `docs/simulator.md`):
+//!
+//!     dtao-sim <scenario.toml> [--out DIR]
+//!     dtao-sim sweep <scenario.toml> --set chain.tao_weight=0.1,0.18,0.3 [--set …] [--out DIR]
+//!
+//! A run writes `series.csv` (one row per sample and subnet), `summary.json` (headline figures)
+//! and PNG plots to `DIR` (default `sim-out`). A sweep runs every combination of the `--set`
+//! values in parallel, one folder per run, and writes `sweep.csv` with each run's figures.
 
-use dtao_sim::{Scenario, Sim, CSV_HEADER};
-use std::{fmt::Write as _, io::Write as _, time::Instant};
+mod plot;
+
+use dtao_sim::{Scenario, Sim, CSV_HEADER, TAO};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::{
+	fmt::Write as _,
+	path::{Path, PathBuf},
+	time::Instant,
+};
 
 fn main() {
 	if let Err(e) = run() {
@@ -12,47 +25,148 @@ fn main() {
 	}
 }
 
+const USAGE: &str = "usage: dtao-sim <scenario.toml> [--out DIR]\n       dtao-sim sweep <scenario.toml> --set SECTION.KEY=V1,V2,… [--set …] [--out DIR]";
+
 fn run() -> Result<(), String> {
-	let mut args = std::env::args().skip(1);
-	let mut scenario_path = None;
-	let mut out = std::path::PathBuf::from("sim-out");
-	while let Some(a) = args.next() {
+	let mut args: Vec<String> = std::env::args().skip(1).collect();
+	if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
+		println!("{USAGE}");
+		return Ok(());
+	}
+	let sweep = args.first().map(|a| a == "sweep").unwrap_or(false);
+	if sweep {
+		args.remove(0);
+	}
+	let mut path = None;
+	let mut out = PathBuf::from("sim-out");
+	let mut sets: Vec<(String, Vec<String>)> = Vec::new();
+	let mut it = args.into_iter();
+	while let Some(a) = it.next() {
 		match a.as_str() {
-			"--out" => out = args.next().ok_or("--out needs a folder")?.into(),
-			"-h" | "--help" => {
-				println!("usage: dtao-sim <scenario.toml> [--out DIR]");
-				return Ok(());
+			"--out" => out = it.next().ok_or("--out needs a folder")?.into(),
+			"--set" => {
+				let spec = it.next().ok_or("--set needs SECTION.KEY=V1,V2,…")?;
+				let (key, values) = spec.split_once('=').ok_or(format!("--set {spec}: expected KEY=VALUES"))?;
+				sets.push((key.to_string(), values.split(',').map(str::to_string).collect()));
 			},
-			_ if scenario_path.is_none() => scenario_path = Some(a),
-			_ => return Err(format!("unexpected argument {a}")),
+			_ if path.is_none() => path = Some(a),
+			_ => return Err(format!("unexpected argument {a}\n{USAGE}")),
 		}
 	}
-	let path = scenario_path.ok_or("usage: dtao-sim <scenario.toml> [--out DIR]")?;
+	let path = path.ok_or(USAGE)?;
 	let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-	let scenario = Scenario::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
-	std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+	if sweep {
+		run_sweep(&path, &text, &sets, &out)
+	} else {
+		if !sets.is_empty() {
+			return Err("--set is for `dtao-sim sweep`".into());
+		}
+		let scenario = Scenario::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
+		let summary = run_one(&path, &scenario, &out, true)?;
+		eprintln!(
+			"dtao-sim: {} blocks in {:.2} s ({:.0} blocks/s); wrote {}",
+			field(&summary, "blocks"),
+			field(&summary, "seconds"),
+			field(&summary, "blocks_per_second"),
+			out.display()
+		);
+		Ok(())
+	}
+}
 
-	let mut sim = Sim::new(&scenario);
+/// A field of a JSON object (`null` if absent).
+fn field<'a>(v: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+	v.get(key).unwrap_or(&serde_json::Value::Null)
+}
+
+/// A run of a sweep: its number, the values it sets, its scenario.
+type SweepRun = (usize, Vec<(String, String)>, Scenario);
+
+/// One sampled block of one subnet, for the plots.
+pub struct Sample {
+	pub day: f64,
+	pub netuid: u16,
+	pub spot: f64,
+	pub moving: f64,
+	pub root_proportion: f64,
+	pub alpha_in: f64,
+	pub alpha_out: f64,
+	pub tao_emitted: f64,
+	pub root_tao: f64,
+}
+
+const BLOCKS_PER_DAY: f64 = 7_200.0;
+
+/// Run `scenario`, writing the series, the summary and the plots to `out`; returns the summary.
+fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Result<serde_json::Value, String> {
+	std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+	let mut sim = Sim::new(scenario);
 	let mut csv = String::new();
 	let _ = writeln!(csv, "{CSV_HEADER}");
+	let mut samples: Vec<Sample> = Vec::new();
 	let every = scenario.run.sample_every.max(1);
+	let blocks = scenario.run.blocks;
+	let bar = if progress && blocks >= 100_000 {
+		let bar = ProgressBar::new(blocks);
+		if let Ok(style) = ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} blocks ({per_sec}, {eta} left)") {
+			bar.set_style(style.progress_chars("=> "));
+		}
+		Some(bar)
+	} else {
+		None
+	};
 	let started = Instant::now();
-	for _ in 0..scenario.run.blocks {
+	for _ in 0..blocks {
 		sim.step();
-		if sim.block.checked_rem(every) == Some(0) || sim.block == scenario.run.blocks {
+		if sim.block.checked_rem(every) == Some(0) || sim.block == blocks {
 			for row in sim.csv_rows() {
 				let _ = writeln!(csv, "{row}");
 			}
+			let day = sim.block as f64 / BLOCKS_PER_DAY;
+			for s in &sim.subnets {
+				samples.push(Sample {
+					day,
+					netuid: s.netuid,
+					spot: dtao_math::spot_price(s.state.tao_reserve, s.state.alpha_reserve) as f64 / TAO as f64,
+					moving: dtao_math::coinbase::to_rao_price(s.moving_price) as f64 / TAO as f64,
+					root_proportion: f64::from(s.last.root_proportion_ppb) / 1e9,
+					alpha_in: s.last.alpha_in as f64 / TAO as f64,
+					alpha_out: s.last.alpha_out as f64 / TAO as f64,
+					tao_emitted: s.tao_emitted as f64 / TAO as f64,
+					root_tao: s.root_tao_total as f64 / TAO as f64,
+				});
+			}
+			if let Some(bar) = &bar {
+				bar.set_position(sim.block);
+			}
 		}
 	}
+	if let Some(bar) = bar {
+		bar.finish_and_clear();
+	}
 	let seconds = started.elapsed().as_secs_f64();
-	let csv_path = out.join("series.csv");
-	std::fs::write(&csv_path, csv).map_err(|e| format!("{}: {e}", csv_path.display()))?;
+	let write = |file: &str, text: String| -> Result<(), String> {
+		let p = out.join(file);
+		std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()))
+	};
+	write("series.csv", csv)?;
+	let summary = summary(name, scenario, &sim, &samples, seconds);
+	write("summary.json", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
+	plot::all(out, &samples, &scenario.run.plot_netuids)?;
+	Ok(summary)
+}
 
+/// The day the root proportion of `netuid` first fell to 50% or below, from the samples.
+fn day_root_half(samples: &[Sample], netuid: u16) -> Option<f64> {
+	samples.iter().find(|s| s.netuid == netuid && s.root_proportion > 0.0 && s.root_proportion <= 0.5).map(|s| s.day)
+}
+
+fn summary(name: &str, scenario: &Scenario, sim: &Sim, samples: &[Sample], seconds: f64) -> serde_json::Value {
 	let subnets: Vec<serde_json::Value> = sim
 		.subnets
 		.iter()
 		.map(|s| {
+			let first = samples.iter().find(|x| x.netuid == s.netuid);
 			serde_json::json!({
 				"netuid": s.netuid,
 				"tao_reserve": s.state.tao_reserve,
@@ -61,30 +175,148 @@ fn run() -> Result<(), String> {
 				"spot_price": dtao_math::spot_price(s.state.tao_reserve, s.state.alpha_reserve),
 				"moving_price": dtao_math::coinbase::to_rao_price(s.moving_price),
 				"root_proportion_ppb": s.last.root_proportion_ppb,
+				"first_sample_root_proportion_ppb": first.map(|x| (x.root_proportion * 1e9).round() as u64),
+				"day_root_proportion_at_most_half": day_root_half(samples, s.netuid),
 				"tao_emitted": s.tao_emitted.to_string(),
+				"root_tao_bought": s.root_tao_total.to_string(),
 				"pending_root_tao": s.state.pending_root_tao,
 			})
 		})
 		.collect();
-	let blocks_per_second = if seconds > 0.0 { scenario.run.blocks as f64 / seconds } else { 0.0 };
-	let summary = serde_json::json!({
-		"scenario": path,
+	let actors: Vec<serde_json::Value> = sim
+		.ledgers
+		.iter()
+		.enumerate()
+		.map(|(i, l)| {
+			serde_json::json!({
+				"actor": i,
+				"trades": l.trades,
+				"tao_spent": l.tao_spent.to_string(),
+				"tao_received": l.tao_received.to_string(),
+				"profit_tao": l.profit().to_string(),
+				"alpha_held": l.alpha,
+			})
+		})
+		.collect();
+	let blocks_per_second = if seconds > 0.0 { sim.block as f64 / seconds } else { 0.0 };
+	serde_json::json!({
+		"scenario": name,
 		"blocks": sim.block,
+		"subnet_count": scenario.subnet.len(),
 		"total_issuance": sim.total_issuance,
 		"root_stake": sim.root_stake,
 		"subnets": subnets,
+		"actors": actors,
 		"seconds": seconds,
 		"blocks_per_second": blocks_per_second,
-	});
-	let summary_path = out.join("summary.json");
-	let pretty = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
-	std::fs::write(&summary_path, pretty).map_err(|e| format!("{}: {e}", summary_path.display()))?;
-	let _ = writeln!(
-		std::io::stderr(),
-		"dtao-sim: {} blocks in {seconds:.2} s ({blocks_per_second:.0} blocks/s); wrote {} and {}",
-		sim.block,
-		csv_path.display(),
-		summary_path.display()
-	);
+	})
+}
+
+/// Set `key` (`chain.tao_weight`, `run.blocks`, `subnet.0.tao_reserve`, `actor.1.tao`) to `value`
+/// in the scenario's TOML, keeping the value's TOML type (a number, or a string if it is none).
+fn set_key(doc: &mut toml::Value, key: &str, value: &str) -> Result<(), String> {
+	let parts: Vec<&str> = key.split('.').collect();
+	let mut node = doc;
+	for (i, part) in parts.iter().enumerate() {
+		let last = i.saturating_add(1) == parts.len();
+		if let Ok(index) = part.parse::<usize>() {
+			node = node.as_array_mut().and_then(|a| a.get_mut(index)).ok_or(format!("{key}: no element {index}"))?;
+			continue;
+		}
+		let table = node.as_table_mut().ok_or(format!("{key}: {part} is not in a table"))?;
+		if last {
+			let parsed = if let Ok(i) = value.replace('_', "").parse::<i64>() {
+				toml::Value::Integer(i)
+			} else if let Ok(f) = value.parse::<f64>() {
+				toml::Value::Float(f)
+			} else if let Ok(b) = value.parse::<bool>() {
+				toml::Value::Boolean(b)
+			} else {
+				toml::Value::String(value.to_string())
+			};
+			table.insert((*part).to_string(), parsed);
+			return Ok(());
+		}
+		node = table.entry((*part).to_string()).or_insert_with(|| toml::Value::Table(Default::default()));
+	}
+	Err(format!("{key}: empty key"))
+}
+
+fn run_sweep(path: &str, text: &str, sets: &[(String, Vec<String>)], out: &Path) -> Result<(), String> {
+	if sets.is_empty() {
+		return Err("a sweep needs at least one --set".into());
+	}
+	// Every combination of the values, in the order given.
+	let mut grid: Vec<Vec<(String, String)>> = vec![Vec::new()];
+	for (key, values) in sets {
+		grid = grid
+			.into_iter()
+			.flat_map(|combo| {
+				values.iter().map(move |v| {
+					let mut c = combo.clone();
+					c.push((key.clone(), v.clone()));
+					c
+				})
+			})
+			.collect();
+	}
+	let base: toml::Value = toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
+	let scenarios: Vec<SweepRun> = grid
+		.into_iter()
+		.enumerate()
+		.map(|(i, combo)| {
+			let mut doc = base.clone();
+			for (k, v) in &combo {
+				set_key(&mut doc, k, v)?;
+			}
+			let text = toml::to_string(&doc).map_err(|e| e.to_string())?;
+			let s = Scenario::from_toml(&text).map_err(|e| format!("run {i}: {e}"))?;
+			Ok((i, combo, s))
+		})
+		.collect::<Result<_, String>>()?;
+	std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+	eprintln!("dtao-sim: {} runs on {} threads", scenarios.len(), rayon::current_num_threads());
+	let started = Instant::now();
+	let results: Vec<Result<serde_json::Value, String>> = scenarios
+		.par_iter()
+		.map(|(i, _, s)| run_one(path, s, &out.join(format!("run-{i}")), false))
+		.collect();
+	let mut csv = String::from("run");
+	for (key, _) in sets {
+		let _ = write!(csv, ",{key}");
+	}
+	let first = results.iter().find_map(|r| r.as_ref().ok());
+	let netuids: Vec<u64> = first
+		.and_then(|s| field(s, "subnets").as_array())
+		.map(|a| a.iter().filter_map(|x| field(x, "netuid").as_u64()).collect())
+		.unwrap_or_default();
+	let actors = first.and_then(|s| field(s, "actors").as_array()).map(|a| a.len()).unwrap_or(0);
+	let _ = write!(csv, ",total_issuance,root_stake");
+	for n in &netuids {
+		let _ = write!(csv, ",sn{n}_tao_emitted,sn{n}_spot_price,sn{n}_root_proportion_ppb");
+	}
+	for a in 0..actors {
+		let _ = write!(csv, ",actor{a}_profit_tao");
+	}
+	csv.push('\n');
+	for ((i, combo, _), result) in scenarios.iter().zip(results) {
+		let s = result?;
+		let _ = write!(csv, "{i}");
+		for (_, v) in combo {
+			let _ = write!(csv, ",{v}");
+		}
+		let _ = write!(csv, ",{},{}", field(&s, "total_issuance"), field(&s, "root_stake"));
+		for sn in field(&s, "subnets").as_array().into_iter().flatten() {
+			let emitted = field(sn, "tao_emitted").as_str().unwrap_or("");
+			let _ = write!(csv, ",{emitted},{},{}", field(sn, "spot_price"), field(sn, "root_proportion_ppb"));
+		}
+		for a in field(&s, "actors").as_array().into_iter().flatten() {
+			let _ = write!(csv, ",{}", field(a, "profit_tao").as_str().unwrap_or(""));
+		}
+		csv.push('\n');
+	}
+	let p = out.join("sweep.csv");
+	std::fs::write(&p, csv).map_err(|e| format!("{}: {e}", p.display()))?;
+	eprintln!("dtao-sim: sweep done in {:.2} s; wrote {}", started.elapsed().as_secs_f64(), p.display());
 	Ok(())
 }

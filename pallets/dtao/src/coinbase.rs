@@ -29,6 +29,7 @@ impl<T: Config> Pallet<T> {
 			tao_weight_ppb: TaoWeight::<T>::get().deconstruct(),
 			root_stake: TotalRootStake::<T>::get(),
 			min_pool_reserve: MinPoolReserve::<T>::get(),
+			uncapped_alpha_in: false,
 		};
 		let emission = block_emission(T::Currency::total_issuance(), params.block_emission);
 		let total_moving = cb::total_moving(started.iter().map(|(_, p)| p.moving_price));

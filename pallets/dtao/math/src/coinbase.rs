@@ -135,6 +135,9 @@ pub struct BlockParams {
 	pub root_stake: u64,
 	/// `MinPoolReserve`: the root sell is skipped if it would leave less TAO in the pool.
 	pub min_pool_reserve: u64,
+	/// Not the chain's rule (the chain always caps): inject `floor(τ / p)` alpha even above the
+	/// subnet's alpha emission, for offline comparisons of what the cap does.
+	pub uncapped_alpha_in: bool,
 }
 
 /// What one block did to one subnet (docs/mechanism.md §6.2 step 9).
@@ -155,7 +158,8 @@ pub struct BlockRecord {
 pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> BlockRecord {
 	// 3. Alpha in, capped by the subnet's alpha emission; alpha out.
 	let alpha_emission = crate::block_emission(state.alpha_issuance(), p.block_emission);
-	let alpha_in = alpha_in(tau, state.tao_reserve, state.alpha_reserve, alpha_emission);
+	let cap = if p.uncapped_alpha_in { u64::MAX } else { alpha_emission };
+	let alpha_in = alpha_in(tau, state.tao_reserve, state.alpha_reserve, cap);
 	let alpha_out = alpha_emission;
 
 	// 4. Inject.
@@ -230,6 +234,7 @@ mod tests {
 			tao_weight_ppb: 180_000_000,
 			root_stake: 0,
 			min_pool_reserve: 1_000_000,
+			uncapped_alpha_in: false,
 		};
 		let r = subnet_block(&mut st, UNIT, &p);
 		assert_eq!((r.tao_in, r.alpha_in, r.alpha_out, r.root_alpha_sold), (UNIT, UNIT, UNIT, 0));

@@ -30,12 +30,20 @@ pub fn mul(a: u128, b: u128) -> U256 {
 
 /// `floor(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
 pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
-	multiply_by_rational_with_rounding(a, b, c, Rounding::Down)
+	match a.checked_mul(b) {
+		// The common case: the product fits, one 128-bit division.
+		Some(p) => p.checked_div(c),
+		None => multiply_by_rational_with_rounding(a, b, c, Rounding::Down),
+	}
 }
 
 /// `ceil(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
 pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
-	multiply_by_rational_with_rounding(a, b, c, Rounding::Up)
+	match (a.checked_mul(b), c) {
+		(_, 0) => None,
+		(Some(p), c) => Some(p.div_ceil(c)),
+		(None, c) => multiply_by_rational_with_rounding(a, b, c, Rounding::Up),
+	}
 }
 
 #[cfg(test)]

@@ -15,12 +15,17 @@ fn actors() -> Vec<(AccountId, AccountId, ActorSpec)> {
 		(CHARLIE, BOB_HOT, ActorSpec::Buy { netuid: 2, tao: 20 * TAO, every: 53, from: 7, to: u64::MAX }),
 		(DAVE, ALICE_HOT, ActorSpec::Sell { netuid: 1, alpha: 10 * TAO, every: 101, from: 150, to: u64::MAX }),
 		(CHARLIE, ALICE_HOT, ActorSpec::Root { netuid: 1, tao: 30 * TAO, every: 500, from: 20, to: u64::MAX }),
+		(CHARLIE, ALICE_HOT, ActorSpec::Unroot { netuid: 1, tao: 10 * TAO, every: 700, from: 600, to: u64::MAX }),
 	]
 }
 
 fn acts_at(a: &ActorSpec, b: u64) -> bool {
 	let (every, from) = match *a {
-		ActorSpec::Buy { every, from, .. } | ActorSpec::Sell { every, from, .. } | ActorSpec::Root { every, from, .. } => (every, from),
+		ActorSpec::Buy { every, from, .. }
+		| ActorSpec::Sell { every, from, .. }
+		| ActorSpec::Root { every, from, .. }
+		| ActorSpec::Unroot { every, from, .. } => (every, from),
+		_ => return false,
 	};
 	b >= from && (b - from) % every == 0
 }
@@ -85,6 +90,7 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 				validators: Vec::new(),
 				miners: 1,
 				weights_every: Some(10),
+				copies: 1,
 			}
 		};
 		let scenario = Scenario {
@@ -123,6 +129,8 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 					ActorSpec::Buy { netuid, tao, .. } => Dtao::add_stake(origin, hotkey, netuid, tao),
 					ActorSpec::Sell { netuid, alpha, .. } => Dtao::remove_stake(origin, hotkey, netuid, alpha),
 					ActorSpec::Root { tao, .. } => Dtao::add_stake(origin, hotkey, 0, tao),
+					ActorSpec::Unroot { tao, .. } => Dtao::remove_stake(origin, hotkey, 0, tao),
+					_ => continue,
 				};
 				assert_ok!(result);
 			}
@@ -133,6 +141,8 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 		assert_eq!(epochs, 2 * 909);
 		let s1 = &sim.subnets[0];
 		assert!(s1.neurons[1].alpha > 0 && s1.neurons[0].root > 0 && s1.last.root_alpha_sold > 0);
-		assert!(sim.root_stake > 20 * 30 * TAO, "root dividends were paid as root stake");
+		// 20 root stakes of 30 TAO, 14 unstakes of 10 TAO, and root dividends on top.
+		assert!(sim.root_stake > 20 * 30 * TAO - 14 * 10 * TAO, "root dividends were paid as root stake");
+		assert_eq!(sim.ledgers[4].trades, 14);
 	});
 }
