@@ -2,8 +2,10 @@
 # Runs every test after installing what a fresh machine lacks (protoc, the Rust toolchain with its
 # wasm target, Node.js and the suite's npm packages):
 #   1. the math crate's unit and property tests and the pallet's tests (including the random-call
-#      harness, DTAO_HARNESS_STEPS steps, default 10_000), without the wasm runtime;
-#   2. the end-to-end suite against the release dev node (scripts/e2e.sh).
+#      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
+#      simulator), without the wasm runtime;
+#   2. the simulator's tests and a small run of its command (sim/scenarios/smoke.toml);
+#   3. the end-to-end suite against the release dev node (scripts/e2e.sh).
 # Environment:
 #   CARGO_TARGET_DIR   build directory, kept between runs (default ~/.cache/dtao-target)
 set -euo pipefail
@@ -14,5 +16,17 @@ scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
 # The pallet and its math need no wasm runtime.
 SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao
+
+# The simulator: its own tests, then its command on a small scenario, which must write the series
+# (with the documented header), the summary and every plot.
+cargo test --release --locked -p dtao-sim
+sim_out=$(mktemp -d)
+cargo run --release --locked -q -p dtao-sim -- sim/scenarios/smoke.toml --out "$sim_out"
+for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png tao_emitted.png root_tao.png; do
+	[ -s "$sim_out/$f" ] || { echo "dtao-sim did not write $f" >&2; exit 1; }
+done
+header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance'
+[ "$(head -1 "$sim_out/series.csv")" = "$header" ] || { echo "series.csv header differs" >&2; exit 1; }
+rm -rf "$sim_out"
 
 scripts/e2e.sh

@@ -760,3 +760,59 @@ impl Sim {
 			.collect()
 	}
 }
+
+#[cfg(test)]
+// A test panics on overflow or a bad index, which is what it should do.
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+	use super::*;
+
+	fn shipped(name: &str) -> Scenario {
+		let path = format!("{}/scenarios/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+		let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+		Scenario::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+	}
+
+	#[test]
+	fn shipped_scenarios_parse() {
+		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke"] {
+			let s = shipped(name);
+			assert!(!s.subnet.is_empty(), "{name}");
+		}
+		assert_eq!(shipped("pump").subnet.len(), 128, "copies expand");
+		assert_eq!(shipped("root-share").chain.tao_weight, Fraction(180_000_000));
+		assert!(Scenario::from_toml("[chain]\nno_such_key = 1").is_err());
+		assert!(Scenario::from_toml("[chain]\ntao_weight = 1.5").is_err());
+		assert!(Scenario::from_toml("[[subnet]]\nnetuid = 0").is_err());
+	}
+
+	/// Every actor trades, and the books hold after every block: each subnet's outstanding alpha
+	/// is its stakes plus its pending alpha, and issuance grew by exactly the TAO injected.
+	#[test]
+	fn smoke_run_keeps_the_books() {
+		let s = shipped("smoke");
+		let mut sim = Sim::new(&s);
+		let issuance = sim.total_issuance;
+		for _ in 0..s.run.blocks {
+			sim.step();
+			let mut emitted = 0u128;
+			for sn in &sim.subnets {
+				let staked: u64 = sn.neurons.iter().map(|n| n.alpha).sum();
+				let st = &sn.state;
+				let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha;
+				assert_eq!(st.alpha_outstanding, staked + pending, "block {}, subnet {}", sim.block, sn.netuid);
+				emitted += sn.tao_emitted;
+			}
+			assert_eq!(u128::from(sim.total_issuance), u128::from(issuance) + emitted);
+		}
+		for (i, l) in sim.ledgers.iter().enumerate() {
+			assert!(l.trades > 0, "actor {i} never traded");
+		}
+		// The validator with explicit weights got a permit and bonds on the miner it weights most.
+		let sn1 = &sim.subnets[0];
+		assert!(sn1.neurons[1].permit);
+		assert!(sn1.neurons[1].bonds.iter().any(|(j, b)| *j == 2 && *b > 0));
+		assert!(sn1.neurons[2].alpha > sn1.neurons[3].alpha, "miner 2 earned more than miner 3");
+		assert!(sim.subnets[1].started_at == Some(5));
+	}
+}
