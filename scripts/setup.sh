@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test this workspace:
 #   - protoc (Debian package protobuf-compiler; the node's networking crates need it),
-#   - the Rust toolchain pinned in rust-toolchain.toml with its wasm target and rust-src.
+#   - the Rust toolchain pinned in rust-toolchain.toml with its wasm target, rust-src and clippy.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,8 @@ fi
 
 toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-std-wasm32v1-none$' ||
-	! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-src$'; then
+	! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-src$' ||
+	! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^clippy'; then
 	echo "setup: installing Rust $toolchain with wasm32v1-none and rust-src"
 	rustup toolchain install "$toolchain" --profile minimal --target wasm32v1-none --component rust-src,clippy,rustfmt
 fi

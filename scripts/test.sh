@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test after installing what a fresh machine lacks (protoc, the Rust toolchain with its
 # wasm target, Node.js and the suite's npm packages):
+#   0. clippy's no-panic lints (arithmetic side effects, unwrap, indexing) as errors on runtime code;
 #   1. the math crate's unit and property tests and the pallet's tests (including the random-call
 #      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
 #      simulator), without the wasm runtime;
@@ -14,6 +15,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
+# No panics in runtime code: the no-panic lints are errors for the math crate, the pallet and the
+# runtime (their library code; tests may panic).
+SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p dtao-runtime --lib -- \
+	-D clippy::arithmetic_side_effects -D clippy::unwrap_used -D clippy::indexing_slicing
 # The pallet and its math need no wasm runtime.
 SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao
 

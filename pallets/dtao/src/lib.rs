@@ -38,6 +38,12 @@ use polkadot_sdk::{frame_support, frame_system, sp_runtime};
 /// Netuid of the root subnet.
 pub const ROOT_NETUID: u16 = 0;
 
+// A new pool, seeded with at least the minimum lock, must start above the liquidity floor.
+const _: () = assert!(
+	params::defaults::MIN_POOL_RESERVE <= params::defaults::NETWORK_MIN_LOCK_COST,
+	"a new pool must start above the liquidity floor"
+);
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -670,12 +676,6 @@ pub mod pallet {
 				.fold(T::WeightInfo::coinbase(subnets), |w, neurons| w.saturating_add(T::WeightInfo::epoch(neurons)))
 		}
 
-		fn integrity_test() {
-			assert!(
-				defaults::MIN_POOL_RESERVE <= defaults::NETWORK_MIN_LOCK_COST,
-				"a new pool must start above the liquidity floor"
-			);
-		}
 
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {

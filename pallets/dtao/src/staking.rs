@@ -90,7 +90,7 @@ impl<T: Config> Pallet<T> {
 	pub fn tao_value(netuid: u16, alpha: u64) -> u64 {
 		match Self::market(netuid) {
 			Ok(Market::Pool { tao, alpha: reserve }) if reserve > 0 => {
-				let v = u128::from(alpha).saturating_mul(u128::from(tao)) / u128::from(reserve);
+				let v = u128::from(alpha).saturating_mul(u128::from(tao)).checked_div(u128::from(reserve)).unwrap_or(0);
 				u64::try_from(v).unwrap_or(u64::MAX)
 			},
 			Ok(Market::Stable) => alpha,

@@ -184,16 +184,12 @@ impl<T: Config> Pallet<T> {
 			}
 			staked_value = staked_value.saturating_add(u128::from(value));
 			let exact = u128::from(total_tao).saturating_mul(u128::from(value));
-			let (payout, remainder) = match issuance {
-				0 => (0, 0),
-				i => ((exact / i) as u64, exact % i),
-			};
+			// A payout is at most the pool's TAO (value ≤ issuance), so it fits in u64.
+			let payout = exact.checked_div(issuance).map(|q| u64::try_from(q).unwrap_or(total_tao)).unwrap_or(0);
+			let remainder = exact.checked_rem(issuance).unwrap_or(0);
 			stakers.push((coldkey, payout, remainder));
 		}
-		let stakers_due = match issuance {
-			0 => 0,
-			i => u128::from(total_tao).saturating_mul(staked_value) / i,
-		};
+		let stakers_due = u128::from(total_tao).saturating_mul(staked_value).checked_div(issuance).unwrap_or(0);
 		let floors: u128 = stakers.iter().map(|(_, p, _)| u128::from(*p)).sum();
 		let mut leftover = stakers_due.saturating_sub(floors);
 		let mut order: Vec<usize> = (0..stakers.len()).collect();

@@ -57,7 +57,7 @@ const BASE: u64 = 50_000_000;
 
 /// Fixed part of an epoch: the subnet's pool, parameters, vectors and the owner's payment.
 fn epoch_base() -> Weight {
-	Weight::from_parts(BASE * 4, 16_384).saturating_add(RocksDbWeight::get().reads_writes(30, 20))
+	Weight::from_parts(BASE.saturating_mul(4), 16_384).saturating_add(RocksDbWeight::get().reads_writes(30, 20))
 }
 
 /// Per neuron of an epoch, charged for a full weight row: `EPOCH_NEURON_REF_TIME` of execution,
@@ -78,7 +78,7 @@ impl WeightInfo for () {
 		epoch_base().saturating_add(epoch_per_neuron().saturating_mul(u64::from(neurons)))
 	}
 	fn set_weights() -> Weight {
-		Weight::from_parts(BASE * 10, 16_384).saturating_add(RocksDbWeight::get().reads_writes(600, 1))
+		Weight::from_parts(BASE.saturating_mul(10), 16_384).saturating_add(RocksDbWeight::get().reads_writes(600, 1))
 	}
 	fn coinbase(subnets: u32) -> Weight {
 		// Fixed part: issuance, parameters, root stake, the pallet account (mint).
@@ -92,48 +92,48 @@ impl WeightInfo for () {
 	}
 	/// Conservative: may prune a subnet: reads and clears its stakes.
 	fn register_network() -> Weight {
-		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(120, 140))
+		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(120, 140))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
 	}
 	/// Conservative: iterates the subnet's stakes.
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 400))
+		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 400))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(7, 5))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(7, 5))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(BASE * 1, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
 	}
 	/// Conservative: visits every subnet.
 	fn unstake_all() -> Weight {
-		Weight::from_parts(BASE * 20, 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 300))
+		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 300))
 	}
 	fn set_tao_weight() -> Weight {
 		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))

@@ -54,7 +54,7 @@ pub fn mul_ppb_ceil(x: u64, ppb: u32) -> u64 {
 /// `floor(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
 pub fn mul_ppb_floor(x: u64, ppb: u32) -> u64 {
 	let ppb = u128::from(ppb.min(1_000_000_000));
-	let q = u128::from(x).saturating_mul(ppb) / u128::from(UNIT);
+	let q = u128::from(x).saturating_mul(ppb).checked_div(u128::from(UNIT)).unwrap_or(0);
 	u64::try_from(q).unwrap_or(x).min(x)
 }
 

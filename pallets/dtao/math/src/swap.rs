@@ -36,7 +36,7 @@ pub fn spot_price(tao: u64, alpha: u64) -> u64 {
 	if alpha == 0 {
 		return 0;
 	}
-	let p = u128::from(tao).saturating_mul(u128::from(UNIT)) / u128::from(alpha);
+	let p = u128::from(tao).saturating_mul(u128::from(UNIT)).checked_div(u128::from(alpha)).unwrap_or(0);
 	u64::try_from(p).unwrap_or(u64::MAX)
 }
 
@@ -47,7 +47,7 @@ pub fn buy_raw(tao: u64, alpha: u64, tao_in: u64, fee_ppb: u32) -> Option<(u64, 
 	let net = tao_in.saturating_sub(fee);
 	let new_tao = tao.checked_add(tao_in)?;
 	let denom = u128::from(tao).saturating_add(u128::from(net));
-	let out = if denom == 0 { 0 } else { u128::from(alpha).saturating_mul(u128::from(net)) / denom };
+	let out = u128::from(alpha).saturating_mul(u128::from(net)).checked_div(denom).unwrap_or(0);
 	// out ≤ alpha because net ≤ T + net.
 	let out = u64::try_from(out).unwrap_or(alpha).min(alpha);
 	Some((out, fee, new_tao, alpha.saturating_sub(out)))
@@ -57,11 +57,7 @@ pub fn buy_raw(tao: u64, alpha: u64, tao_in: u64, fee_ppb: u32) -> Option<(u64, 
 /// overflows.
 pub fn sell_raw(tao: u64, alpha: u64, alpha_in: u64, fee_ppb: u32) -> Option<(u64, u64, u64, u64)> {
 	let new_alpha = alpha.checked_add(alpha_in)?;
-	let gross = if new_alpha == 0 {
-		0
-	} else {
-		u128::from(tao).saturating_mul(u128::from(alpha_in)) / u128::from(new_alpha)
-	};
+	let gross = u128::from(tao).saturating_mul(u128::from(alpha_in)).checked_div(u128::from(new_alpha)).unwrap_or(0);
 	// gross ≤ tao because alpha_in ≤ A + alpha_in.
 	let gross = u64::try_from(gross).unwrap_or(tao).min(tao);
 	let fee = mul_ppb_ceil(gross, fee_ppb);
