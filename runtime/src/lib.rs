@@ -226,6 +226,8 @@ impl pallet_dtao::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
+	/// Yuma Consensus at 1,024 neurons still fits in a block many times over.
+	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<1024>;
 }
 
 construct_runtime!(

@@ -69,6 +69,10 @@ pub mod pallet {
 		type PalletId: Get<PalletId>;
 		/// Weights of the calls and of the block hook.
 		type WeightInfo: WeightInfo;
+		/// The most neurons a subnet may hold: `MaxNeurons` cannot be set above it, and one
+		/// `set_weights` takes at most this many entries.
+		#[pallet::constant]
+		type MaxNeuronsLimit: Get<u32>;
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -677,6 +681,13 @@ pub mod pallet {
 		}
 
 
+		fn integrity_test() {
+			assert!(
+				u32::from(defaults::MAX_NEURONS) <= T::MaxNeuronsLimit::get(),
+				"the default MaxNeurons must be within MaxNeuronsLimit"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -722,12 +733,18 @@ pub mod pallet {
 		}
 
 		/// Set the weights of the calling validator on `netuid`: `uids` distinct and registered, as
-		/// many `weights` as `uids`, at least one non-zero. Origin: the validator's hotkey, which must
-		/// hold a validator permit.
+		/// many `weights` as `uids`, at least one non-zero; at most `MaxNeuronsLimit` of each (a
+		/// longer list does not decode). Origin: the validator's hotkey, which must hold a
+		/// validator permit.
 		#[pallet::call_index(4)]
-		pub fn set_weights(origin: OriginFor<T>, netuid: u16, uids: Vec<u16>, weights: Vec<u16>) -> DispatchResult {
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: u16,
+			uids: BoundedVec<u16, T::MaxNeuronsLimit>,
+			weights: BoundedVec<u16, T::MaxNeuronsLimit>,
+		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			Self::do_set_weights(hotkey, netuid, uids, weights)
+			Self::do_set_weights(hotkey, netuid, uids.into_inner(), weights.into_inner())
 		}
 
 		/// Set the take of `hotkey` (at most `MaxTake`). Origin: the hotkey's owner.
@@ -1083,13 +1100,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set the `MaxNeurons` of a subnet; fails with `InvalidParameter` below its neuron count.
-		/// Origin: root.
+		/// Set the `MaxNeurons` of a subnet; fails with `InvalidParameter` below its neuron count or
+		/// above `MaxNeuronsLimit`. Origin: root.
 		#[pallet::call_index(69)]
 		pub fn set_max_neurons(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
 			ensure!(value >= NeuronCount::<T>::get(netuid), Error::<T>::InvalidParameter);
+			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
 			MaxNeurons::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxNeuronsSet { netuid, value });
 			Ok(())

@@ -5,7 +5,7 @@
 use crate as pallet_dtao;
 use crate::params::defaults::TAO;
 use polkadot_sdk::{
-	frame_support::{self, derive_impl, parameter_types, traits::Hooks, PalletId},
+	frame_support::{self, derive_impl, parameter_types, traits::{ConstU32, Hooks}, PalletId},
 	frame_system, pallet_balances,
 	sp_io::TestExternalities,
 	sp_runtime::{BuildStorage, Perbill},
@@ -46,6 +46,12 @@ impl pallet_dtao::Config for Test {
 	type Currency = Balances;
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
+	type MaxNeuronsLimit = ConstU32<1024>;
+}
+
+/// A bounded list of `set_weights` (uids or weights) from a vector; panics if it is too long.
+pub fn bounded(v: Vec<u16>) -> polkadot_sdk::frame_support::BoundedVec<u16, ConstU32<1024>> {
+	v.try_into().expect("at most MaxNeuronsLimit entries")
 }
 
 /// Coldkeys funded by default.

@@ -117,8 +117,8 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 			epochs += dtao_events().iter().filter(|e| matches!(e, Event::EpochDrained { .. })).count();
 			// In the block: the owners' weights on their miner, then the trades.
 			if b % 10 == 0 {
-				assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![u16::MAX]));
-				assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 2, vec![1], vec![u16::MAX]));
+				assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, bounded(vec![1]), bounded(vec![u16::MAX])));
+				assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 2, bounded(vec![1]), bounded(vec![u16::MAX])));
 			}
 			for (who, hotkey, a) in actors() {
 				if !acts_at(&a, b) {

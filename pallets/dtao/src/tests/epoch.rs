@@ -158,7 +158,7 @@ fn worked_example_1_pays_to_the_rao() {
 		example_subnet((500, 1000), (300, 100), Perbill::from_percent(9));
 		System::set_block_number(300);
 		for hotkey in [ALICE_HOT, BOB_HOT] {
-			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, vec![2, 3, 4], vec![50, 30, 20]));
+			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, bounded(vec![2, 3, 4]), bounded(vec![50, 30, 20])));
 		}
 		assert_eq!(Weights::<Test>::get(1, 1), vec![(2, 65535), (3, 39321), (4, 26214)]);
 		assert_eq!(LastUpdate::<Test>::get(1), vec![300, 300, 10, 10, 10]);
@@ -245,7 +245,7 @@ fn worked_example_2_bonds_carry_over() {
 		example_subnet((600, 0), (220, 1000), Perbill::from_percent(18));
 		System::set_block_number(300);
 		for hotkey in [ALICE_HOT, BOB_HOT] {
-			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, vec![2, 3], vec![2, 1]));
+			assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(hotkey), 1, bounded(vec![2, 3]), bounded(vec![2, 1])));
 		}
 		assert_eq!(Weights::<Test>::get(1, 0), vec![(2, 65535), (3, 32768)]);
 		System::set_block_number(358);
@@ -270,7 +270,7 @@ fn worked_example_2_bonds_carry_over() {
 			set_stake(hotkey, coldkey, netuid, amount);
 		}
 		System::set_block_number(600);
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![4], vec![7]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, bounded(vec![4]), bounded(vec![7])));
 		System::set_block_number(719);
 		assert!(Dtao::is_epoch_block(1, 360, 719));
 		set_pots(1, MINER_POT, VALIDATOR_POT, ROOT_POT);
@@ -306,18 +306,18 @@ fn set_weights_needs_a_stored_permit() {
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), BOB_HOT, 1, 10 * TAO));
 		// Stake alone gives no permit before an epoch; the owner's hotkey needs none.
 		assert_noop!(
-			Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![2], vec![1]),
+			Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, bounded(vec![2]), bounded(vec![1])),
 			Error::<Test>::NoValidatorPermit
 		);
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![2], vec![1]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, bounded(vec![2]), bounded(vec![1])));
 		// Block 8 is subnet 1's epoch: (8 + 2) mod 11 = 10.
 		run_to_block(8);
 		assert_eq!(LastEpochBlock::<Test>::get(1), 8);
 		// Alice's hotkey holds no stake: its permit is the owner's; Charlie's has none.
 		assert_eq!(ValidatorPermit::<Test>::get(1), vec![true, true, false]);
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, vec![2], vec![1]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(BOB_HOT), 1, bounded(vec![2]), bounded(vec![1])));
 		assert_noop!(
-			Dtao::set_weights(RuntimeOrigin::signed(CHARLIE_HOT), 1, vec![1], vec![1]),
+			Dtao::set_weights(RuntimeOrigin::signed(CHARLIE_HOT), 1, bounded(vec![1]), bounded(vec![1])),
 			Error::<Test>::NoValidatorPermit
 		);
 		assert_eq!(LastUpdate::<Test>::get(1)[1], 8);
@@ -414,14 +414,14 @@ fn weights_older_than_their_target_do_not_count() {
 		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 0));
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1, 10 * TAO));
 		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, bounded(vec![1]), bounded(vec![1])));
 		set_pots(1, 1_000, 0, 0);
 		Dtao::run_epoch(1);
 		// No incentive: the miners' pot went to the validators.
 		assert_eq!(Incentive::<Test>::get(1), vec![0, 0]);
 		assert_eq!(LastEpochAlpha::<Test>::get(1), vec![1_000, 0]);
 		System::set_block_number(2);
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, bounded(vec![1]), bounded(vec![1])));
 		set_pots(1, 1_000, 0, 0);
 		Dtao::run_epoch(1);
 		assert_eq!(Incentive::<Test>::get(1), vec![0, 65535]);
@@ -465,9 +465,9 @@ fn set_weights_errors() {
 		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
 		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(BOB), 1, BOB_HOT));
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1, 10 * TAO));
-		let set = |who, uids: Vec<u16>, w: Vec<u16>| Dtao::set_weights(RuntimeOrigin::signed(who), 1, uids, w);
-		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 0, vec![0], vec![1]), Error::<Test>::RootSubnetNotAllowed);
-		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 5, vec![0], vec![1]), Error::<Test>::SubnetNotFound);
+		let set = |who, uids: Vec<u16>, w: Vec<u16>| Dtao::set_weights(RuntimeOrigin::signed(who), 1, bounded(uids), bounded(w));
+		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 0, bounded(vec![0]), bounded(vec![1])), Error::<Test>::RootSubnetNotAllowed);
+		assert_noop!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 5, bounded(vec![0]), bounded(vec![1])), Error::<Test>::SubnetNotFound);
 		// Bob's hotkey has no stored permit. Charlie's is not a neuron.
 		assert_noop!(set(BOB_HOT, vec![0], vec![1]), Error::<Test>::NoValidatorPermit);
 		assert_noop!(set(CHARLIE_HOT, vec![0], vec![1]), Error::<Test>::NoValidatorPermit);
@@ -476,7 +476,7 @@ fn set_weights_errors() {
 		assert_noop!(set(ALICE_HOT, vec![2], vec![1]), Error::<Test>::InvalidWeights);
 		assert_noop!(set(ALICE_HOT, vec![0, 1], vec![0, 0]), Error::<Test>::InvalidWeights);
 		assert_noop!(set(ALICE_HOT, vec![], vec![]), Error::<Test>::InvalidWeights);
-		assert_noop!(Dtao::set_weights(RuntimeOrigin::none(), 1, vec![1], vec![1]), DispatchError::BadOrigin);
+		assert_noop!(Dtao::set_weights(RuntimeOrigin::none(), 1, bounded(vec![1]), bounded(vec![1])), DispatchError::BadOrigin);
 		System::set_block_number(5);
 		assert_ok!(set(ALICE_HOT, vec![1, 0], vec![3, 0]));
 		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::WeightsSet { netuid: 1, uid: 0 }));
@@ -484,6 +484,21 @@ fn set_weights_errors() {
 		assert_eq!(Weights::<Test>::get(1, 0), vec![(1, 65535), (0, 0)]);
 		assert_eq!(LastUpdate::<Test>::get(1), vec![5, 1]);
 		assert_ok!(set(ALICE_HOT, vec![0, 1], vec![10, 90]));
+		// More than MaxNeuronsLimit (1024) entries do not even decode as a call.
+		use codec::{Decode, Encode};
+		let valid = RuntimeCall::Dtao(Call::set_weights { netuid: 1, uids: bounded(vec![0]), weights: bounded(vec![1]) }).encode();
+		let too_long: Vec<u16> = (0..1025).collect();
+		let mut bytes = valid[..2].to_vec();
+		bytes.extend(1u16.encode());
+		bytes.extend(too_long.encode());
+		bytes.extend(too_long.encode());
+		assert!(RuntimeCall::decode(&mut &bytes[..]).is_err());
+		let at_limit: Vec<u16> = (0..1024).collect();
+		let mut bytes = valid[..2].to_vec();
+		bytes.extend(1u16.encode());
+		bytes.extend(at_limit.encode());
+		bytes.extend(at_limit.encode());
+		assert!(RuntimeCall::decode(&mut &bytes[..]).is_ok());
 		assert_eq!(Weights::<Test>::get(1, 0), vec![(0, 7282), (1, 65535)]);
 	});
 }
@@ -501,7 +516,7 @@ fn emission_and_epochs_over_blocks() {
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 100 * TAO));
 		// Weights set after the miner's registration block count.
 		run_to_block(2);
-		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, vec![1], vec![1]));
+		assert_ok!(Dtao::set_weights(RuntimeOrigin::signed(ALICE_HOT), 1, bounded(vec![1]), bounded(vec![1])));
 		run_to_block(19);
 		// Block 19 is an epoch of subnet 1: (19 + 2) mod 11 = 10.
 		let p = Pools::<Test>::get(1).expect("pool");

@@ -185,7 +185,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 				}
 			}
 			let weights: Vec<u16> = (0..uids.len()).map(|_| if rng.chance(200) { 0 } else { rng.below(65_536) as u16 }).collect();
-			(Some(h), C::set_weights { netuid: n, uids, weights }, "set_weights")
+			(Some(h), C::set_weights { netuid: n, uids: bounded(uids), weights: bounded(weights) }, "set_weights")
 		},
 		21..=22 => (Some(c), C::set_take { hotkey: h, take: perbill(rng) }, "set_take"),
 		23..=37 => (Some(c), C::add_stake { hotkey: h, netuid: n, amount: tao_amount(rng) }, "add_stake"),
