@@ -422,7 +422,7 @@ impl Sim {
 		for i in 0..self.subnets.len() {
 			let tempo = self.params.tempo;
 			if let Some(sn) = self.subnets.get(i) {
-				if is_epoch_block(sn.netuid, tempo, b) {
+				if yuma::is_epoch_block(sn.netuid, tempo, b) {
 					self.epoch(i, b);
 				}
 			}
@@ -690,15 +690,6 @@ impl Sim {
 			*l = ledger;
 		}
 	}
-}
-
-/// `(b + n + 1) mod (tempo + 1) = tempo`; never for a tempo of 0 (docs/mechanism.md §6.4).
-pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
-	if tempo == 0 {
-		return false;
-	}
-	let period = u64::from(tempo).saturating_add(1);
-	block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
 }
 
 /// Validators that may set weights (the owner's hotkey, and those holding a permit) set equal

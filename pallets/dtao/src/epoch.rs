@@ -30,11 +30,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether the epoch of `netuid` runs at `block`: `(b + n + 1) mod (tempo + 1) = tempo`, never for
 	/// a tempo of 0.
 	pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
-		if tempo == 0 {
-			return false;
-		}
-		let period = u64::from(tempo).saturating_add(1);
-		block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
+		yuma::is_epoch_block(netuid, tempo, block)
 	}
 
 	/// Run the epoch of every subnet whose turn it is; returns the neuron count of each that ran.

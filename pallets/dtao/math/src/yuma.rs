@@ -95,6 +95,16 @@ pub fn bonds_ema_alpha(bonds_moving_average: u64) -> Fx {
 	ONE.saturating_sub(Fx::from_fixed(keep))
 }
 
+/// Whether the epoch of `netuid` runs at `block` (docs/mechanism.md §6.4):
+/// `(b + n + 1) mod (tempo + 1) = tempo`, never for a tempo of 0.
+pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
+	if tempo == 0 {
+		return false;
+	}
+	let period = u64::from(tempo).saturating_add(1);
+	block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
+}
+
 /// The activity cutoff in blocks: `max(1, floor(factor_milli · tempo / 1000))`.
 pub fn activity_cutoff(factor_milli: u32, tempo: u16) -> u64 {
 	(u64::from(factor_milli).saturating_mul(u64::from(tempo)) / 1_000).max(1)
