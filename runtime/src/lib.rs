@@ -228,6 +228,12 @@ impl pallet_dtao::Config for Runtime {
 	type WeightInfo = ();
 	/// Yuma Consensus at 1,024 neurons still fits in a block many times over.
 	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<1024>;
+	/// The block hook visits every subnet; 1,024 of them stay well within a block.
+	type MaxSubnets = polkadot_sdk::frame_support::traits::ConstU16<1024>;
+	/// 256 holders paid per block: about 0.2 s of the 2 s block by the charged weight, so that a
+	/// registration charged for pruning a full subnet (1,024 neurons) and paying 256 holders at
+	/// once still fits in a block's normal share.
+	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;
 }
 
 construct_runtime!(

@@ -759,7 +759,10 @@ mod tests {
 	use super::*;
 
 	fn shipped(name: &str) -> Scenario {
-		let path = format!("{}/scenarios/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+		// Read at run time: a test binary built from another checkout sharing the target folder
+		// must still read this checkout's files.
+		let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
+		let path = format!("{dir}/scenarios/{name}.toml");
 		let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
 		Scenario::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 	}

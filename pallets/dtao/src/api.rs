@@ -155,14 +155,24 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// What `add_stake` of `tao` on `netuid` would buy now; `None` if the subnet is unknown or the
-	/// pool cannot sell that much.
+	/// What `add_stake` of `tao` on `netuid` would buy now; `None` where the call would fail
+	/// whoever makes it: an unknown or dissolving subnet, an amount below `MinStake`
+	/// (`AmountTooLow`), a pool that cannot sell that much.
 	pub fn api_quote_add_stake(netuid: u16, tao: u64) -> Option<SwapQuote> {
+		if tao < MinStake::<T>::get().max(1) {
+			return None;
+		}
 		Self::quote(netuid, Self::quote_buy(netuid, tao))
 	}
 
-	/// What `remove_stake` of `alpha` on `netuid` would pay now.
+	/// What `remove_stake` of `alpha` on `netuid` would pay now; `None` where the call would fail:
+	/// an unknown or dissolving subnet, an amount worth less than `MinStake` at the spot price
+	/// (allowed by the call only when it is the caller's whole stake, which a quote does not know),
+	/// a pool that cannot buy that much back.
 	pub fn api_quote_remove_stake(netuid: u16, alpha: u64) -> Option<SwapQuote> {
+		if alpha == 0 || Self::tao_value(netuid, alpha) < MinStake::<T>::get() {
+			return None;
+		}
 		Self::quote(netuid, Self::quote_sell(netuid, alpha))
 	}
 
@@ -312,9 +322,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Every stake position of `coldkey`, by (netuid, hotkey) in storage order.
 	pub fn api_stake_info(coldkey: T::AccountId) -> Vec<StakeInfo<T::AccountId>> {
-		let mut out: Vec<StakeInfo<T::AccountId>> = StakeShares::<T>::iter()
-			.filter(|((_, _, c), shares)| *c == coldkey && *shares > 0)
-			.map(|((netuid, hotkey, _), _)| {
+		let mut out: Vec<StakeInfo<T::AccountId>> = StakeIndex::<T>::iter_key_prefix((coldkey.clone(),))
+			.map(|(hotkey, netuid)| {
 				let alpha = Self::stake_value(&hotkey, &coldkey, netuid);
 				let tao_value = if alpha == 0 { 0 } else { Self::quote_sell(netuid, alpha).map(|o| o.amount_out).unwrap_or(0) };
 				StakeInfo { hotkey, netuid, alpha, tao_value }

@@ -38,8 +38,13 @@ impl<T: Config> Pallet<T> {
 		for (_, pool) in started.iter_mut() {
 			// 1–2. This subnet's TAO, minted into the pallet account (none if minting fails).
 			let mut tau = cb::tao_share(emission, pool.moving_price, total_moving);
-			if tau > 0 && T::Currency::mint_into(&account, tau).is_err() {
-				tau = 0;
+			if tau > 0 {
+				if let Err(e) = T::Currency::mint_into(&account, tau) {
+					// Cannot happen below the supply cap (`BlockEmission` ≤ S/2 keeps the issuance
+					// under it). Loud in tests; on chain, logged, and nothing is injected.
+					polkadot_sdk::frame_support::defensive!("coinbase: minting a subnet's TAO failed", e);
+					tau = 0;
+				}
 			}
 			// 3–9.
 			let mut state = pool.state();

@@ -107,6 +107,12 @@ impl<T: Config> Pallet<T> {
 		(state, out)
 	}
 
+	/// The take an epoch applies for `hotkey`: its own, but never above the current `MaxTake` (a
+	/// take set before `MaxTake` was lowered is paid at `MaxTake`).
+	pub fn effective_take(hotkey: &T::AccountId) -> polkadot_sdk::sp_runtime::Perbill {
+		HotkeyTake::<T>::get(hotkey).min(MaxTake::<T>::get())
+	}
+
 	/// Pay `amount` of subnet `netuid`'s stake to `hotkey`: its owner's take to the owner's own
 	/// stake, the rest to the hotkey's share pool (all its nominators). Returns what was paid.
 	fn pay_to_hotkey(hotkey: &T::AccountId, netuid: u16, amount: u64) -> u64 {
@@ -114,7 +120,7 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return 0;
 		}
-		let take = HotkeyTake::<T>::get(hotkey).mul_floor(amount);
+		let take = Self::effective_take(hotkey).mul_floor(amount);
 		let rest = amount.saturating_sub(take);
 		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
 		if pool.shares > 0 && pool.credit(rest).is_ok() {

@@ -1,6 +1,6 @@
 //! The accounting invariants of docs/mechanism.md §8, checked by `try_state` and after every test.
 
-use crate::{pallet::*, SubnetPool, ROOT_NETUID};
+use crate::{pallet::*, Settlement, SubnetPool, ROOT_NETUID};
 use alloc::collections::BTreeMap;
 use dtao_math::{SharePool, SUPPLY_CAP};
 use polkadot_sdk::{
@@ -30,11 +30,16 @@ impl<T: Config> Pallet<T> {
 	/// 4. no pool below the liquidity floor;
 	/// 5. `I_n ≤ 21M` for every subnet;
 	///
-	/// It also checks the bookkeeping: `TotalNetworks` counts the pools, every subnet has an owner,
+	/// A dissolving subnet (docs/mechanism.md §5.3) has no pool; the pallet account holds what its
+	/// settlement has not paid yet, and its remaining holders are worth at most the frozen issuance
+	/// minus what was paid.
+	///
+	/// It also checks the bookkeeping: `StakerCount` and `StakeIndex` match the stake entries, `TotalNetworks` counts the pools, every subnet has an owner,
 	/// every stake entry belongs to an existing subnet, neurons and uids agree, and the Yuma state
 	/// (per-uid vectors, weights, bonds) covers exactly the uids that exist.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
+		let dissolving: BTreeMap<u16, Settlement<T::AccountId>> = Dissolving::<T>::iter().collect();
 		let root_stake = TotalRootStake::<T>::get();
 
 		// 1. TAO held by the pallet account.
@@ -42,26 +47,53 @@ impl<T: Config> Pallet<T> {
 		for p in pools.values() {
 			tao = tao.saturating_add(u128::from(p.tao_reserve)).saturating_add(u128::from(p.pending_root_tao));
 		}
+		for s in dissolving.values() {
+			check!(s.paid <= s.tao, "a settlement paid more than the pool's TAO");
+			tao = tao.saturating_add(u128::from(s.tao_left()));
+		}
 		let ed = u128::from(T::Currency::minimum_balance());
 		let held = u128::from(T::Currency::balance(&Self::account_id()));
-		check!(held == tao.saturating_add(ed), "pallet account balance != ED + T_0 + Σ (T_n + pending root TAO)");
+		check!(
+			held == tao.saturating_add(ed),
+			"pallet account balance != ED + T_0 + Σ (T_n + pending root TAO) + TAO of settlements"
+		);
+		check!(dissolving.keys().all(|n| *n != ROOT_NETUID && !pools.contains_key(n)), "a dissolving subnet still has a pool");
 
-		// 3. Share pools, accumulated from the coldkeys' entries.
+		// 3. Share pools, accumulated from the coldkeys' entries; and the stake counts and index.
 		let mut per_pool: BTreeMap<(u16, T::AccountId), (u128, u128, u128)> = BTreeMap::new();
+		let mut count: BTreeMap<u16, u32> = BTreeMap::new();
+		let mut entries: u64 = 0;
 		for ((netuid, hotkey, coldkey), shares) in StakeShares::<T>::iter() {
-			let _ = coldkey;
-			check!(netuid == ROOT_NETUID || pools.contains_key(&netuid), "stake on a subnet that does not exist");
+			check!(
+				netuid == ROOT_NETUID || pools.contains_key(&netuid) || dissolving.contains_key(&netuid),
+				"stake on a subnet that does not exist"
+			);
 			check!(shares > 0, "empty stake entry");
+			check!(StakeIndex::<T>::contains_key((&coldkey, &hotkey, netuid)), "stake entry missing from StakeIndex");
 			let pool: SharePool = HotkeyStake::<T>::get(netuid, &hotkey).unwrap_or_default().into();
 			let e = per_pool.entry((netuid, hotkey)).or_insert((0, 0, 0));
 			e.0 = e.0.saturating_add(shares);
 			e.1 = e.1.saturating_add(u128::from(pool.value(shares)));
 			e.2 = e.2.saturating_add(1);
+			let c = count.entry(netuid).or_insert(0);
+			*c = c.saturating_add(1);
+			entries = entries.saturating_add(1);
 		}
+		check!(StakeIndex::<T>::iter_keys().count() as u64 == entries, "StakeIndex has entries without a stake");
+		check!(StakerCount::<T>::iter().all(|(n, c)| count.get(&n) == Some(&c)), "StakerCount != stake entries of the subnet");
+		check!(count.iter().all(|(n, c)| StakerCount::<T>::get(n) == *c), "StakerCount != stake entries of the subnet");
 		let mut alpha_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
+		let mut unpaid_value: BTreeMap<u16, u128> = BTreeMap::new();
 		for (netuid, hotkey, pool) in HotkeyStake::<T>::iter() {
 			check!(pool.shares > 0 && pool.alpha > 0, "share pool with no shares or no alpha");
 			let (shares, values, holders) = per_pool.remove(&(netuid, hotkey)).unwrap_or((0, 0, 0));
+			if dissolving.contains_key(&netuid) {
+				// Frozen while its holders are paid and removed.
+				check!(shares <= pool.shares, "a dissolving subnet's holders hold more than its share pool");
+				let v = unpaid_value.entry(netuid).or_insert(0);
+				*v = v.saturating_add(values);
+				continue;
+			}
 			check!(shares == pool.shares, "coldkeys' shares do not add up to the pool's shares");
 			check!(values <= u128::from(pool.alpha), "coldkeys' values exceed the pool's alpha");
 			check!(
@@ -72,6 +104,15 @@ impl<T: Config> Pallet<T> {
 			*total = total.saturating_add(u128::from(pool.alpha));
 		}
 		check!(per_pool.is_empty(), "stake entries without a share pool");
+		for (netuid, s) in &dissolving {
+			// What is left to pay stays within the pool's TAO: the holders' values never exceed the
+			// frozen issuance, so cumulative rounding never pays past `P`.
+			let unpaid = unpaid_value.get(netuid).copied().unwrap_or(0);
+			check!(
+				s.value_paid.saturating_add(unpaid) <= u128::from(s.issuance),
+				"a settlement's holders are worth more than the frozen issuance"
+			);
+		}
 
 		// 2. Alpha outstanding.
 		check!(

@@ -73,6 +73,13 @@ pub mod pallet {
 		/// `set_weights` takes at most this many entries.
 		#[pallet::constant]
 		type MaxNeuronsLimit: Get<u32>;
+		/// The most subnets (root excluded) that may exist: `SubnetLimit` cannot be set above it.
+		#[pallet::constant]
+		type MaxSubnets: Get<u16>;
+		/// The most stake holders a dissolution pays in one block. A subnet with at most this many
+		/// holders is settled by the dissolving call itself; a larger one over the next blocks.
+		#[pallet::constant]
+		type MaxSettlementsPerBlock: Get<u32>;
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -335,6 +342,29 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Number of `StakeShares` entries on each subnet (root included).
+	#[pallet::storage]
+	pub type StakerCount<T> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
+
+	/// Index of `StakeShares` by coldkey: one entry `(coldkey, hotkey, netuid)` per stake entry, so a
+	/// coldkey's stakes are found without scanning everyone's.
+	#[pallet::storage]
+	pub type StakeIndex<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, u16>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// Subnets being dissolved whose holders are still being paid (docs/mechanism.md §5.3). Their
+	/// netuid is not reused until the settlement ends.
+	#[pallet::storage]
+	pub type Dissolving<T: Config> = StorageMap<_, Twox64Concat, u16, Settlement<T::AccountId>, OptionQuery>;
+
 	/// Hotkey of each uid on a subnet.
 	#[pallet::storage]
 	pub type Neurons<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, T::AccountId, OptionQuery>;
@@ -477,6 +507,15 @@ pub mod pallet {
 			SwapFee::<T>::put(self.swap_fee);
 			MinPoolReserve::<T>::put(self.min_pool_reserve);
 			MinStake::<T>::put(self.min_stake);
+			assert!(
+				self.block_emission <= crate::params::bounds::BLOCK_EMISSION_MAX,
+				"genesis: block_emission above half the supply cap"
+			);
+			assert!(self.moving_price_cap > 0, "genesis: moving_price_cap of 0");
+			assert!(
+				self.min_pool_reserve > 0 && self.min_pool_reserve <= self.network_min_lock_cost,
+				"genesis: min_pool_reserve must be above 0 and at most network_min_lock_cost"
+			);
 			BlockEmission::<T>::put(self.block_emission);
 			MovingAlpha::<T>::put(self.moving_alpha);
 			MovingHalvingBlocks::<T>::put(self.moving_halving_blocks);
@@ -485,6 +524,7 @@ pub mod pallet {
 			NetworkLockReductionInterval::<T>::put(self.network_lock_reduction_interval);
 			NetworkRateLimit::<T>::put(self.network_rate_limit);
 			NetworkImmunityPeriod::<T>::put(self.network_immunity_period);
+			assert!(self.subnet_limit <= T::MaxSubnets::get(), "genesis: subnet_limit above MaxSubnets");
 			SubnetLimit::<T>::put(self.subnet_limit);
 			StartCallDelay::<T>::put(self.start_call_delay);
 			MaxTake::<T>::put(self.max_take);
@@ -526,6 +566,11 @@ pub mod pallet {
 		/// A subnet was dissolved. Its pending root TAO was first paid to its validators as root stake
 		/// (`root_dividends`); then `paid_to_stakers + refunded_to_owner + burned` is the pool's TAO.
 		NetworkDissolved { netuid: u16, paid_to_stakers: u64, refunded_to_owner: u64, burned: u64, root_dividends: u64 },
+		/// A subnet with more holders than one block settles was dissolved: its pool is closed and
+		/// `holders` stake holders share `tao` over the next blocks; `NetworkDissolved` ends it.
+		DissolutionStarted { netuid: u16, holders: u32, tao: u64, root_dividends: u64 },
+		/// A block paid some holders of a dissolving subnet: `holders_paid` so far, `holders_left`.
+		DissolutionProgress { netuid: u16, holders_paid: u32, holders_left: u32, paid_to_stakers: u64 },
 		/// TAO was staked: `tao` paid (fee included), `alpha` received, `fee` left in the pool.
 		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
 		/// Alpha was unstaked: `alpha` sold, `tao` received, `fee` left in the pool.
@@ -662,6 +707,9 @@ pub mod pallet {
 		InvalidParameter,
 		/// The subnet owner may not set this value (root only, or above the owner's bound).
 		OwnerLimitExceeded,
+		/// The subnet is being dissolved: its holders are being paid and nothing can be staked into
+		/// or out of it.
+		SubnetDissolving,
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -675,9 +723,11 @@ pub mod pallet {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
 			let epochs = Self::run_epochs(Self::now());
+			let settled = Self::run_settlements(T::MaxSettlementsPerBlock::get());
 			epochs
 				.into_iter()
 				.fold(T::WeightInfo::coinbase(subnets), |w, neurons| w.saturating_add(T::WeightInfo::epoch(neurons)))
+				.saturating_add(T::WeightInfo::settle(settled))
 		}
 
 
@@ -686,6 +736,12 @@ pub mod pallet {
 				u32::from(defaults::MAX_NEURONS) <= T::MaxNeuronsLimit::get(),
 				"the default MaxNeurons must be within MaxNeuronsLimit"
 			);
+			assert!(
+				u32::from(defaults::MAX_VALIDATORS) <= u32::from(defaults::MAX_NEURONS),
+				"the default MaxValidators must be within the default MaxNeurons"
+			);
+			assert!(defaults::SUBNET_LIMIT <= T::MaxSubnets::get(), "the default SubnetLimit must be within MaxSubnets");
+			assert!(T::MaxSettlementsPerBlock::get() > 0, "a dissolution must settle at least one holder per block");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -704,9 +760,14 @@ pub mod pallet {
 		/// which seeds the pool at price 1. At the subnet limit, prunes the non-immune subnet with
 		/// the lowest moving price first. Origin: signed (coldkey).
 		#[pallet::call_index(0)]
-		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+		///
+		/// Charged for a pruning of a full subnet; refunded to what the registration did.
+		#[pallet::weight(T::WeightInfo::register_network().saturating_add(Pallet::<T>::dissolution_weight(T::MaxNeuronsLimit::get(), T::MaxSettlementsPerBlock::get())))]
+		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_register_network(coldkey, hotkey)
+			let pruned = Self::do_register_network(coldkey, hotkey)?;
+			let pruning = pruned.map(|(neurons, holders)| Self::dissolution_weight(neurons, holders)).unwrap_or_default();
+			Ok(Some(T::WeightInfo::register_network().saturating_add(pruning)).into())
 		}
 
 		/// Start the subnet's emission from the next block. Origin: the subnet owner's coldkey.
@@ -717,11 +778,17 @@ pub mod pallet {
 		}
 
 		/// Dissolve a subnet: pay every staker its share of the pool's TAO, refund the owner up to
-		/// the lock, burn the rest, and clear every entry of the netuid. Origin: root.
+		/// the lock, burn the rest, and clear every entry of the netuid. A subnet with more than
+		/// `MaxSettlementsPerBlock` holders is closed at once and its holders are paid over the next
+		/// blocks (`DissolutionStarted`, `DissolutionProgress`, then `NetworkDissolved`). Origin: root.
 		#[pallet::call_index(2)]
-		pub fn dissolve_network(origin: OriginFor<T>, netuid: u16) -> DispatchResult {
+		///
+		/// Charged for a full subnet and a full first settlement; refunded to what it did.
+		#[pallet::weight(Pallet::<T>::dissolution_weight(T::MaxNeuronsLimit::get(), T::MaxSettlementsPerBlock::get()))]
+		pub fn dissolve_network(origin: OriginFor<T>, netuid: u16) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
-			Self::do_dissolve_network(netuid)
+			let (neurons, holders) = Self::do_dissolve_network(netuid)?;
+			Ok(Some(Self::dissolution_weight(neurons, holders)).into())
 		}
 
 		/// Register `hotkey` as a neuron of `netuid`, burning the subnet's `Burn`. Origin: signed
@@ -911,10 +978,15 @@ pub mod pallet {
 		/// Sell all of the caller's stake on `hotkey` on every subnet (root 1:1) and credit the TAO.
 		/// Subnets whose sale would break the liquidity floor are skipped and named in the event.
 		/// Origin: signed (coldkey).
+		///
+		/// Charged for one sale on every subnet and refunded to the subnets the caller holds stake
+		/// on (found through `StakeIndex`).
 		#[pallet::call_index(14)]
-		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::unstake_all(u32::from(TotalNetworks::<T>::get()).saturating_add(1)))]
+		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_unstake_all(coldkey, hotkey)
+			let visited = Self::do_unstake_all(coldkey, hotkey)?;
+			Ok(Some(T::WeightInfo::unstake_all(visited)).into())
 		}
 
 		// ----- Governance setters: root origin, one per parameter, each emits `<Name>Set`. -----
@@ -979,10 +1051,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `BlockEmission` (before halvings). Origin: root.
+		/// Set `BlockEmission` (before halvings). Fails with `InvalidParameter` above half the
+		/// supply cap: up to that, no block can mint past the cap (docs/mechanism.md §6.1).
+		/// Origin: root.
 		#[pallet::call_index(56)]
 		pub fn set_block_emission(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
+			ensure!(value <= crate::params::bounds::BLOCK_EMISSION_MAX, Error::<T>::InvalidParameter);
 			BlockEmission::<T>::put(value);
 			Self::deposit_event(Event::BlockEmissionSet { value });
 			Ok(())
@@ -1006,10 +1081,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `MovingPriceCap` (rao per alpha). Origin: root.
+		/// Set `MovingPriceCap` (rao per alpha). Fails with `InvalidParameter` at 0, which would
+		/// hold every moving price at 0 and stop all emission. Origin: root.
 		#[pallet::call_index(59)]
 		pub fn set_moving_price_cap(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
+			ensure!(value > 0, Error::<T>::InvalidParameter);
 			MovingPriceCap::<T>::put(value);
 			Self::deposit_event(Event::MovingPriceCapSet { value });
 			Ok(())
@@ -1053,10 +1130,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `SubnetLimit`. Origin: root.
+		/// Set `SubnetLimit`; fails with `InvalidParameter` above `MaxSubnets` (the block hook visits
+		/// every subnet, so their number is bounded). Origin: root.
 		#[pallet::call_index(64)]
 		pub fn set_subnet_limit(origin: OriginFor<T>, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
+			ensure!(value <= T::MaxSubnets::get(), Error::<T>::InvalidParameter);
 			SubnetLimit::<T>::put(value);
 			Self::deposit_event(Event::SubnetLimitSet { value });
 			Ok(())
@@ -1071,7 +1150,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `MaxTake`. Origin: root.
+		/// Set `MaxTake`. Takes already set above it stay stored, but epochs pay them at `MaxTake`
+		/// (`effective_take`), and `set_take` refuses anything above it. Origin: root.
 		#[pallet::call_index(66)]
 		pub fn set_max_take(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
@@ -1113,11 +1193,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set the `MaxValidators` of a subnet. Origin: root.
+		/// Set the `MaxValidators` of a subnet; fails with `InvalidParameter` above
+		/// `MaxNeuronsLimit` (a subnet never holds more validators than neurons). Origin: root.
 		#[pallet::call_index(70)]
 		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
+			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
 			MaxValidators::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
 			Ok(())

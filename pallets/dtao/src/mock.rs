@@ -5,7 +5,7 @@
 use crate as pallet_dtao;
 use crate::params::defaults::TAO;
 use polkadot_sdk::{
-	frame_support::{self, derive_impl, parameter_types, traits::{ConstU32, Hooks}, PalletId},
+	frame_support::{self, derive_impl, parameter_types, traits::{ConstU16, ConstU32, Hooks}, PalletId},
 	frame_system, pallet_balances,
 	sp_io::TestExternalities,
 	sp_runtime::{BuildStorage, Perbill},
@@ -34,6 +34,9 @@ pub const ED: u64 = 500;
 parameter_types! {
 	pub const ExistentialDeposit: u64 = ED;
 	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
+	/// Holders a dissolution pays per block; small so that tests and the harness exercise the
+	/// settlement over several blocks, and settable per test (`SettlementsPerBlock::set`).
+	pub static SettlementsPerBlock: u32 = 4;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -47,6 +50,8 @@ impl pallet_dtao::Config for Test {
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
 	type MaxNeuronsLimit = ConstU32<1024>;
+	type MaxSubnets = ConstU16<1024>;
+	type MaxSettlementsPerBlock = SettlementsPerBlock;
 }
 
 /// A bounded list of `set_weights` (uids or weights) from a vector; panics if it is too long.

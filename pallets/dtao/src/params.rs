@@ -92,4 +92,8 @@ pub mod bounds {
 	/// `ActivityCutoffFactorMilli` range, for root and owner alike.
 	pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MIN: u32 = 1_000;
 	pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MAX: u32 = 50_000;
+	/// `BlockEmission` may not exceed half the supply cap. Between the halvings `j` and `j + 1` the
+	/// issuance is below `S · (1 − 2^-(j+1))`, so `floor(B / 2^j) ≤ S · 2^-(j+1)` never mints past
+	/// `S` (docs/mechanism.md §6.1).
+	pub const BLOCK_EMISSION_MAX: u64 = dtao_math::SUPPLY_CAP / 2;
 }

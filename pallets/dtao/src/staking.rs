@@ -174,8 +174,30 @@ impl<T: Config> Pallet<T> {
 		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
 		let minted = pool.deposit(alpha).map_err(Self::math_error)?;
 		HotkeyStake::<T>::insert(netuid, hotkey, StakePool::from(pool));
-		StakeShares::<T>::mutate((netuid, hotkey, coldkey), |s| *s = Some(s.unwrap_or(0).saturating_add(minted)));
+		let shares = StakeShares::<T>::get((netuid, hotkey, coldkey)).unwrap_or(0).saturating_add(minted);
+		Self::set_shares(netuid, hotkey, coldkey, shares);
 		Ok(())
+	}
+
+	/// Write a coldkey's shares on (hotkey, netuid), 0 removing the entry; keeps `StakerCount` and
+	/// `StakeIndex` exact. Every write of `StakeShares` goes through here.
+	pub(crate) fn set_shares(netuid: u16, hotkey: &T::AccountId, coldkey: &T::AccountId, shares: u128) {
+		let existed = StakeShares::<T>::contains_key((netuid, hotkey, coldkey));
+		if shares == 0 {
+			if existed {
+				StakeShares::<T>::remove((netuid, hotkey, coldkey));
+				StakeIndex::<T>::remove((coldkey, hotkey, netuid));
+				StakerCount::<T>::mutate_exists(netuid, |c| {
+					*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+				});
+			}
+			return;
+		}
+		StakeShares::<T>::insert((netuid, hotkey, coldkey), shares);
+		if !existed {
+			StakeIndex::<T>::insert((coldkey, hotkey, netuid), ());
+			StakerCount::<T>::mutate(netuid, |c| *c = c.saturating_add(1));
+		}
 	}
 
 	/// Take `alpha` from a coldkey's stake on (hotkey, netuid); returns the alpha removed (more
@@ -184,12 +206,7 @@ impl<T: Config> Pallet<T> {
 		let shares = StakeShares::<T>::get((netuid, hotkey, coldkey)).unwrap_or(0);
 		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
 		let (burned, removed) = pool.withdraw(shares, alpha).map_err(Self::math_error)?;
-		let left = shares.saturating_sub(burned);
-		if left == 0 {
-			StakeShares::<T>::remove((netuid, hotkey, coldkey));
-		} else {
-			StakeShares::<T>::insert((netuid, hotkey, coldkey), left);
-		}
+		Self::set_shares(netuid, hotkey, coldkey, shares.saturating_sub(burned));
 		if pool.shares == 0 {
 			HotkeyStake::<T>::remove(netuid, hotkey);
 		} else {
@@ -429,11 +446,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_unstake_all(coldkey: T::AccountId, hotkey: T::AccountId) -> DispatchResult {
+	/// Returns the number of subnets on which the caller held stake on `hotkey`.
+	pub(crate) fn do_unstake_all(coldkey: T::AccountId, hotkey: T::AccountId) -> Result<u32, DispatchError> {
 		Self::ensure_hotkey_exists(&hotkey)?;
-		let mut netuids: Vec<u16> = Pools::<T>::iter_keys().collect();
+		// The caller's stake on this hotkey, root first, then by netuid; a dissolving subnet's
+		// stake is being paid out by its settlement.
+		let mut netuids: Vec<u16> = StakeIndex::<T>::iter_key_prefix((coldkey.clone(), hotkey.clone()))
+			.filter(|netuid| !Dissolving::<T>::contains_key(netuid))
+			.collect();
 		netuids.sort_unstable();
-		netuids.insert(0, ROOT_NETUID);
+		let visited = u32::try_from(netuids.len()).unwrap_or(u32::MAX);
 
 		let mut total: u64 = 0;
 		let mut skipped: Vec<u16> = Vec::new();
@@ -468,6 +490,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(any, Error::<T>::NotEnoughStake);
 		Self::pay_tao(&coldkey, total)?;
 		Self::deposit_event(Event::AllStakeRemoved { coldkey, hotkey, tao: total, skipped });
-		Ok(())
+		Ok(visited)
 	}
 }

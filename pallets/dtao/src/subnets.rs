@@ -1,6 +1,6 @@
 //! Subnet life cycle (docs/mechanism.md §5): registration with the lock cost, start, dissolution.
 
-use crate::{pallet::*, SubnetPool, ROOT_NETUID};
+use crate::{pallet::*, Settlement, SubnetPool, ROOT_NETUID};
 use alloc::vec::Vec;
 use dtao_math::{Market, SharePool};
 use polkadot_sdk::{
@@ -20,6 +20,9 @@ use polkadot_sdk::{
 	},
 };
 
+/// A stake entry of one subnet: (hotkey, coldkey) and its shares.
+type StakeEntry<AccountId> = ((AccountId, AccountId), u128);
+
 impl<T: Config> Pallet<T> {
 	/// The account that holds every TAO in pools, root stake and pending root TAO, plus one
 	/// existential deposit of its own.
@@ -34,6 +37,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `Ok` if `netuid` is the root subnet or a registered subnet.
 	pub fn ensure_subnet(netuid: u16) -> DispatchResult {
+		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
 		ensure!(netuid == ROOT_NETUID || Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
 		Ok(())
 	}
@@ -43,6 +47,7 @@ impl<T: Config> Pallet<T> {
 		if netuid == ROOT_NETUID {
 			return Ok(Market::Stable);
 		}
+		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
 		Pools::<T>::get(netuid).map(|p| p.market()).ok_or_else(|| Error::<T>::SubnetNotFound.into())
 	}
 
@@ -90,7 +95,9 @@ impl<T: Config> Pallet<T> {
 	/// The netuid a registration made now would take, and whether it prunes that subnet first.
 	pub(crate) fn netuid_for_registration() -> Result<(u16, bool), DispatchError> {
 		if TotalNetworks::<T>::get() < SubnetLimit::<T>::get() {
-			let free = (1..=u16::MAX).find(|n| !Pools::<T>::contains_key(n)).ok_or(Error::<T>::SubnetLimitReached)?;
+			let free = (1..=u16::MAX)
+				.find(|n| !Pools::<T>::contains_key(n) && !Dissolving::<T>::contains_key(n))
+				.ok_or(Error::<T>::SubnetLimitReached)?;
 			return Ok((free, false));
 		}
 		let now = Self::now();
@@ -102,7 +109,8 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::SubnetLimitReached.into())
 	}
 
-	pub(crate) fn do_register_network(coldkey: T::AccountId, hotkey: T::AccountId) -> DispatchResult {
+	/// Returns, when a subnet was pruned, its neuron count and the holders paid at once.
+	pub(crate) fn do_register_network(coldkey: T::AccountId, hotkey: T::AccountId) -> Result<Option<(u32, u32)>, DispatchError> {
 		if let Some(owner) = HotkeyOwner::<T>::get(&hotkey) {
 			ensure!(owner == coldkey, Error::<T>::NotHotkeyOwner);
 		}
@@ -114,9 +122,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::free_balance(&coldkey) >= cost, Error::<T>::InsufficientBalance);
 		let (netuid, prune) = Self::netuid_for_registration()?;
 
-		if prune {
-			Self::do_dissolve_network(netuid)?;
-		}
+		let pruned = if prune { Some(Self::do_dissolve_network(netuid)?) } else { None };
+		// A pruned subnet whose holders are paid over the next blocks keeps its netuid until then;
+		// the registration takes the lowest free one instead.
+		let netuid = if Dissolving::<T>::contains_key(netuid) { Self::netuid_for_registration()?.0 } else { netuid };
 		Self::take_tao(&coldkey, cost)?;
 		Pools::<T>::insert(
 			netuid,
@@ -136,7 +145,7 @@ impl<T: Config> Pallet<T> {
 		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
 		Self::deposit_event(Event::NetworkRegistered { netuid, owner: coldkey, hotkey: hotkey.clone(), lock: cost });
 		Self::append_neuron(netuid, hotkey);
-		Ok(())
+		Ok(pruned)
 	}
 
 	pub(crate) fn do_start_call(coldkey: T::AccountId, netuid: u16) -> DispatchResult {
@@ -152,9 +161,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Settle and remove a subnet (docs/mechanism.md §5.3).
-	pub(crate) fn do_dissolve_network(netuid: u16) -> DispatchResult {
+	/// Settle and remove a subnet (docs/mechanism.md §5.3). Returns the number of neurons cleared
+	/// and of holders paid in this call (for the call's actual weight).
+	///
+	/// The pool closes at once: pending balances are settled, the netuid's neuron and Yuma state is
+	/// cleared and the subnet stops counting towards `TotalNetworks`. Its holders are then paid from
+	/// that frozen state: in this call when there are at most `MaxSettlementsPerBlock` of them (by
+	/// largest remainder), otherwise over the next blocks (by cumulative rounding, see
+	/// [`Settlement`]); the netuid is not reused until the last is paid.
+	pub(crate) fn do_dissolve_network(netuid: u16) -> Result<(u32, u32), DispatchError> {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
+		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 
 		// 1. Pending root TAO is paid as root dividends (§6.5), shared as the epoch would share it
@@ -165,20 +182,73 @@ impl<T: Config> Pallet<T> {
 		pool.alpha_reserve = pool.alpha_reserve.saturating_add(pending_alpha);
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);
 		pool.tao_reserve = pool.tao_reserve.saturating_add(pool.pending_root_tao);
-		pool.pending_owner_alpha = 0;
-		pool.pending_miner_alpha = 0;
-		pool.pending_validator_alpha = 0;
-		pool.pending_root_tao = 0;
 
-		// 2. Each staker gets floor(P · v / I); the stakers' total floor(P · Σv / I) is completed
-		//    one rao at a time in largest-remainder order.
-		let total_tao = pool.tao_reserve;
-		let issuance = u128::from(pool.alpha_issuance());
+		let settlement = Settlement {
+			tao: pool.tao_reserve,
+			issuance: pool.alpha_issuance(),
+			value_paid: 0,
+			paid: 0,
+			holders_paid: 0,
+			owner: SubnetOwner::<T>::get(netuid),
+			lock: SubnetLocked::<T>::get(netuid),
+			root_dividends,
+		};
+		let neurons = u32::from(NeuronCount::<T>::get(netuid));
+		Self::clear_subnet_storage(netuid);
+		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
+
+		let holders = StakerCount::<T>::get(netuid);
+		if holders <= T::MaxSettlementsPerBlock::get() {
+			Self::settle_at_once(netuid, settlement);
+			Ok((neurons, holders))
+		} else {
+			Self::deposit_event(Event::DissolutionStarted { netuid, holders, tao: settlement.tao, root_dividends });
+			Dissolving::<T>::insert(netuid, settlement);
+			Ok((neurons, 0))
+		}
+	}
+
+	/// Weight of a dissolution closing `neurons` neurons and paying `holders` holders at once.
+	pub fn dissolution_weight(neurons: u32, holders: u32) -> polkadot_sdk::frame_support::weights::Weight {
+		use crate::WeightInfo;
+		T::WeightInfo::dissolve_network(neurons).saturating_add(T::WeightInfo::settle(holders))
+	}
+
+	/// The alpha value of a holder's shares on a dissolving subnet (its share pool is frozen).
+	fn holder_value(netuid: u16, hotkey: &T::AccountId, shares: u128) -> u64 {
+		SharePool::from(HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default()).value(shares)
+	}
+
+	/// Pay `amount` of a settlement to `coldkey` if the balances pallet can deposit it (an empty
+	/// account needs the existential deposit); returns what was paid. What is not paid stays with
+	/// the pool's part.
+	fn pay_holder(coldkey: &T::AccountId, amount: u64) -> u64 {
+		if amount == 0 || !Self::can_receive(coldkey, amount) {
+			return 0;
+		}
+		match T::Currency::transfer(&Self::account_id(), coldkey, amount, Preservation::Preserve) {
+			Ok(_) => amount,
+			Err(e) => {
+				// Cannot happen: the pallet account holds the settlement's TAO and the deposit was
+				// checked. Loud in tests; on chain, logged, and the amount stays with the pool's part.
+				polkadot_sdk::frame_support::defensive!("settlement: paying a holder failed", e);
+				0
+			},
+		}
+	}
+
+	/// Pay every holder of `netuid` in one go: each gets `floor(P · v / I)`, and the holders' total
+	/// `floor(P · Σv / I)` is completed one rao at a time in largest-remainder order; then end.
+	fn settle_at_once(netuid: u16, mut s: Settlement<T::AccountId>) {
+		let total_tao = s.tao;
+		let issuance = u128::from(s.issuance);
 		let mut stakers: Vec<(T::AccountId, u64, u128)> = Vec::new();
 		let mut staked_value: u128 = 0;
-		for ((hotkey, coldkey), shares) in StakeShares::<T>::iter_prefix((netuid,)) {
-			let share_pool: SharePool = HotkeyStake::<T>::get(netuid, &hotkey).unwrap_or_default().into();
-			let value = share_pool.value(shares);
+		let entries: Vec<StakeEntry<T::AccountId>> = StakeShares::<T>::iter_prefix((netuid,)).collect();
+		for ((hotkey, coldkey), shares) in entries {
+			let value = Self::holder_value(netuid, &hotkey, shares);
+			Self::set_shares(netuid, &hotkey, &coldkey, 0);
+			s.holders_paid = s.holders_paid.saturating_add(1);
 			if value == 0 {
 				continue;
 			}
@@ -207,42 +277,109 @@ impl<T: Config> Pallet<T> {
 				leftover = leftover.saturating_sub(1);
 			}
 		}
-
-		// Pay; a payout the balances pallet cannot deposit (an empty account and less than the
-		// existential deposit) stays with the pool's part.
-		let mut paid: u64 = 0;
 		for (coldkey, payout, _) in &stakers {
-			if *payout > 0 && Self::can_receive(coldkey, *payout) {
-				Self::pay_tao(coldkey, *payout)?;
-				paid = paid.saturating_add(*payout);
-			}
+			s.paid = s.paid.saturating_add(Self::pay_holder(coldkey, *payout));
 		}
+		s.value_paid = staked_value;
+		let _ = HotkeyStake::<T>::clear_prefix(netuid, u32::MAX, None);
+		Self::finish_settlement(netuid, s);
+	}
 
-		// 3. The pool's part refunds the owner up to the lock; the rest is burned.
-		let pool_part = total_tao.saturating_sub(paid);
-		let lock = SubnetLocked::<T>::get(netuid);
-		let mut refund = pool_part.min(lock);
-		if let Some(owner) = SubnetOwner::<T>::get(netuid) {
-			if Self::can_receive(&owner, refund) {
-				Self::pay_tao(&owner, refund)?;
-			} else {
-				refund = 0;
+	/// Pay up to `budget` holders of the dissolving subnets, lowest netuid first; returns how many
+	/// were paid (plus the share pools removed once a subnet's holders are all paid).
+	pub(crate) fn run_settlements(budget: u32) -> u32 {
+		let mut used: u32 = 0;
+		let mut netuids: Vec<u16> = Dissolving::<T>::iter_keys().collect();
+		netuids.sort_unstable();
+		for netuid in netuids {
+			if used >= budget {
+				break;
 			}
+			used = used.saturating_add(Self::settle_step(netuid, budget.saturating_sub(used)));
+		}
+		used
+	}
+
+	/// One block's part of a staged settlement: pay up to `budget` holders by cumulative rounding;
+	/// once none is left, remove up to the rest of the budget of share pools, and end the
+	/// dissolution when they are gone. Returns the entries it handled.
+	fn settle_step(netuid: u16, budget: u32) -> u32 {
+		let Some(mut s) = Dissolving::<T>::get(netuid) else { return 0 };
+		let take = usize::try_from(budget).unwrap_or(usize::MAX);
+		let batch: Vec<StakeEntry<T::AccountId>> = StakeShares::<T>::iter_prefix((netuid,)).take(take).collect();
+		let mut used: u32 = 0;
+		let issuance = u128::from(s.issuance);
+		let due = |value: u128| -> u128 { u128::from(s.tao).saturating_mul(value).checked_div(issuance).unwrap_or(0) };
+		let mut paid_now: u64 = 0;
+		for ((hotkey, coldkey), shares) in batch {
+			let value = u128::from(Self::holder_value(netuid, &hotkey, shares));
+			let before = due(s.value_paid);
+			s.value_paid = s.value_paid.saturating_add(value);
+			// Cumulative rounding: at most the pool's TAO in all, since Σv ≤ I.
+			let payout = u64::try_from(due(s.value_paid).saturating_sub(before)).unwrap_or(0);
+			paid_now = paid_now.saturating_add(Self::pay_holder(&coldkey, payout));
+			Self::set_shares(netuid, &hotkey, &coldkey, 0);
+			s.holders_paid = s.holders_paid.saturating_add(1);
+			used = used.saturating_add(1);
+		}
+		s.paid = s.paid.saturating_add(paid_now);
+		let holders_left = StakerCount::<T>::get(netuid);
+		if holders_left > 0 {
+			Self::deposit_event(Event::DissolutionProgress {
+				netuid,
+				holders_paid: s.holders_paid,
+				holders_left,
+				paid_to_stakers: s.paid,
+			});
+			Dissolving::<T>::insert(netuid, s);
+			return used;
+		}
+		// Every holder is paid: remove the share pools, as many as the budget allows.
+		let room = usize::try_from(budget.saturating_sub(used)).unwrap_or(usize::MAX);
+		let pools: Vec<T::AccountId> = HotkeyStake::<T>::iter_key_prefix(netuid).take(room.saturating_add(1)).collect();
+		let done = pools.len() <= room;
+		for hotkey in pools.into_iter().take(room) {
+			HotkeyStake::<T>::remove(netuid, &hotkey);
+			used = used.saturating_add(1);
+		}
+		if done {
+			Dissolving::<T>::remove(netuid);
+			Self::finish_settlement(netuid, s);
 		} else {
-			refund = 0;
+			Dissolving::<T>::insert(netuid, s);
+		}
+		used
+	}
+
+	/// End a dissolution whose holders are all paid: the pool's part (`P` minus what the holders
+	/// received) refunds the owner up to the lock, the rest is burned.
+	fn finish_settlement(netuid: u16, s: Settlement<T::AccountId>) {
+		let pool_part = s.tao_left();
+		let mut refund = 0;
+		if let Some(owner) = &s.owner {
+			refund = Self::pay_holder(owner, pool_part.min(s.lock));
 		}
 		let burned = pool_part.saturating_sub(refund);
 		if burned > 0 {
-			T::Currency::burn_from(&Self::account_id(), burned, Preservation::Preserve, Precision::Exact, Fortitude::Force)?;
+			if let Err(e) =
+				T::Currency::burn_from(&Self::account_id(), burned, Preservation::Preserve, Precision::Exact, Fortitude::Force)
+			{
+				// Cannot happen: the pallet account holds the settlement's TAO above its own deposit.
+				polkadot_sdk::frame_support::defensive!("dissolution: burning the pool's rest failed", (netuid, burned, e));
+			}
 		}
-
-		// 4. Clear every entry of the netuid.
-		Self::clear_subnet_storage(netuid);
-		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
-		Self::deposit_event(Event::NetworkDissolved { netuid, paid_to_stakers: paid, refunded_to_owner: refund, burned, root_dividends });
-		Ok(())
+		StakerCount::<T>::remove(netuid);
+		Self::deposit_event(Event::NetworkDissolved {
+			netuid,
+			paid_to_stakers: s.paid,
+			refunded_to_owner: refund,
+			burned,
+			root_dividends: s.root_dividends,
+		});
 	}
 
+	/// Remove every entry of the netuid except its stakes, which the settlement pays and removes.
+	/// Bounded: the neuron maps hold at most `MaxNeuronsLimit` entries each.
 	fn clear_subnet_storage(netuid: u16) {
 		Pools::<T>::remove(netuid);
 		SubnetOwner::<T>::remove(netuid);
@@ -253,8 +390,6 @@ impl<T: Config> Pallet<T> {
 		MaxNeurons::<T>::remove(netuid);
 		MaxValidators::<T>::remove(netuid);
 		NeuronCount::<T>::remove(netuid);
-		let _ = StakeShares::<T>::clear_prefix((netuid,), u32::MAX, None);
-		let _ = HotkeyStake::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Neurons::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Weights::<T>::clear_prefix(netuid, u32::MAX, None);

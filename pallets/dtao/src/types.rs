@@ -146,3 +146,35 @@ impl From<SharePool> for StakePool {
 		StakePool { alpha: p.alpha, shares: p.shares }
 	}
 }
+
+/// A dissolution being settled over several blocks (docs/mechanism.md §5.3): the pool's TAO and
+/// alpha issuance frozen when the subnet was dissolved, and how far the payments have come.
+///
+/// Holders are paid in storage order by cumulative rounding: with `C` the alpha value of the
+/// holders already paid, the next holder of value `v` gets `floor(P·(C+v)/I) − floor(P·C/I)`, so the
+/// stakers' total is exactly `floor(P·Σv/I)` however the payments are split across blocks.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub struct Settlement<AccountId> {
+	/// `P`: the pool's TAO, after pending root TAO was paid or added to it.
+	pub tao: u64,
+	/// `I`: the subnet's alpha issuance, after pending alpha was returned to the pool.
+	pub issuance: u64,
+	/// `C`: alpha value of the holders paid so far.
+	pub value_paid: u128,
+	/// TAO paid to holders so far.
+	pub paid: u64,
+	/// Holders paid so far (including those whose payout stayed with the pool's part).
+	pub holders_paid: u32,
+	/// The owner refunded at the end, and the lock it is refunded up to.
+	pub owner: Option<AccountId>,
+	pub lock: u64,
+	/// Pending root TAO paid as root dividends when the dissolution started.
+	pub root_dividends: u64,
+}
+
+impl<AccountId> Settlement<AccountId> {
+	/// TAO the pallet account still holds for this settlement.
+	pub fn tao_left(&self) -> u64 {
+		self.tao.saturating_sub(self.paid)
+	}
+}

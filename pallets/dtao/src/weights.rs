@@ -10,10 +10,15 @@ pub trait WeightInfo {
 	/// One subnet's epoch over `neurons` neurons (reads their stakes, weights and bonds; runs Yuma
 	/// Consensus; writes the stakes it pays, the bonds and the outputs).
 	fn epoch(neurons: u32) -> Weight;
+	/// A dissolution paying `holders` stake holders: each holder's stake entry, share pool, index
+	/// entry and account, and one share pool removed per holder at most.
+	fn settle(holders: u32) -> Weight;
 	fn set_weights() -> Weight;
 	fn register_network() -> Weight;
 	fn start_call() -> Weight;
-	fn dissolve_network() -> Weight;
+	/// Closing a subnet of `neurons` neurons: its root dividends and its neuron and Yuma state (the
+	/// holders' payments are `settle`).
+	fn dissolve_network(neurons: u32) -> Weight;
 	fn burned_register() -> Weight;
 	fn set_take() -> Weight;
 	fn add_stake() -> Weight;
@@ -24,7 +29,8 @@ pub trait WeightInfo {
 	fn swap_stake() -> Weight;
 	fn swap_stake_limit() -> Weight;
 	fn transfer_stake() -> Weight;
-	fn unstake_all() -> Weight;
+	/// `unstake_all` visiting the caller's stake on `subnets` subnets (root counted).
+	fn unstake_all(subnets: u32) -> Weight;
 	fn set_tao_weight() -> Weight;
 	fn set_owner_cut() -> Weight;
 	fn set_miner_share() -> Weight;
@@ -77,6 +83,13 @@ impl WeightInfo for () {
 	fn epoch(neurons: u32) -> Weight {
 		epoch_base().saturating_add(epoch_per_neuron().saturating_mul(u64::from(neurons)))
 	}
+	fn settle(holders: u32) -> Weight {
+		Weight::from_parts(BASE, 2_048).saturating_add(RocksDbWeight::get().reads_writes(3, 2)).saturating_add(
+			Weight::from_parts(BASE.saturating_div(2), 1_024)
+				.saturating_add(RocksDbWeight::get().reads_writes(5, 6))
+				.saturating_mul(u64::from(holders)),
+		)
+	}
 	fn set_weights() -> Weight {
 		Weight::from_parts(BASE.saturating_mul(10), 16_384).saturating_add(RocksDbWeight::get().reads_writes(600, 1))
 	}
@@ -90,16 +103,22 @@ impl WeightInfo for () {
 					.saturating_mul(u64::from(subnets)),
 			)
 	}
-	/// Conservative: may prune a subnet: reads and clears its stakes.
+	/// A registration without pruning (a pruning adds `dissolve_network` and `settle`).
 	fn register_network() -> Weight {
-		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(120, 140))
+		Weight::from_parts(BASE.saturating_mul(2), 4_096).saturating_add(RocksDbWeight::get().reads_writes(20, 24))
 	}
 	fn start_call() -> Weight {
 		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
 	}
-	/// Conservative: iterates the subnet's stakes.
-	fn dissolve_network() -> Weight {
-		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 400))
+	/// A fixed part (the pool, owner, lock, parameters, the Yuma vectors) and, per neuron, its
+	/// share of the root-dividend epoch (40 µs and five reads: hotkey, stakes, weights, bonds) and
+	/// the removal of its five per-uid entries.
+	fn dissolve_network(neurons: u32) -> Weight {
+		Weight::from_parts(BASE.saturating_mul(4), 4_096).saturating_add(RocksDbWeight::get().reads_writes(40, 40)).saturating_add(
+			Weight::from_parts(40_000_000, 1_024)
+				.saturating_add(RocksDbWeight::get().reads_writes(5, 5))
+				.saturating_mul(u64::from(neurons)),
+		)
 	}
 	fn burned_register() -> Weight {
 		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(7, 5))
@@ -131,9 +150,13 @@ impl WeightInfo for () {
 	fn transfer_stake() -> Weight {
 		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(14, 9))
 	}
-	/// Conservative: visits every subnet.
-	fn unstake_all() -> Weight {
-		Weight::from_parts(BASE.saturating_mul(20), 4_096).saturating_add(RocksDbWeight::get().reads_writes(400, 300))
+	/// A fixed part (the hotkey, the caller's account) and one sale per subnet visited.
+	fn unstake_all(subnets: u32) -> Weight {
+		Weight::from_parts(BASE, 4_096).saturating_add(RocksDbWeight::get().reads_writes(4, 2)).saturating_add(
+			Weight::from_parts(BASE, 2_048)
+				.saturating_add(RocksDbWeight::get().reads_writes(8, 6))
+				.saturating_mul(u64::from(subnets)),
+		)
 	}
 	fn set_tao_weight() -> Weight {
 		Weight::from_parts(BASE, 512).saturating_add(RocksDbWeight::get().reads_writes(1, 1))

@@ -30,6 +30,14 @@ struct Case {
 
 fn no_prep() {}
 
+/// Netuid 7 as a subnet whose dissolution is still paying its holders (nothing left to pay).
+fn dissolving_7() {
+	Dissolving::<Test>::insert(
+		7,
+		crate::Settlement { tao: 0, issuance: 0, value_paid: 0, paid: 0, holders_paid: 0, owner: None, lock: 0, root_dividends: 0 },
+	);
+}
+
 fn setup() {
 	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
 	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
@@ -60,6 +68,7 @@ fn cases() -> Vec<Case> {
 		c("dissolve_network", "signed origin", Some(ALICE), || C::dissolve_network { netuid: 1 }, "BadOrigin"),
 		c("dissolve_network", "root (netuid 0)", None, || C::dissolve_network { netuid: 0 }, "RootSubnetNotAllowed"),
 		c("dissolve_network", "unknown netuid", None, || C::dissolve_network { netuid: 9 }, "SubnetNotFound"),
+		p("dissolve_network", "already dissolving", None, || C::dissolve_network { netuid: 7 }, dissolving_7, "SubnetDissolving"),
 		c("burned_register", "root (netuid 0)", Some(DAVE), || C::burned_register { netuid: 0, hotkey: DAVE_HOT }, "RootSubnetNotAllowed"),
 		c("burned_register", "unknown netuid", Some(DAVE), || C::burned_register { netuid: 9, hotkey: DAVE_HOT }, "SubnetNotFound"),
 		c("burned_register", "hotkey owned by another coldkey", Some(DAVE), || C::burned_register { netuid: 1, hotkey: BOB_HOT }, "NotHotkeyOwner"),
@@ -82,6 +91,7 @@ fn cases() -> Vec<Case> {
 		c("add_stake", "amount u64::MAX", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 1, amount: u64::MAX }, "InsufficientBalance"),
 		c("add_stake", "coldkey without TAO", Some(EMPTY), || C::add_stake { hotkey: ALICE_HOT, netuid: 1, amount: TAO }, "InsufficientBalance"),
 		c("add_stake", "unknown netuid", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 9, amount: TAO }, "SubnetNotFound"),
+		p("add_stake", "into a dissolving subnet", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 7, amount: TAO }, dissolving_7, "SubnetDissolving"),
 		c("add_stake", "unknown hotkey", Some(BOB), || C::add_stake { hotkey: UNKNOWN_HOT, netuid: 1, amount: TAO }, "HotkeyNotRegistered"),
 		c("add_stake", "subnet not started, not the owner", Some(BOB), || C::add_stake { hotkey: CHARLIE_HOT, netuid: 2, amount: TAO }, "SubnetNotStarted"),
 		c("add_stake_limit", "limit below the price, no partial fill", Some(BOB), || C::add_stake_limit { hotkey: ALICE_HOT, netuid: 1, amount: 10 * TAO, limit_price: TAO / 2, allow_partial: false }, "SlippageTooHigh"),
@@ -92,6 +102,7 @@ fn cases() -> Vec<Case> {
 		c("remove_stake", "amount u64::MAX", Some(BOB), || C::remove_stake { hotkey: ALICE_HOT, netuid: 1, amount: u64::MAX }, "NotEnoughStake"),
 		c("remove_stake", "no stake on that hotkey", Some(DAVE), || C::remove_stake { hotkey: ALICE_HOT, netuid: 1, amount: TAO }, "NotEnoughStake"),
 		c("remove_stake", "unknown netuid", Some(BOB), || C::remove_stake { hotkey: ALICE_HOT, netuid: 9, amount: TAO }, "SubnetNotFound"),
+		p("remove_stake", "out of a dissolving subnet", Some(BOB), || C::remove_stake { hotkey: ALICE_HOT, netuid: 7, amount: TAO }, dissolving_7, "SubnetDissolving"),
 		c("remove_stake", "worth less than MinStake, not the whole stake", Some(BOB), || C::remove_stake { hotkey: ALICE_HOT, netuid: 1, amount: 1_000 }, "AmountTooLow"),
 		c("remove_stake_limit", "limit above the price, no partial fill", Some(BOB), || C::remove_stake_limit { hotkey: ALICE_HOT, netuid: 1, amount: 10 * TAO, limit_price: 10 * TAO, allow_partial: false }, "SlippageTooHigh"),
 		c("remove_stake_limit", "limit u64::MAX, partial fill allowed", Some(BOB), || C::remove_stake_limit { hotkey: ALICE_HOT, netuid: 1, amount: 10 * TAO, limit_price: u64::MAX, allow_partial: true }, "SlippageTooHigh"),
@@ -108,10 +119,14 @@ fn cases() -> Vec<Case> {
 		c("unstake_all", "no stake on that hotkey", Some(DAVE), || C::unstake_all { hotkey: ALICE_HOT }, "NotEnoughStake"),
 		c("unstake_all", "unknown hotkey", Some(BOB), || C::unstake_all { hotkey: UNKNOWN_HOT }, "HotkeyNotRegistered"),
 		c("set_tao_weight", "signed origin", Some(ALICE), || C::set_tao_weight { value: Perbill::zero() }, "BadOrigin"),
+		c("set_block_emission", "above half the supply cap", None, || C::set_block_emission { value: dtao_math::SUPPLY_CAP / 2 + 1 }, "InvalidParameter"),
+		c("set_moving_price_cap", "0", None, || C::set_moving_price_cap { value: 0 }, "InvalidParameter"),
 		c("set_min_pool_reserve", "above NetworkMinLockCost", None, || C::set_min_pool_reserve { value: 20_000 * TAO }, "InvalidParameter"),
 		c("set_tempo", "unknown netuid", None, || C::set_tempo { netuid: 9, value: 10 }, "SubnetNotFound"),
 		c("set_burn", "unknown netuid", None, || C::set_burn { netuid: 9, value: 1 }, "SubnetNotFound"),
 		c("set_max_neurons", "above MaxNeuronsLimit (1024)", None, || C::set_max_neurons { netuid: 1, value: 1025 }, "InvalidParameter"),
+		c("set_max_validators", "above MaxNeuronsLimit (1024)", None, || C::set_max_validators { netuid: 1, value: 1025 }, "InvalidParameter"),
+		c("set_subnet_limit", "above MaxSubnets (1024)", None, || C::set_subnet_limit { value: 1025 }, "InvalidParameter"),
 		c("set_kappa", "signed by the subnet owner (root only)", Some(ALICE), || C::set_kappa { netuid: 1, value: 40_000 }, "BadOrigin"),
 		c("set_kappa", "root (netuid 0)", None, || C::set_kappa { netuid: 0, value: 40_000 }, "RootSubnetNotAllowed"),
 		c("set_bonds_moving_average", "above 1_000_000", None, || C::set_bonds_moving_average { netuid: 1, value: 1_000_001 }, "InvalidParameter"),
@@ -124,7 +139,10 @@ fn cases() -> Vec<Case> {
 }
 
 fn table_path() -> std::path::PathBuf {
-	std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/bad-inputs.md")
+	// Read at run time: a test binary built from another checkout sharing the target folder must
+	// still compare this checkout's table.
+	let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
+	std::path::Path::new(&dir).join("../../docs/bad-inputs.md")
 }
 
 #[test]

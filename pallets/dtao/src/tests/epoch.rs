@@ -46,7 +46,10 @@ fn tempo_staggers_subnets() {
 /// hotkey held there, and keep the accounting (`O_n`, `T_0` and the pallet's TAO) exact.
 fn set_stake(hotkey: AccountId, coldkey: AccountId, netuid: u16, amount: u64) {
 	let old = HotkeyStake::<Test>::get(netuid, hotkey).map(|p| p.alpha).unwrap_or(0);
-	let _ = StakeShares::<Test>::clear_prefix((netuid, hotkey), u32::MAX, None);
+	let holders: Vec<AccountId> = StakeShares::<Test>::iter_key_prefix((netuid, hotkey)).collect();
+	for holder in holders {
+		Dtao::set_shares(netuid, &hotkey, &holder, 0);
+	}
 	HotkeyStake::<Test>::remove(netuid, hotkey);
 	if netuid == 0 {
 		TotalRootStake::<Test>::mutate(|t| *t = *t - old + amount);

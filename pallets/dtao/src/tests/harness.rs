@@ -317,24 +317,33 @@ pub struct Report {
 	/// Epochs whose Yuma incentive paid miners (some validator's weights reached consensus).
 	pub epochs_paying_miners: u64,
 	pub dissolutions: u64,
+	/// Blocks that ended a dissolution settled over several blocks.
+	pub staged_dissolutions: u64,
 	/// Registrations that pruned a subnet to take its netuid.
 	pub prunings: u64,
 }
 
-/// Advance one block, returning the TAO it minted; checks the invariants.
-fn next_block(report: &mut Report) -> u128 {
+/// Advance one block, returning the TAO it minted and the TAO it burned (the pool's part of a
+/// dissolution whose settlement ended in it); checks the invariants.
+fn next_block(report: &mut Report) -> (u128, u128) {
 	System::reset_events();
 	run_to_block(System::block_number() + 1);
 	report.blocks += 1;
+	// What the block burned: the pool's part of a dissolution whose settlement ended in it.
+	let burned = dissolution_burns();
 	for r in System::events() {
-		if let RuntimeEvent::Dtao(Event::EpochDrained { miner_alpha, .. }) = r.event {
-			report.epochs += 1;
-			if miner_alpha > 0 {
-				report.epochs_paying_miners += 1;
-			}
+		match r.event {
+			RuntimeEvent::Dtao(Event::EpochDrained { miner_alpha, .. }) => {
+				report.epochs += 1;
+				if miner_alpha > 0 {
+					report.epochs_paying_miners += 1;
+				}
+			},
+			RuntimeEvent::Dtao(Event::NetworkDissolved { .. }) => report.staged_dissolutions += 1,
+			_ => {},
 		}
 	}
-	minted_last_block()
+	(minted_last_block(), burned)
 }
 
 /// Run `steps` random steps from `seed` on a fresh mock chain.
@@ -371,11 +380,13 @@ fn one_step(rng: &mut Rng, report: &mut Report, seed: u64, step: u64) {
 			1..=4 => 1 + rng.below(6),
 			_ => 1,
 		};
-		let mut minted = 0u128;
+		let (mut minted, mut burned) = (0u128, 0u128);
 		for _ in 0..count {
-			minted += next_block(report);
+			let (m, b) = next_block(report);
+			minted += m;
+			burned += b;
 		}
-		assert_eq!(u128::from(Balances::total_issuance()), issuance_before + minted, "{}", at("issuance after blocks"));
+		assert_eq!(u128::from(Balances::total_issuance()) + burned, issuance_before + minted, "{}", at("issuance after blocks"));
 		return;
 	}
 	let (origin, call, name) = random_call(rng);
@@ -395,7 +406,7 @@ fn one_step(rng: &mut Rng, report: &mut Report, seed: u64, step: u64) {
 			let burned = dissolution_burns() + burn;
 			let dissolved = System::events()
 				.iter()
-				.any(|r| matches!(r.event, RuntimeEvent::Dtao(Event::NetworkDissolved { .. })));
+				.any(|r| matches!(r.event, RuntimeEvent::Dtao(Event::NetworkDissolved { .. } | Event::DissolutionStarted { .. })));
 			match call {
 				RuntimeCall::Dtao(Call::dissolve_network { .. }) => report.dissolutions += 1,
 				RuntimeCall::Dtao(Call::register_network { .. }) if dissolved => report.prunings += 1,
@@ -433,8 +444,8 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	let ok: u64 = report.outcomes.iter().filter(|((_, o), _)| o == "ok").map(|(_, n)| n).sum();
 	let failed: u64 = report.outcomes.iter().filter(|((_, o), _)| o != "ok").map(|(_, n)| n).sum();
 	println!(
-		"seed {seed:#x}: {steps} steps, {ok} calls succeeded, {failed} failed, {} blocks, {} epochs ({} paying miners), {} dissolutions, {} prunings",
-		report.blocks, report.epochs, report.epochs_paying_miners, report.dissolutions, report.prunings
+		"seed {seed:#x}: {steps} steps, {ok} calls succeeded, {failed} failed, {} blocks, {} epochs ({} paying miners), {} dissolutions, {} prunings, {} settled over several blocks",
+		report.blocks, report.epochs, report.epochs_paying_miners, report.dissolutions, report.prunings, report.staged_dissolutions
 	);
 	for ((call, outcome), n) in &report.outcomes {
 		println!("  {call:<28} {outcome:<32} {n}");
@@ -443,6 +454,7 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	assert!(report.blocks > 0 && report.epochs > 0, "no blocks or epochs ran");
 	if steps >= 5_000 {
 		assert!(report.prunings > 0 && report.dissolutions > 0, "no pruning or dissolution happened");
+		assert!(report.staged_dissolutions > 0, "no dissolution was settled over several blocks");
 		let immune = report.outcomes.get(&("register_network", "SubnetLimitReached".to_string())).copied().unwrap_or(0);
 		assert!(immune > 0, "registration never met a full, immune subnet set");
 	}

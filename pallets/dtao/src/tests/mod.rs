@@ -7,5 +7,6 @@ mod epoch;
 mod harness;
 mod neurons;
 mod params;
+mod settlement;
 mod staking;
 mod subnets;

@@ -127,3 +127,91 @@ fn setters_reject_values_that_break_the_mechanism() {
 		assert_ok!(Dtao::set_max_neurons(RuntimeOrigin::root(), 1, 2));
 	});
 }
+
+/// `BlockEmission` above half the supply cap could mint past the cap, and a `MovingPriceCap` of 0
+/// would stop all emission: both are refused, by the setters and by genesis.
+#[test]
+fn emission_parameters_that_break_the_cap_are_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let max = dtao_math::SUPPLY_CAP / 2;
+		assert_noop!(Dtao::set_block_emission(RuntimeOrigin::root(), max + 1), Error::<Test>::InvalidParameter);
+		assert_ok!(Dtao::set_block_emission(RuntimeOrigin::root(), max));
+		// At the largest allowed value, no issuance below the cap mints past it: between halvings
+		// j and j + 1 the gap to the cap exceeds floor(B / 2^j).
+		for j in 0..62u32 {
+			let start = dtao_math::SUPPLY_CAP - (dtao_math::SUPPLY_CAP >> j);
+			let end = dtao_math::SUPPLY_CAP - (dtao_math::SUPPLY_CAP >> (j + 1));
+			for issuance in [start, end.saturating_sub(1)] {
+				let e = dtao_math::block_emission(issuance, max);
+				assert!(issuance + e <= dtao_math::SUPPLY_CAP, "issuance {issuance}: emission {e}");
+			}
+		}
+		assert_noop!(Dtao::set_moving_price_cap(RuntimeOrigin::root(), 0), Error::<Test>::InvalidParameter);
+		assert_ok!(Dtao::set_moving_price_cap(RuntimeOrigin::root(), 1));
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis: block_emission above half the supply cap")]
+fn genesis_refuses_a_block_emission_past_the_cap() {
+	let mut b = ExtBuilder::default();
+	b.genesis.block_emission = dtao_math::SUPPLY_CAP / 2 + 1;
+	b.build();
+}
+
+#[test]
+#[should_panic(expected = "genesis: moving_price_cap of 0")]
+fn genesis_refuses_a_moving_price_cap_of_0() {
+	let mut b = ExtBuilder::default();
+	b.genesis.moving_price_cap = 0;
+	b.build();
+}
+
+/// Lowering `MaxTake` below a take already set: the take stays stored, and epochs pay it at
+/// `MaxTake`, exactly as if the hotkey had set `MaxTake` itself.
+#[test]
+fn a_take_above_a_lowered_max_take_is_paid_at_max_take() {
+	let run = |take: Perbill, max_take: Perbill| -> (u64, u64) {
+		let mut out = (0, 0);
+		ExtBuilder::default().min_lock(100 * defaults::TAO).start_delay(0).tempo(4).build_and_execute(|| {
+			assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+			assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+			assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, 50 * defaults::TAO));
+			assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, take));
+			assert_ok!(Dtao::set_max_take(RuntimeOrigin::root(), max_take));
+			assert_eq!(HotkeyTake::<Test>::get(ALICE_HOT), take, "the stored take is left alone");
+			assert_eq!(Dtao::effective_take(&ALICE_HOT), take.min(max_take));
+			run_to_block(12);
+			out = (Dtao::stake_value(&ALICE_HOT, &ALICE, 1), Dtao::stake_value(&ALICE_HOT, &BOB, 1));
+		});
+		out
+	};
+	let lowered = run(Perbill::from_percent(18), Perbill::from_percent(5));
+	let set_low = run(Perbill::from_percent(5), Perbill::from_percent(18));
+	let kept = run(Perbill::from_percent(18), Perbill::from_percent(18));
+	assert_eq!(lowered, set_low);
+	assert!(kept.0 > lowered.0 && kept.1 < lowered.1, "a higher take moves dividends from nominators to the owner");
+}
+
+/// Quotes answer `None` where the call would fail whoever makes it: below `MinStake`.
+#[test]
+fn quotes_refuse_amounts_below_min_stake() {
+	ExtBuilder::default().min_lock(100 * defaults::TAO).start_delay(0).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		let min = MinStake::<Test>::get();
+		assert!(Dtao::api_quote_add_stake(1, min - 1).is_none());
+		assert_noop!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, min - 1), Error::<Test>::AmountTooLow);
+		let q = Dtao::api_quote_add_stake(1, min).expect("quote at MinStake");
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, min));
+		assert_eq!(Dtao::stake_value(&ALICE_HOT, &BOB, 1), q.amount_out);
+		// Worth less than MinStake at the spot price (about 1 here): refused unless it is the whole
+		// stake, which the quote cannot know.
+		assert!(Dtao::tao_value(1, min / 2) < min);
+		assert!(Dtao::api_quote_remove_stake(1, min / 2).is_none());
+		assert_noop!(Dtao::remove_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, min / 2), Error::<Test>::AmountTooLow);
+		assert!(Dtao::api_quote_remove_stake(1, 0).is_none());
+		assert!(Dtao::api_quote_remove_stake(1, min).is_some());
+		assert!(Dtao::api_quote_add_stake(0, min).is_some());
+	});
+}
