@@ -14,6 +14,8 @@
 extern crate alloc;
 
 pub mod api;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod coinbase;
 pub mod epoch;
 pub mod invariants;
@@ -804,6 +806,7 @@ pub mod pallet {
 		/// longer list does not decode). Origin: the validator's hotkey, which must hold a
 		/// validator permit.
 		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_weights(u32::try_from(uids.len()).unwrap_or(u32::MAX)))]
 		pub fn set_weights(
 			origin: OriginFor<T>,
 			netuid: u16,

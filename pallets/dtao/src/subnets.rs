@@ -170,6 +170,23 @@ impl<T: Config> Pallet<T> {
 	/// largest remainder), otherwise over the next blocks (by cumulative rounding, see
 	/// [`Settlement`]); the netuid is not reused until the last is paid.
 	pub(crate) fn do_dissolve_network(netuid: u16) -> Result<(u32, u32), DispatchError> {
+		let (settlement, neurons) = Self::close_subnet(netuid)?;
+		let holders = StakerCount::<T>::get(netuid);
+		if holders <= T::MaxSettlementsPerBlock::get() {
+			Self::settle_at_once(netuid, settlement);
+			Ok((neurons, holders))
+		} else {
+			let (tao, root_dividends) = (settlement.tao, settlement.root_dividends);
+			Self::deposit_event(Event::DissolutionStarted { netuid, holders, tao, root_dividends });
+			Dissolving::<T>::insert(netuid, settlement);
+			Ok((neurons, 0))
+		}
+	}
+
+	/// Close a subnet (steps 1 and 4 of docs/mechanism.md §5.3, its stakes excepted): pay its
+	/// pending root TAO, return its pending alpha to the pool, clear everything but its stakes, and
+	/// return the frozen settlement and the number of neurons cleared.
+	pub(crate) fn close_subnet(netuid: u16) -> Result<(Settlement<T::AccountId>, u32), DispatchError> {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
@@ -196,16 +213,7 @@ impl<T: Config> Pallet<T> {
 		let neurons = u32::from(NeuronCount::<T>::get(netuid));
 		Self::clear_subnet_storage(netuid);
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
-
-		let holders = StakerCount::<T>::get(netuid);
-		if holders <= T::MaxSettlementsPerBlock::get() {
-			Self::settle_at_once(netuid, settlement);
-			Ok((neurons, holders))
-		} else {
-			Self::deposit_event(Event::DissolutionStarted { netuid, holders, tao: settlement.tao, root_dividends });
-			Dissolving::<T>::insert(netuid, settlement);
-			Ok((neurons, 0))
-		}
+		Ok((settlement, neurons))
 	}
 
 	/// Weight of a dissolution closing `neurons` neurons and paying `holders` holders at once.

@@ -1,5 +1,6 @@
 //! Weights of the calls. Hand-written and conservative (generous read/write counts and execution
-//! time) until the benchmarks replace them.
+//! time) until the benchmarks of `benchmarking.rs`, run in the wasm runtime, replace them. The
+//! functions already take the sizes the benchmarks measure (subnets, neurons, holders, entries).
 
 use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
 
@@ -13,7 +14,8 @@ pub trait WeightInfo {
 	/// A dissolution paying `holders` stake holders: each holder's stake entry, share pool, index
 	/// entry and account, and one share pool removed per holder at most.
 	fn settle(holders: u32) -> Weight;
-	fn set_weights() -> Weight;
+	/// `set_weights` with `entries` uids and weights.
+	fn set_weights(entries: u32) -> Weight;
 	fn register_network() -> Weight;
 	fn start_call() -> Weight;
 	/// Closing a subnet of `neurons` neurons: its root dividends and its neuron and Yuma state (the
@@ -90,8 +92,11 @@ impl WeightInfo for () {
 				.saturating_mul(u64::from(holders)),
 		)
 	}
-	fn set_weights() -> Weight {
-		Weight::from_parts(BASE.saturating_mul(10), 16_384).saturating_add(RocksDbWeight::get().reads_writes(600, 1))
+	/// Reads the caller's uid, permit and the subnet's neuron count; checks and writes one row.
+	fn set_weights(entries: u32) -> Weight {
+		Weight::from_parts(BASE, 4_096)
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+			.saturating_add(Weight::from_parts(100_000, 4).saturating_mul(u64::from(entries)))
 	}
 	fn coinbase(subnets: u32) -> Weight {
 		// Fixed part: issuance, parameters, root stake, the pallet account (mint).
