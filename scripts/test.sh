@@ -6,6 +6,8 @@
 #      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
 #      simulator), without the wasm runtime;
 #   1b. every benchmark of the pallet, once each, in the mock (`--features runtime-benchmarks`);
+#   1c. the runtime's tests, natively: its pallets' integrity tests (the block hook's largest
+#       weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
 #   2. the simulator's tests and a small run of its command (sim/scenarios/smoke.toml);
 #   3. the end-to-end suite against the release dev node (scripts/e2e.sh).
 # Environment:
@@ -24,6 +26,8 @@ SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p dtao-runt
 SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao
 # Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
+# The runtime's integrity tests and presets, natively.
+SKIP_WASM_BUILD=1 cargo test --locked -p dtao-runtime
 
 # The simulator: its own tests, then its command on a small scenario, which must write the series
 # (with the documented header), the summary and every plot.

@@ -99,6 +99,14 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, None), task_manager))
 			})
 		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(cmd)) => match cmd {
+			// The wasm given by `--runtime` is all the command needs: no chain spec, no node.
+			polkadot_sdk::frame_benchmarking_cli::BenchmarkCmd::Pallet(cmd) => {
+				cmd.run_with_spec::<polkadot_sdk::sp_runtime::traits::HashingFor<dtao_runtime::Block>, ()>(None)
+			},
+			_ => Err(sc_cli::Error::Input("this node runs `benchmark pallet` only".into())),
+		},
 		None => {
 			let runner = cli.create_runner(&cli.run.base)?;
 			let is_dev = cli.run.base.shared_params.dev;

@@ -229,4 +229,32 @@ impl_runtime_apis! {
 			pallet_dtao::Pallet::<Runtime>::api_metagraph(netuid)
 		}
 	}
+
+	/// The pallet's benchmarks, run by `dtao-node benchmark pallet` (scripts/bench.sh) in a runtime
+	/// built with the `runtime-benchmarks` feature.
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_support::traits::StorageInfoTrait;
+			let mut list = Vec::<frame_benchmarking::BenchmarkList>::new();
+			use crate::Dtao;
+			list_benchmarks!(list, extra);
+			(list, crate::AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_support::traits::WhitelistedStorageKeys;
+			let whitelist: Vec<sp_storage::TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<frame_benchmarking::BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			use crate::Dtao;
+			add_benchmarks!(params, batches);
+			Ok(batches)
+		}
+	}
 }

@@ -8,6 +8,14 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+/// The pallets whose benchmarks the runtime runs (`benchmark pallet --pallet pallet_dtao`); the
+/// macros it defines are used by `apis`, so it comes first.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benches {
+	polkadot_sdk::frame_benchmarking::define_benchmarks!([pallet_dtao, Dtao]);
+}
+
 pub mod apis;
 pub mod presets;
 
@@ -220,6 +228,9 @@ impl pallet_sudo::Config for Runtime {
 
 parameter_types! {
 	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
+	/// Half of a block for the block hook (coinbase, due epochs, a settlement step); due epochs
+	/// beyond it wait for the next block.
+	pub DtaoMaxHookWeight: Weight = RuntimeBlockWeights::get().max_block.checked_div(2).unwrap_or_default();
 }
 
 impl pallet_dtao::Config for Runtime {
@@ -228,12 +239,15 @@ impl pallet_dtao::Config for Runtime {
 	type WeightInfo = ();
 	/// Yuma Consensus at 1,024 neurons still fits in a block many times over.
 	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<1024>;
+	/// An epoch reads a weight row per permit: 256 rows of up to 1,024 entries at most.
+	type MaxValidatorsLimit = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	/// The block hook visits every subnet; 1,024 of them stay well within a block.
 	type MaxSubnets = polkadot_sdk::frame_support::traits::ConstU16<1024>;
 	/// 256 holders paid per block: about 0.2 s of the 2 s block by the charged weight, so that a
 	/// registration charged for pruning a full subnet (1,024 neurons) and paying 256 holders at
 	/// once still fits in a block's normal share.
 	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;
+	type MaxHookWeight = DtaoMaxHookWeight;
 }
 
 construct_runtime!(

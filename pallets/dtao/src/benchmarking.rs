@@ -10,6 +10,7 @@ use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
 		traits::{fungible::Mutate, Get},
+		weights::Weight,
 		BoundedVec,
 	},
 	frame_system::RawOrigin,
@@ -97,7 +98,11 @@ fn full_weights<T: Config>(netuid: u16, hotkeys: &[T::AccountId]) {
 /// The spot price of a subnet in rao per alpha.
 fn spot<T: Config>(netuid: u16) -> u64 {
 	let p = Pools::<T>::get(netuid).expect("pool");
-	u64::try_from(u128::from(p.tao_reserve).saturating_mul(u128::from(TAO)) / u128::from(p.alpha_reserve)).unwrap_or(u64::MAX)
+	u128::from(p.tao_reserve)
+		.saturating_mul(u128::from(TAO))
+		.checked_div(u128::from(p.alpha_reserve))
+		.and_then(|x| u64::try_from(x).ok())
+		.unwrap_or(u64::MAX)
 }
 
 #[benchmarks]
@@ -155,11 +160,13 @@ mod benchmarks {
 		assert!(!Dissolving::<T>::contains_key(netuid));
 	}
 
-	/// The coinbase of one block over `s` started subnets, with root stake (so root's alpha is sold).
+	/// The block hook without epochs over `s` started subnets: the coinbase, with root stake (so
+	/// root's alpha is sold), and the epoch schedule with its deferred queue (no epoch due).
 	#[benchmark]
 	fn coinbase(s: Linear<1, 512>) {
 		for i in 0..s {
-			let _ = subnet::<T>(i, true);
+			let (netuid, _, _) = subnet::<T>(i, true);
+			Tempo::<T>::insert(netuid, 0);
 		}
 		let staker = funded::<T>("root_staker", 0);
 		let hotkey: T::AccountId = account("owner_hot", 0, 0);
@@ -169,14 +176,19 @@ mod benchmarks {
 		#[block]
 		{
 			let _ = Dtao::<T>::run_coinbase();
+			let _ = Dtao::<T>::run_epochs(Dtao::<T>::now(), Weight::zero());
 		}
 	}
 
-	/// One epoch of a subnet of `n` neurons, each a validator with a full weight row and bonds.
+	/// One epoch of a subnet of `n` neurons of which `v` hold a validator permit (the owner's
+	/// forced permit aside), each with a full weight row and bonds. Each component is measured
+	/// with the other at its largest, so the fitted weight covers the rows' entries (`n·v`) for
+	/// every `n` up to `MaxNeuronsLimit`.
 	#[benchmark]
-	fn epoch(n: Linear<2, 256>) {
+	fn epoch(n: Linear<2, 1_024>, v: Linear<1, 64>) {
 		let (netuid, _, _) = subnet::<T>(0, true);
-		MaxValidators::<T>::insert(netuid, u16::try_from(n).unwrap_or(u16::MAX));
+		MaxNeurons::<T>::insert(netuid, u16::try_from(n).unwrap_or(u16::MAX));
+		MaxValidators::<T>::insert(netuid, u16::try_from(v.min(n)).unwrap_or(u16::MAX));
 		let hotkeys = neurons::<T>(netuid, n.saturating_sub(1));
 		full_weights::<T>(netuid, &hotkeys);
 		Pools::<T>::mutate(netuid, |p| {
@@ -191,6 +203,10 @@ mod benchmarks {
 		{
 			Dtao::<T>::run_epoch(netuid);
 		}
+		let (neurons, rows) = Dtao::<T>::epoch_size(netuid);
+		assert_eq!(neurons, n);
+		// The permits (the owner's forced one among them or beside them), plus one for the owner.
+		assert!(rows >= v.min(n) && rows <= v.saturating_add(2).min(n));
 	}
 
 	/// `set_weights` with `n` entries, by the owner's hotkey.

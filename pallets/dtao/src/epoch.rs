@@ -11,7 +11,10 @@ use dtao_math::{
 	yuma::{self, EpochInput, EpochOutput, Neuron, Pots},
 	SharePool,
 };
-use polkadot_sdk::frame_support::{ensure, pallet_prelude::DispatchResult};
+use polkadot_sdk::frame_support::{
+	ensure,
+	pallet_prelude::{BoundedVec, DispatchResult, Get, Weight},
+};
 
 /// A subnet's state as the epoch reads it.
 pub struct EpochState<AccountId> {
@@ -33,17 +36,56 @@ impl<T: Config> Pallet<T> {
 		yuma::is_epoch_block(netuid, tempo, block)
 	}
 
-	/// Run the epoch of every subnet whose turn it is; returns the neuron count of each that ran.
-	pub(crate) fn run_epochs(block: u64) -> Vec<u32> {
-		let netuids: Vec<u16> = Pools::<T>::iter_keys().collect();
-		netuids
-			.into_iter()
-			.filter(|netuid| Self::is_epoch_block(*netuid, Tempo::<T>::get(netuid), block))
-			.map(|netuid| {
-				Self::run_epoch(netuid);
-				u32::from(NeuronCount::<T>::get(netuid))
-			})
-			.collect()
+	/// Run the epochs due in `block`: first those deferred from earlier blocks (oldest first), then
+	/// those whose turn it is, while their weights fit in `budget` (the first always runs). What
+	/// does not fit is deferred (`EpochsDeferred`). Returns the weight of the epochs that ran and of
+	/// writing the queue (the schedule and reading the queue are part of the coinbase's weight).
+	pub(crate) fn run_epochs(block: u64, budget: Weight) -> Weight {
+		use crate::WeightInfo;
+		let mut queue: Vec<u16> = DeferredEpochs::<T>::get().into_inner();
+		let deferred_before = queue.len();
+		for netuid in Pools::<T>::iter_keys() {
+			if Self::is_epoch_block(netuid, Tempo::<T>::get(netuid), block) && !queue.contains(&netuid) {
+				queue.push(netuid);
+			}
+		}
+		let mut used = Weight::zero();
+		let mut ran = 0usize;
+		for netuid in &queue {
+			let (neurons, validators) = Self::epoch_size(*netuid);
+			let cost = T::WeightInfo::epoch(neurons, validators);
+			if ran > 0 && !used.saturating_add(cost).all_lte(budget) {
+				break;
+			}
+			Self::run_epoch(*netuid);
+			used = used.saturating_add(cost);
+			ran = ran.saturating_add(1);
+		}
+		let waiting: Vec<u16> = queue.get(ran..).map(<[u16]>::to_vec).unwrap_or_default();
+		if !waiting.is_empty() {
+			Self::deposit_event(Event::EpochsDeferred { netuids: waiting.clone() });
+		}
+		if !waiting.is_empty() || deferred_before > 0 {
+			// At most every subnet once, so within the bound.
+			DeferredEpochs::<T>::put(BoundedVec::truncate_from(waiting));
+			used = used.saturating_add(T::DbWeight::get().writes(1));
+		}
+		used
+	}
+
+	/// What an epoch of `netuid` costs by: its neurons, and the rows it reads (stored permits and
+	/// the owner), each of at most `neurons` entries.
+	pub fn epoch_size(netuid: u16) -> (u32, u32) {
+		let neurons = u32::from(NeuronCount::<T>::get(netuid));
+		let permits = ValidatorPermit::<T>::get(netuid).iter().filter(|p| **p).count();
+		let rows = u32::try_from(permits).unwrap_or(u32::MAX).saturating_add(1).min(neurons);
+		(neurons, rows)
+	}
+
+	/// The most rows `epoch_size` can count: the permits `MaxValidatorsLimit` allows, one more if
+	/// the owner's uid is not among them, and the one `epoch_size` adds for the owner.
+	pub fn max_epoch_rows() -> u32 {
+		T::MaxValidatorsLimit::get().saturating_add(2)
 	}
 
 	/// The Yuma hyperparameters of `netuid`.
@@ -77,6 +119,9 @@ impl<T: Config> Pallet<T> {
 		for uid in 0..count {
 			let Some(hotkey) = Neurons::<T>::get(netuid, uid) else { break };
 			let i = usize::from(uid);
+			// Yuma reads the rows of permit holders (stored permits and the owner) only, and only
+			// they hold bonds (`try_state` checks it): the rows of the others are not read.
+			let permitted = permits.get(i).copied().unwrap_or(false) || state.owner_uid == Some(uid);
 			state.neurons.push(Neuron {
 				alpha_stake: HotkeyStake::<T>::get(netuid, &hotkey).map(|p| p.alpha).unwrap_or(0),
 				root_stake: HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map(|p| p.alpha).unwrap_or(0),
@@ -84,8 +129,8 @@ impl<T: Config> Pallet<T> {
 				last_update: updates.get(i).copied().unwrap_or(0),
 				registered_at: BlockAtRegistration::<T>::get(netuid, uid),
 			});
-			state.weights.push(Weights::<T>::get(netuid, uid));
-			state.bonds.push(Bonds::<T>::get(netuid, uid));
+			state.weights.push(if permitted { Weights::<T>::get(netuid, uid) } else { Vec::new() });
+			state.bonds.push(if permitted { Bonds::<T>::get(netuid, uid) } else { Vec::new() });
 			state.hotkeys.push(hotkey);
 		}
 		state

@@ -34,9 +34,10 @@ impl<T: Config> Pallet<T> {
 	/// settlement has not paid yet, and its remaining holders are worth at most the frozen issuance
 	/// minus what was paid.
 	///
-	/// It also checks the bookkeeping: `StakerCount` and `StakeIndex` match the stake entries, `TotalNetworks` counts the pools, every subnet has an owner,
-	/// every stake entry belongs to an existing subnet, neurons and uids agree, and the Yuma state
-	/// (per-uid vectors, weights, bonds) covers exactly the uids that exist.
+	/// It also checks the bookkeeping: `StakerCount` and `StakeIndex` match the stake entries,
+	/// `TotalNetworks` counts the pools, every subnet has an owner, every stake entry belongs to an
+	/// existing subnet, neurons and uids agree, the Yuma state (per-uid vectors, weights, bonds)
+	/// covers exactly the uids that exist, and each deferred epoch is of an existing subnet, once.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
 		let dissolving: BTreeMap<u16, Settlement<T::AccountId>> = Dissolving::<T>::iter().collect();
@@ -158,6 +159,10 @@ impl<T: Config> Pallet<T> {
 		let known = |netuid: u16, uid: u16| pools.contains_key(&netuid) && uid < NeuronCount::<T>::get(netuid);
 		for (netuid, uid, row) in Bonds::<T>::iter() {
 			check!(known(netuid, uid), "bonds of a uid that does not exist");
+			check!(
+				ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(false),
+				"bonds of a uid without a stored permit"
+			);
 			check!(row.iter().all(|(j, _)| known(netuid, *j)), "bond on a uid that does not exist");
 		}
 		for (netuid, uid, row) in Weights::<T>::iter() {
@@ -167,6 +172,14 @@ impl<T: Config> Pallet<T> {
 		check!(
 			BlockAtRegistration::<T>::iter_keys().all(|(netuid, uid)| known(netuid, uid)),
 			"registration block of a uid that does not exist"
+		);
+
+		// Deferred epochs: subnets that exist, each once.
+		let deferred = DeferredEpochs::<T>::get();
+		check!(deferred.iter().all(|n| pools.contains_key(n)), "deferred epoch of a subnet that does not exist");
+		check!(
+			deferred.iter().collect::<alloc::collections::BTreeSet<_>>().len() == deferred.len(),
+			"a subnet deferred twice"
 		);
 		Ok(())
 	}

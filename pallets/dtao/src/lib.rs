@@ -75,6 +75,10 @@ pub mod pallet {
 		/// `set_weights` takes at most this many entries.
 		#[pallet::constant]
 		type MaxNeuronsLimit: Get<u32>;
+		/// The most validator permits a subnet may grant: `MaxValidators` cannot be set above it. An
+		/// epoch reads a weight and a bond row per permit, so this bounds its cost.
+		#[pallet::constant]
+		type MaxValidatorsLimit: Get<u32>;
 		/// The most subnets (root excluded) that may exist: `SubnetLimit` cannot be set above it.
 		#[pallet::constant]
 		type MaxSubnets: Get<u16>;
@@ -82,6 +86,21 @@ pub mod pallet {
 		/// holders is settled by the dissolving call itself; a larger one over the next blocks.
 		#[pallet::constant]
 		type MaxSettlementsPerBlock: Get<u32>;
+		/// The most the block hook may use: the coinbase of every subnet, up to
+		/// `MaxSettlementsPerBlock` settlement payments, and as many due epochs as fit in the rest.
+		/// A due epoch that does not fit waits (`EpochsDeferred`) and runs first in a later block;
+		/// the first due epoch of a block always runs. `integrity_test` checks that the largest
+		/// coinbase, settlement step and epoch fit together.
+		#[pallet::constant]
+		type MaxHookWeight: Get<Weight>;
+	}
+
+	/// `MaxSubnets` as a bound for vectors of netuids.
+	pub struct MaxSubnetsBound<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<u32> for MaxSubnetsBound<T> {
+		fn get() -> u32 {
+			u32::from(T::MaxSubnets::get())
+		}
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -367,6 +386,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Dissolving<T: Config> = StorageMap<_, Twox64Concat, u16, Settlement<T::AccountId>, OptionQuery>;
 
+	/// Subnets whose epoch was due but did not fit in its block's `MaxHookWeight`, oldest first.
+	/// They run before the epochs newly due; a subnet appears once however many turns it missed.
+	#[pallet::storage]
+	pub type DeferredEpochs<T: Config> = StorageValue<_, BoundedVec<u16, MaxSubnetsBound<T>>, ValueQuery>;
+
 	/// Hotkey of each uid on a subnet.
 	#[pallet::storage]
 	pub type Neurons<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Twox64Concat, u16, T::AccountId, OptionQuery>;
@@ -573,6 +597,9 @@ pub mod pallet {
 		DissolutionStarted { netuid: u16, holders: u32, tao: u64, root_dividends: u64 },
 		/// A block paid some holders of a dissolving subnet: `holders_paid` so far, `holders_left`.
 		DissolutionProgress { netuid: u16, holders_paid: u32, holders_left: u32, paid_to_stakers: u64 },
+		/// Due epochs did not fit in this block's `MaxHookWeight`: `netuids` wait, oldest first, and
+		/// run before newly due epochs in the next blocks.
+		EpochsDeferred { netuids: Vec<u16> },
 		/// TAO was staked: `tao` paid (fee included), `alpha` received, `fee` left in the pool.
 		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
 		/// Alpha was unstaked: `alpha` sold, `tao` received, `fee` left in the pool.
@@ -724,12 +751,11 @@ pub mod pallet {
 		/// Then the epochs (docs/mechanism.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
-			let epochs = Self::run_epochs(Self::now());
+			let coinbase = T::WeightInfo::coinbase(subnets);
+			let reserved = coinbase.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()));
+			let epochs = Self::run_epochs(Self::now(), T::MaxHookWeight::get().saturating_sub(reserved));
 			let settled = Self::run_settlements(T::MaxSettlementsPerBlock::get());
-			epochs
-				.into_iter()
-				.fold(T::WeightInfo::coinbase(subnets), |w, neurons| w.saturating_add(T::WeightInfo::epoch(neurons)))
-				.saturating_add(T::WeightInfo::settle(settled))
+			coinbase.saturating_add(epochs).saturating_add(T::WeightInfo::settle(settled))
 		}
 
 
@@ -742,8 +768,20 @@ pub mod pallet {
 				u32::from(defaults::MAX_VALIDATORS) <= u32::from(defaults::MAX_NEURONS),
 				"the default MaxValidators must be within the default MaxNeurons"
 			);
+			assert!(
+				u32::from(defaults::MAX_VALIDATORS) <= T::MaxValidatorsLimit::get()
+					&& T::MaxValidatorsLimit::get() <= T::MaxNeuronsLimit::get(),
+				"MaxValidatorsLimit must hold the default MaxValidators and be within MaxNeuronsLimit"
+			);
 			assert!(defaults::SUBNET_LIMIT <= T::MaxSubnets::get(), "the default SubnetLimit must be within MaxSubnets");
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "a dissolution must settle at least one holder per block");
+			let largest = T::WeightInfo::coinbase(u32::from(T::MaxSubnets::get()))
+				.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()))
+				.saturating_add(T::WeightInfo::epoch(T::MaxNeuronsLimit::get(), Self::max_epoch_rows()));
+			assert!(
+				largest.all_lte(T::MaxHookWeight::get()),
+				"MaxHookWeight must hold the largest coinbase, settlement step and epoch together"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1197,12 +1235,12 @@ pub mod pallet {
 		}
 
 		/// Set the `MaxValidators` of a subnet; fails with `InvalidParameter` above
-		/// `MaxNeuronsLimit` (a subnet never holds more validators than neurons). Origin: root.
+		/// `MaxValidatorsLimit` (which bounds the epoch's cost). Origin: root.
 		#[pallet::call_index(70)]
 		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
-			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
+			ensure!(u32::from(value) <= T::MaxValidatorsLimit::get(), Error::<T>::InvalidParameter);
 			MaxValidators::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
 			Ok(())

@@ -5,7 +5,7 @@
 use crate as pallet_dtao;
 use crate::params::defaults::TAO;
 use polkadot_sdk::{
-	frame_support::{self, derive_impl, parameter_types, traits::{ConstU16, ConstU32, Hooks}, PalletId},
+	frame_support::{self, derive_impl, parameter_types, traits::{ConstU16, ConstU32, Hooks}, weights::Weight, PalletId},
 	frame_system, pallet_balances,
 	sp_io::TestExternalities,
 	sp_runtime::{BuildStorage, Perbill},
@@ -37,6 +37,8 @@ parameter_types! {
 	/// Holders a dissolution pays per block; small so that tests and the harness exercise the
 	/// settlement over several blocks, and settable per test (`SettlementsPerBlock::set`).
 	pub static SettlementsPerBlock: u32 = 4;
+	/// The block hook's limit; settable per test (`HookWeightLimit::set`) to make epochs wait.
+	pub static HookWeightLimit: Weight = Weight::from_parts(u64::MAX / 4, u64::MAX / 4);
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -50,8 +52,10 @@ impl pallet_dtao::Config for Test {
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
 	type MaxNeuronsLimit = ConstU32<1024>;
+	type MaxValidatorsLimit = ConstU32<256>;
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = SettlementsPerBlock;
+	type MaxHookWeight = HookWeightLimit;
 }
 
 /// A bounded list of `set_weights` (uids or weights) from a vector; panics if it is too long.

@@ -212,6 +212,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let neurons = u32::from(NeuronCount::<T>::get(netuid));
 		Self::clear_subnet_storage(netuid);
+		DeferredEpochs::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Ok((settlement, neurons))
 	}

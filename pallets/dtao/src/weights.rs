@@ -8,9 +8,10 @@ use polkadot_sdk::frame_support::weights::{constants::RocksDbWeight, Weight};
 pub trait WeightInfo {
 	/// The coinbase of one block visiting `subnets` subnets (one read and one write each).
 	fn coinbase(subnets: u32) -> Weight;
-	/// One subnet's epoch over `neurons` neurons (reads their stakes, weights and bonds; runs Yuma
-	/// Consensus; writes the stakes it pays, the bonds and the outputs).
-	fn epoch(neurons: u32) -> Weight;
+	/// One subnet's epoch over `neurons` neurons of which `validators` have weight and bond rows
+	/// (reads their stakes and those rows; runs Yuma Consensus; writes the stakes it pays, the bonds
+	/// and the outputs).
+	fn epoch(neurons: u32, validators: u32) -> Weight;
 	/// A dissolution paying `holders` stake holders: each holder's stake entry, share pool, index
 	/// entry and account, and one share pool removed per holder at most.
 	fn settle(holders: u32) -> Weight;
@@ -68,22 +69,28 @@ fn epoch_base() -> Weight {
 	Weight::from_parts(BASE.saturating_mul(4), 16_384).saturating_add(RocksDbWeight::get().reads_writes(30, 20))
 }
 
-/// Per neuron of an epoch, charged for a full weight row: `EPOCH_NEURON_REF_TIME` of execution,
-/// reads of its hotkey, stakes, weights, bonds and owner (7) and writes of its bonds and up to
-/// three payments (8).
+/// Per neuron of an epoch: its hotkey, stakes and registration block (4 reads) and up to three
+/// payments (3 writes).
 fn epoch_per_neuron() -> Weight {
-	Weight::from_parts(EPOCH_NEURON_REF_TIME, 4_096).saturating_add(RocksDbWeight::get().reads_writes(7, 8))
+	Weight::from_parts(20_000_000, 1_024).saturating_add(RocksDbWeight::get().reads_writes(4, 3))
 }
 
-/// Execution time charged per neuron of an epoch: 200 µs. Yuma Consensus at 256 neurons, each a
-/// validator with a full weight row and bonds, measured 9.2 ms in native release code
-/// (`cargo run --release -p dtao-math --example epoch_cost 256 256`), 36 µs per neuron; the charge
-/// leaves room for wasm execution and the payments.
-const EPOCH_NEURON_REF_TIME: u64 = 200_000_000;
+/// Per row of weights and bonds an epoch reads: the two rows and the bonds written.
+fn epoch_per_row() -> Weight {
+	Weight::from_parts(BASE, 2_048).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+}
+
+/// Execution time charged per entry of a row (a row holds up to one entry per neuron): 0.5 µs.
+const EPOCH_ENTRY_REF_TIME: u64 = 500_000;
 
 impl WeightInfo for () {
-	fn epoch(neurons: u32) -> Weight {
-		epoch_base().saturating_add(epoch_per_neuron().saturating_mul(u64::from(neurons)))
+	/// Each row charged at its largest: one entry per neuron.
+	fn epoch(neurons: u32, validators: u32) -> Weight {
+		let row = epoch_per_row()
+			.saturating_add(Weight::from_parts(EPOCH_ENTRY_REF_TIME, 4).saturating_mul(u64::from(neurons)));
+		epoch_base()
+			.saturating_add(epoch_per_neuron().saturating_mul(u64::from(neurons)))
+			.saturating_add(row.saturating_mul(u64::from(validators)))
 	}
 	fn settle(holders: u32) -> Weight {
 		Weight::from_parts(BASE, 2_048).saturating_add(RocksDbWeight::get().reads_writes(3, 2)).saturating_add(

@@ -428,7 +428,8 @@ pub fn epoch(input: &EpochInput) -> EpochOutput {
 	let mut dense: Vec<Option<Fx>> = vec![None; n];
 	let ema_bonds: Vec<Row> = (0..n)
 		.map(|i| {
-			dense.iter_mut().for_each(|x| *x = None);
+			// `dense` is all `None` here: each row resets only the slots it touched, so the rows
+			// cost their entries, not `n` each.
 			let mut order: Vec<u16> = Vec::new();
 			for (j, b) in row_of(input.bonds, i) {
 				let Some(target) = input.neurons.get(usize::from(j)) else { continue };
@@ -453,7 +454,10 @@ pub fn epoch(input: &EpochInput) -> EpochOutput {
 			order.sort_unstable();
 			order
 				.into_iter()
-				.filter_map(|j| dense.get(usize::from(j)).copied().flatten().filter(|x| *x > ZERO).map(|x| (j, x)))
+				.filter_map(|j| {
+					let slot = dense.get_mut(usize::from(j))?;
+					slot.take().filter(|x| *x > ZERO).map(|x| (j, x))
+				})
 				.collect()
 		})
 		.collect();

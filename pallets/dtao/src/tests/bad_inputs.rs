@@ -125,7 +125,7 @@ fn cases() -> Vec<Case> {
 		c("set_tempo", "unknown netuid", None, || C::set_tempo { netuid: 9, value: 10 }, "SubnetNotFound"),
 		c("set_burn", "unknown netuid", None, || C::set_burn { netuid: 9, value: 1 }, "SubnetNotFound"),
 		c("set_max_neurons", "above MaxNeuronsLimit (1024)", None, || C::set_max_neurons { netuid: 1, value: 1025 }, "InvalidParameter"),
-		c("set_max_validators", "above MaxNeuronsLimit (1024)", None, || C::set_max_validators { netuid: 1, value: 1025 }, "InvalidParameter"),
+		c("set_max_validators", "above MaxValidatorsLimit (256)", None, || C::set_max_validators { netuid: 1, value: 257 }, "InvalidParameter"),
 		c("set_subnet_limit", "above MaxSubnets (1024)", None, || C::set_subnet_limit { value: 1025 }, "InvalidParameter"),
 		c("set_kappa", "signed by the subnet owner (root only)", Some(ALICE), || C::set_kappa { netuid: 1, value: 40_000 }, "BadOrigin"),
 		c("set_kappa", "root (netuid 0)", None, || C::set_kappa { netuid: 0, value: 40_000 }, "RootSubnetNotAllowed"),

@@ -6,8 +6,11 @@ use polkadot_sdk::{
 		traits::{
 			fungible::Mutate,
 			tokens::{Fortitude, Precision, Preservation},
+			Get, Hooks,
 		},
+		weights::{RuntimeDbWeight, Weight},
 	},
+	frame_system,
 	sp_runtime::{DispatchError, Perbill},
 };
 
@@ -554,4 +557,104 @@ fn epoch_pays_the_owner_cut_whole() {
 		assert_eq!(Dtao::stake_value(&ALICE_HOT, &ALICE, 1), 123_456_789);
 		assert_eq!(Pools::<Test>::get(1).expect("pool").pending_owner_alpha, 0);
 	});
+}
+
+/// Subnets 1 (tempo 10) and 2 (tempo 11) are both due at block 8: `(8 + 2) mod 11 = 10` and
+/// `(8 + 3) mod 12 = 11`.
+fn two_subnets_due_at_block_8() {
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(BOB), BOB_HOT));
+	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(BOB), 2));
+	assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 10));
+	assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 2, 11));
+	assert!(Dtao::is_epoch_block(1, 10, 8) && Dtao::is_epoch_block(2, 11, 8));
+}
+
+fn deferred_events() -> Vec<Vec<u16>> {
+	dtao_events()
+		.into_iter()
+		.filter_map(|e| if let DtaoEvent::EpochsDeferred { netuids } = e { Some(netuids) } else { None })
+		.collect()
+}
+
+/// With room for every due epoch, both run in their block and nothing waits.
+#[test]
+fn due_epochs_that_fit_run_in_their_block() {
+	builder().build_and_execute(|| {
+		two_subnets_due_at_block_8();
+		run_to_block(8);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 8);
+		assert_eq!(LastEpochBlock::<Test>::get(2), 8);
+		assert!(DeferredEpochs::<Test>::get().is_empty());
+		assert!(deferred_events().is_empty());
+	});
+}
+
+/// With a hook limit that holds no epoch, only the first due epoch of a block runs; the other waits
+/// (`EpochsDeferred`), runs first in the next block, and the schedule goes on from there. The hook
+/// returns the weight of what it ran.
+#[test]
+fn due_epochs_beyond_the_hook_limit_wait_for_the_next_block() {
+	builder().build_and_execute(|| {
+		two_subnets_due_at_block_8();
+		HookWeightLimit::set(Weight::zero());
+		run_to_block(7);
+		let first = Pools::<Test>::iter_keys().find(|n| [1, 2].contains(n)).expect("a subnet");
+		let second = 3 - first;
+
+		System::set_block_number(8);
+		let used = Dtao::on_initialize(8);
+		check_invariants();
+		assert_eq!(LastEpochBlock::<Test>::get(first), 8);
+		assert_eq!(LastEpochBlock::<Test>::get(second), 0, "the second epoch waits");
+		assert_eq!(DeferredEpochs::<Test>::get().into_inner(), vec![second]);
+		assert_eq!(deferred_events(), vec![vec![second]]);
+		let (neurons, validators) = Dtao::epoch_size(first);
+		assert_eq!((neurons, validators), (1, 1), "the owner alone");
+		assert_eq!(
+			used,
+			<() as crate::WeightInfo>::coinbase(2)
+				.saturating_add(<() as crate::WeightInfo>::epoch(neurons, validators))
+				.saturating_add(<() as crate::WeightInfo>::settle(0))
+				.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().writes(1))
+		);
+
+		// Block 9: the waiting epoch runs first; nothing else is due.
+		run_to_block(9);
+		assert_eq!(LastEpochBlock::<Test>::get(second), 9);
+		assert!(DeferredEpochs::<Test>::get().is_empty());
+		assert_eq!(deferred_events().len(), 1);
+
+		// The regular turns follow: subnet 1 at 19, subnet 2 at 20.
+		run_to_block(20);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 19);
+		assert_eq!(LastEpochBlock::<Test>::get(2), 20);
+	});
+}
+
+/// A dissolved subnet leaves the queue, so a netuid registered again later does not inherit a
+/// waiting epoch.
+#[test]
+fn dissolving_a_subnet_removes_its_waiting_epoch() {
+	builder().build_and_execute(|| {
+		two_subnets_due_at_block_8();
+		HookWeightLimit::set(Weight::zero());
+		run_to_block(8);
+		let waiting = DeferredEpochs::<Test>::get().into_inner();
+		assert_eq!(waiting.len(), 1);
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), waiting[0]));
+		assert!(DeferredEpochs::<Test>::get().is_empty());
+		run_to_block(9);
+	});
+}
+
+/// The mock's limits pass the pallet's own check, and a limit too small for the largest coinbase,
+/// settlement step and epoch fails it.
+#[test]
+fn integrity_test_checks_the_hook_limit() {
+	<Dtao as Hooks<u64>>::integrity_test();
+	HookWeightLimit::set(Weight::from_parts(1, 1));
+	let result = std::panic::catch_unwind(<Dtao as Hooks<u64>>::integrity_test);
+	assert!(result.is_err());
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks the pallet in the wasm runtime, then regenerates pallets/dtao/src/weights.rs and
+# docs/weights.md from the results.
+#   scripts/bench.sh                    # steps 10, repeat 5 (about an hour on two cores, cold)
+#   STEPS=50 REPEAT=20 scripts/bench.sh # finer fit, slower
+#   scripts/bench.sh --report-only      # rewrite weights.rs and docs/weights.md from the last results
+# What it builds (kept between runs, like every build here):
+#   - the node with the `runtime-benchmarks` feature (the `benchmark pallet` subcommand), in the
+#     usual target folder; the binary is copied to $CARGO_TARGET_DIR/bench/dtao-node-bench;
+#   - the runtime with its `runtime-benchmarks` feature, in $CARGO_TARGET_DIR/bench, so that the
+#     wasm the dev node embeds is never replaced by the benchmarking one.
+# Results: $CARGO_TARGET_DIR/bench/results.json (raw), then the two generated files.
+# Environment:
+#   CARGO_TARGET_DIR   build directory (default ~/.cache/dtao-target)
+#   STEPS, REPEAT      benchmark steps per component and repetitions per step
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
+bench="$CARGO_TARGET_DIR/bench"
+mkdir -p "$bench"
+node="$bench/dtao-node-bench"
+results="$bench/results.json"
+steps="${STEPS:-10}"
+repeat="${REPEAT:-5}"
+
+if [ "${1:-}" != "--report-only" ]; then
+	scripts/setup.sh
+	echo "bench: building the node with the benchmark command"
+	cargo build --locked --release -p dtao-node --features runtime-benchmarks
+	cp "$CARGO_TARGET_DIR/release/dtao-node" "$node"
+	echo "bench: building the runtime with its benchmarks"
+	CARGO_TARGET_DIR="$bench" cargo build --locked -p dtao-runtime --features runtime-benchmarks
+	wasm="$bench/debug/wbuild/dtao-runtime/dtao_runtime.compact.compressed.wasm"
+	echo "bench: running every benchmark of pallet_dtao (steps $steps, repeat $repeat)"
+	"$node" benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
+		--pallet pallet_dtao --extrinsic '*' \
+		--steps "$steps" --repeat "$repeat" \
+		--default-pov-mode measured \
+		--json-file "$results"
+fi
+
+[ -f "$results" ] || { echo "bench: no results at $results; run without --report-only first" >&2; exit 1; }
+[ -x "$node" ] || { echo "bench: no benchmark node at $node; run without --report-only first" >&2; exit 1; }
+echo "bench: writing pallets/dtao/src/weights.rs"
+"$node" benchmark pallet --json-input "$results" --default-pov-mode measured \
+	--template scripts/bench/weights.hbs --output pallets/dtao/src/weights.rs
+"$node" benchmark pallet --json-input "$results" --default-pov-mode measured \
+	--template scripts/bench/report.hbs --output "$bench/fitted.json"
+echo "bench: writing docs/weights.md"
+python3 scripts/bench/report.py "$bench/fitted.json" docs/weights.md
