@@ -5,8 +5,9 @@
 #   STEPS=50 REPEAT=20 scripts/bench.sh # finer fit, slower
 #   scripts/bench.sh --report-only      # rewrite weights.rs and docs/weights.md from the last results
 # What it builds (kept between runs, like every build here):
-#   - the node with the `runtime-benchmarks` feature (the `benchmark pallet` subcommand), in the
-#     usual target folder; the binary is copied to $CARGO_TARGET_DIR/bench/dtao-node-bench;
+#   - the node with the `runtime-benchmarks` feature (the `benchmark pallet` subcommand) and no
+#     embedded wasm, in the usual target folder; the binary is copied to
+#     $CARGO_TARGET_DIR/bench/dtao-node-bench (the next normal build relinks the usual node);
 #   - the runtime with its `runtime-benchmarks` feature, in $CARGO_TARGET_DIR/bench, so that the
 #     wasm the dev node embeds is never replaced by the benchmarking one.
 # Results: $CARGO_TARGET_DIR/bench/results.json (raw), then the two generated files.
@@ -22,16 +23,20 @@ mkdir -p "$bench"
 node="$bench/dtao-node-bench"
 results="$bench/results.json"
 steps="${STEPS:-10}"
+# The wasm is built optimised whatever the native profile; a debug native build skips only the
+# compaction, which the benchmarks do not need.
+wasm="$bench/debug/wbuild/dtao-runtime/dtao_runtime.wasm"
 repeat="${REPEAT:-5}"
 
 if [ "${1:-}" != "--report-only" ]; then
 	scripts/setup.sh
 	echo "bench: building the node with the benchmark command"
-	cargo build --locked --release -p dtao-node --features runtime-benchmarks
+	# Without wasm: this node only runs the wasm given by --runtime (and the benchmarking CLI's
+	# own test runtime cannot be built as a dependency of this workspace).
+	SKIP_WASM_BUILD=1 cargo build --locked --release -p dtao-node --features runtime-benchmarks
 	cp "$CARGO_TARGET_DIR/release/dtao-node" "$node"
 	echo "bench: building the runtime with its benchmarks"
 	CARGO_TARGET_DIR="$bench" cargo build --locked -p dtao-runtime --features runtime-benchmarks
-	wasm="$bench/debug/wbuild/dtao-runtime/dtao_runtime.compact.compressed.wasm"
 	echo "bench: running every benchmark of pallet_dtao (steps $steps, repeat $repeat)"
 	"$node" benchmark pallet \
 		--runtime "$wasm" \
@@ -41,14 +46,17 @@ if [ "${1:-}" != "--report-only" ]; then
 		--steps "$steps" --repeat "$repeat" \
 		--default-pov-mode measured \
 		--json-file "$results"
+	echo "$steps $repeat" > "$bench/run.txt"
 fi
 
 [ -f "$results" ] || { echo "bench: no results at $results; run without --report-only first" >&2; exit 1; }
-[ -x "$node" ] || { echo "bench: no benchmark node at $node; run without --report-only first" >&2; exit 1; }
+[ -x "$node" ] && [ -f "$wasm" ] || { echo "bench: no benchmark node or runtime in $bench; run without --report-only first" >&2; exit 1; }
+# The steps and repetitions the results were measured with, for the generated headers.
+read -r steps repeat < "$bench/run.txt"
 echo "bench: writing pallets/dtao/src/weights.rs"
-"$node" benchmark pallet --json-input "$results" --default-pov-mode measured \
+"$node" benchmark pallet --runtime "$wasm" --json-input "$results" --default-pov-mode measured --steps "$steps" --repeat "$repeat" \
 	--template scripts/bench/weights.hbs --output pallets/dtao/src/weights.rs
-"$node" benchmark pallet --json-input "$results" --default-pov-mode measured \
+"$node" benchmark pallet --runtime "$wasm" --json-input "$results" --default-pov-mode measured --steps "$steps" --repeat "$repeat" \
 	--template scripts/bench/report.hbs --output "$bench/fitted.json"
 echo "bench: writing docs/weights.md"
 python3 scripts/bench/report.py "$bench/fitted.json" docs/weights.md

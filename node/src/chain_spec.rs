@@ -43,3 +43,15 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// `--chain populated`: the `development` chain with three subnets, stakes, root stake, takes and
+/// permits at block 0 (the runtime's `populated` preset).
+pub fn populated() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, Default::default())
+		.with_name("dTAO Development (populated)")
+		.with_id("dtao_populated")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(dtao_runtime::presets::POPULATED_PRESET)
+		.with_properties(properties())
+		.build())
+}

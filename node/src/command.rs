@@ -40,6 +40,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" | "" => Box::new(chain_spec::development()?),
 			"local" => Box::new(chain_spec::local_testnet()?),
+			"populated" => Box::new(chain_spec::populated()?),
 			path => Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
 		})
 	}

@@ -226,16 +226,24 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 				Sealing::Instant => futures::stream::once(async move { seal(true) })
 					.chain(transaction_pool.import_notification_stream().map(move |_| seal(false)))
 					.boxed(),
+				// The first block as soon as the node runs, then one per period.
 				Sealing::Interval(ms) => {
 					let period = std::time::Duration::from_millis(ms);
-					futures::stream::unfold((), move |()| async move {
-						futures_timer::Delay::new(period).await;
-						Some((seal(true), ()))
-					})
-					.boxed()
+					futures::stream::once(async move { seal(true) })
+						.chain(futures::stream::unfold((), move |()| async move {
+							futures_timer::Delay::new(period).await;
+							Some((seal(true), ()))
+						}))
+						.boxed()
 				},
 			};
-			let commands_stream = futures::stream::select(rpc_commands, triggers);
+			let (engine_sink, engine_commands) = mpsc::channel::<EngineCommand<Hash>>(16);
+			task_manager.spawn_essential_handle().spawn(
+				"seal-then-finalize",
+				None,
+				seal_then_finalize(futures::stream::select(rpc_commands, triggers), engine_sink),
+			);
+			let commands_stream = engine_commands;
 
 			let cidp_client = client.clone();
 			let params = sc_consensus_manual_seal::ManualSealParams {
@@ -261,4 +269,52 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 	drop(command_sink);
 
 	Ok(task_manager)
+}
+
+/// Forwards sealing commands to the manual-seal engine, turning each "seal and finalize" into a seal
+/// followed by a finalization of the imported block, each with a reply channel, so that the engine
+/// logs one line per imported block and no result structure. The answer to an `engine_createBlock`
+/// caller comes after both. (The transaction pool still reports `Ready` then `Finalized`, without
+/// `InBlock`: README.md, "The node".)
+async fn seal_then_finalize(
+	mut incoming: impl futures::Stream<Item = EngineCommand<Hash>> + Unpin,
+	mut engine: mpsc::Sender<EngineCommand<Hash>>,
+) {
+	use futures::{channel::oneshot, SinkExt};
+	while let Some(command) = incoming.next().await {
+		let EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash, sender } = command else {
+			if engine.send(command).await.is_err() {
+				return;
+			}
+			continue;
+		};
+		let (sealed_tx, sealed_rx) = oneshot::channel();
+		let seal = EngineCommand::SealNewBlock { create_empty, finalize: false, parent_hash, sender: Some(sealed_tx) };
+		if engine.send(seal).await.is_err() {
+			return;
+		}
+		let created = match sealed_rx.await {
+			Ok(Ok(created)) => created,
+			Ok(Err(e)) => {
+				if let Some(s) = sender {
+					let _ = s.send(Err(e));
+				}
+				continue;
+			},
+			Err(_) => return,
+		};
+		let (final_tx, final_rx) = oneshot::channel();
+		let finalize = EngineCommand::FinalizeBlock { hash: created.hash, sender: Some(final_tx), justification: None };
+		if engine.send(finalize).await.is_err() {
+			return;
+		}
+		let finalized = final_rx.await;
+		if let Some(s) = sender {
+			let _ = s.send(match finalized {
+				Ok(Ok(())) => Ok(created),
+				Ok(Err(e)) => Err(e),
+				Err(_) => return,
+			});
+		}
+	}
 }

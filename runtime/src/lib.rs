@@ -78,8 +78,18 @@ pub type TxExtension = (
 /// An extrinsic as the runtime sees it.
 pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// Dispatches calls to the pallets.
-pub type Executive =
-	frame_executive::Executive<Runtime, Block, frame_system::ChainContext<Runtime>, Runtime, AllPalletsWithSystem>;
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// Storage migrations run at a runtime upgrade, each once (by the pallet's storage version): a
+/// chain started from genesis already has the current layout and runs none.
+pub type Migrations = (pallet_dtao::migrations::MigrateToV1<Runtime>,);
 
 use polkadot_sdk::frame_executive;
 
@@ -236,14 +246,16 @@ parameter_types! {
 impl pallet_dtao::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = DtaoPalletId;
-	type WeightInfo = ();
-	/// Yuma Consensus at 1,024 neurons still fits in a block many times over.
+	/// Measured in this runtime (scripts/bench.sh, docs/weights.md).
+	type WeightInfo = pallet_dtao::weights::SubstrateWeight<Runtime>;
+	/// The largest epoch these limits allow (1,024 neurons, 258 rows) weighs about 0.31 s
+	/// (docs/weights.md), within the block hook's half block.
 	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<1024>;
 	/// An epoch reads a weight row per permit: 256 rows of up to 1,024 entries at most.
 	type MaxValidatorsLimit = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	/// The block hook visits every subnet; 1,024 of them stay well within a block.
 	type MaxSubnets = polkadot_sdk::frame_support::traits::ConstU16<1024>;
-	/// 256 holders paid per block: about 0.2 s of the 2 s block by the charged weight, so that a
+	/// 256 holders paid per block: about 0.1 s of the 2 s block by the measured weight, so that a
 	/// registration charged for pruning a full subnet (1,024 neurons) and paying 256 holders at
 	/// once still fits in a block's normal share.
 	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;

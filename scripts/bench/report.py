@@ -16,6 +16,13 @@ WRITE_PS = 100 * PS_PER_US
 BLOCK_PS = 2_000_000 * PS_PER_US
 NORMAL_PS = BLOCK_PS * 3 // 4
 HOOK_LIMIT_PS = BLOCK_PS // 2
+# The dev runtime's limits (runtime/src/lib.rs): subnets, neurons per subnet, validator permits,
+# holders settled per block. An epoch reads at most MaxValidatorsLimit + 2 rows (pallet
+# `max_epoch_rows`).
+MAX_SUBNETS = 1024
+MAX_NEURONS = 1024
+MAX_ROWS = 256 + 2
+SETTLEMENTS_PER_BLOCK = 256
 EXTRINSIC_BASE_PS = 108_157_000
 
 # Figures of the reference implementation and of pallet-asset-conversion, as published; not
@@ -158,13 +165,13 @@ def main():
 
     w("## Bounds")
     w("")
-    settle = evaluate(benches["settle"], {"h": 256})
-    worst_epoch = evaluate(epoch, {"n": 1024, "v": 1024})
-    worst_coinbase = evaluate(coinbase, {"s": 1024})
+    settle = evaluate(benches["settle"], {"h": SETTLEMENTS_PER_BLOCK})
+    worst_epoch = evaluate(epoch, {"n": MAX_NEURONS, "v": MAX_ROWS})
+    worst_coinbase = evaluate(coinbase, {"s": MAX_SUBNETS})
     hook = worst_coinbase[4] + settle[4] + worst_epoch[4]
-    w(f"- A settlement step of 256 holders (`MaxSettlementsPerBlock`): {ms(settle[4])} ms.")
-    w(f"- The largest epoch the limits allow (1,024 neurons, 1,024 rows): {ms(worst_epoch[4])} ms.")
-    w(f"- The largest block hook (1,024 subnets, a settlement step, that epoch): {ms(hook)} ms, against "
+    w(f"- A settlement step of {SETTLEMENTS_PER_BLOCK} holders (`MaxSettlementsPerBlock`): {ms(settle[4])} ms.")
+    w(f"- The largest epoch the limits allow ({MAX_NEURONS:,} neurons, {MAX_ROWS} rows): {ms(worst_epoch[4])} ms.")
+    w(f"- The largest block hook ({MAX_SUBNETS:,} subnets, a settlement step, that epoch): {ms(hook)} ms, against "
       f"the hook's limit of {ms(HOOK_LIMIT_PS)} ms (`integrity_test` checks the same sum).")
     w("")
     with open(out_path, "w") as f:

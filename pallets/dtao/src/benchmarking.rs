@@ -175,8 +175,8 @@ mod benchmarks {
 		let _ = Dtao::<T>::run_coinbase();
 		#[block]
 		{
-			let _ = Dtao::<T>::run_coinbase();
-			let _ = Dtao::<T>::run_epochs(Dtao::<T>::now(), Weight::zero());
+			let subnets = Dtao::<T>::run_coinbase();
+			let _ = Dtao::<T>::run_epochs(&subnets, Dtao::<T>::now(), Weight::zero());
 		}
 	}
 

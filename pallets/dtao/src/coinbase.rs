@@ -10,15 +10,17 @@ use dtao_math::{block_emission, coinbase as cb};
 use polkadot_sdk::frame_support::traits::fungible::{Inspect, Mutate};
 
 impl<T: Config> Pallet<T> {
-	/// Run one block's coinbase; returns the number of subnets visited (for the block's weight).
+	/// Run one block's coinbase; returns every subnet's netuid, ascending (the subnets visited,
+	/// for the block's weight and the epoch schedule).
 	///
 	/// The arithmetic is `dtao_math::coinbase`: each started subnet's TAO share by moving price,
 	/// its block step (`subnet_block`), then every moving price's step from the spot price after
 	/// the block. The hook only mints the TAO and reads and writes each subnet once.
-	pub(crate) fn run_coinbase() -> u32 {
+	pub(crate) fn run_coinbase() -> Vec<u16> {
 		let now = Self::now();
 		let all: Vec<(u16, SubnetPool)> = Pools::<T>::iter().collect();
-		let visited = u32::try_from(all.len()).unwrap_or(u32::MAX);
+		let mut visited: Vec<u16> = all.iter().map(|(netuid, _)| *netuid).collect();
+		visited.sort_unstable();
 		let mut started: Vec<(u16, SubnetPool)> = all.into_iter().filter(|(_, p)| p.started_at.is_some()).collect();
 		started.sort_unstable_by_key(|(netuid, _)| *netuid);
 

@@ -36,17 +36,17 @@ impl<T: Config> Pallet<T> {
 		yuma::is_epoch_block(netuid, tempo, block)
 	}
 
-	/// Run the epochs due in `block`: first those deferred from earlier blocks (oldest first), then
-	/// those whose turn it is, while their weights fit in `budget` (the first always runs). What
+	/// Run the epochs due in `block` among `subnets` (every subnet, ascending): first those deferred
+	/// from earlier blocks (oldest first), then those whose turn it is, while their weights fit in `budget` (the first always runs). What
 	/// does not fit is deferred (`EpochsDeferred`). Returns the weight of the epochs that ran and of
 	/// writing the queue (the schedule and reading the queue are part of the coinbase's weight).
-	pub(crate) fn run_epochs(block: u64, budget: Weight) -> Weight {
+	pub(crate) fn run_epochs(subnets: &[u16], block: u64, budget: Weight) -> Weight {
 		use crate::WeightInfo;
 		let mut queue: Vec<u16> = DeferredEpochs::<T>::get().into_inner();
 		let deferred_before = queue.len();
-		for netuid in Pools::<T>::iter_keys() {
-			if Self::is_epoch_block(netuid, Tempo::<T>::get(netuid), block) && !queue.contains(&netuid) {
-				queue.push(netuid);
+		for netuid in subnets {
+			if Self::is_epoch_block(*netuid, Tempo::<T>::get(netuid), block) && !queue.contains(netuid) {
+				queue.push(*netuid);
 			}
 		}
 		let mut used = Weight::zero();

@@ -18,7 +18,9 @@ pub mod api;
 mod benchmarking;
 pub mod coinbase;
 pub mod epoch;
+mod genesis;
 pub mod invariants;
+pub mod migrations;
 pub mod neurons;
 pub mod params;
 pub mod staking;
@@ -60,6 +62,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	#[pallet::pallet]
+	#[pallet::storage_version(crate::migrations::STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -490,6 +493,9 @@ pub mod pallet {
 		pub bonds_moving_average: u64,
 		pub bonds_penalty: u16,
 		pub activity_cutoff_factor_milli: u32,
+		/// An economy to start from: calls applied in order after the parameters above, through the
+		/// calls' own code (a failing one stops genesis with its error). Empty by default.
+		pub economy: Vec<crate::GenesisAction<T::AccountId>>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -519,6 +525,7 @@ pub mod pallet {
 				bonds_moving_average: defaults::BONDS_MOVING_AVERAGE,
 				bonds_penalty: defaults::BONDS_PENALTY,
 				activity_cutoff_factor_milli: defaults::ACTIVITY_CUTOFF_FACTOR_MILLI,
+				economy: Vec::new(),
 				_config: Default::default(),
 			}
 		}
@@ -574,6 +581,11 @@ pub mod pallet {
 			let account = Pallet::<T>::account_id();
 			if T::Currency::balance(&account) < ed {
 				let _ = T::Currency::mint_into(&account, ed);
+			}
+			for (i, action) in self.economy.iter().enumerate() {
+				if let Err(e) = Pallet::<T>::apply_genesis_action(action.clone()) {
+					panic!("genesis: economy step {i} ({action:?}) failed: {e:?}");
+				}
 			}
 		}
 	}
@@ -751,9 +763,9 @@ pub mod pallet {
 		/// Then the epochs (docs/mechanism.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
-			let coinbase = T::WeightInfo::coinbase(subnets);
+			let coinbase = T::WeightInfo::coinbase(u32::try_from(subnets.len()).unwrap_or(u32::MAX));
 			let reserved = coinbase.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()));
-			let epochs = Self::run_epochs(Self::now(), T::MaxHookWeight::get().saturating_sub(reserved));
+			let epochs = Self::run_epochs(&subnets, Self::now(), T::MaxHookWeight::get().saturating_sub(reserved));
 			let settled = Self::run_settlements(T::MaxSettlementsPerBlock::get());
 			coinbase.saturating_add(epochs).saturating_add(T::WeightInfo::settle(settled))
 		}

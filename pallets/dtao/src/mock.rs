@@ -131,11 +131,14 @@ impl ExtBuilder {
 	}
 
 	pub fn build(self) -> TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system genesis");
-		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
-			.assimilate_storage(&mut storage)
-			.expect("balances genesis");
-		self.genesis.assimilate_storage(&mut storage).expect("dtao genesis");
+		// Built as a runtime's genesis is, so that each pallet's storage version is written too.
+		let storage = RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() },
+			dtao: self.genesis,
+		}
+		.build_storage()
+		.expect("genesis");
 		let mut ext = TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext

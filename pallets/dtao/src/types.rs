@@ -178,3 +178,31 @@ impl<AccountId> Settlement<AccountId> {
 		self.tao.saturating_sub(self.paid)
 	}
 }
+
+/// One step of a genesis economy (`GenesisConfig::economy`), applied in order at genesis through the
+/// same functions the calls use, so genesis state obeys every rule the calls do.
+#[derive(Clone, Debug, PartialEq, Eq, polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase", deny_unknown_fields)]
+pub enum GenesisAction<AccountId> {
+	/// `register_network` signed by `coldkey`.
+	#[serde(rename_all = "camelCase")]
+	RegisterNetwork { coldkey: AccountId, hotkey: AccountId },
+	/// `start_call` signed by the owner `coldkey`.
+	#[serde(rename_all = "camelCase")]
+	StartCall { coldkey: AccountId, netuid: u16 },
+	/// `burned_register` signed by `coldkey`.
+	#[serde(rename_all = "camelCase")]
+	BurnedRegister { coldkey: AccountId, netuid: u16, hotkey: AccountId },
+	/// `add_stake` of `tao` rao signed by `coldkey`.
+	#[serde(rename_all = "camelCase")]
+	AddStake { coldkey: AccountId, hotkey: AccountId, netuid: u16, tao: u64 },
+	/// `set_take` (parts per billion) signed by the hotkey's owner `coldkey`.
+	#[serde(rename_all = "camelCase")]
+	SetTake { coldkey: AccountId, hotkey: AccountId, take_ppb: u32 },
+	/// An epoch of `netuid` now, so that permits exist before weights are set.
+	#[serde(rename_all = "camelCase")]
+	RunEpoch { netuid: u16 },
+	/// `set_weights` signed by `hotkey`.
+	#[serde(rename_all = "camelCase")]
+	SetWeights { hotkey: AccountId, netuid: u16, uids: alloc::vec::Vec<u16>, weights: alloc::vec::Vec<u16> },
+}

@@ -36,14 +36,15 @@ export function nodeBinary() {
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'dtao-e2e-'));
 
 /**
- * Start `dtao-node --dev --sealing <sealing>` (default manual) on free ports, with `--tmp` or the
- * given base path; resolves when RPC answers.
+ * Start `dtao-node --dev [--chain <chain>] --sealing <sealing>` (default manual) on free ports,
+ * with `--tmp` or the given base path; resolves when RPC answers.
  */
-export async function startNode({ basePath, sealing = 'manual' } = {}) {
+export async function startNode({ basePath, sealing = 'manual', chain } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
-    '--dev', '--sealing', sealing, ...(basePath ? ['--base-path', basePath] : ['--tmp']),
+    '--dev', ...(chain ? ['--chain', chain] : []),
+    '--sealing', sealing, ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort), '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns',
   ];

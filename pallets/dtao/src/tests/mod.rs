@@ -5,6 +5,7 @@ mod differential;
 mod bad_inputs;
 mod epoch;
 mod harness;
+mod migrations;
 mod neurons;
 mod params;
 mod settlement;

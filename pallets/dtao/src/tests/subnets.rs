@@ -450,3 +450,46 @@ fn dissolve_keeps_undeliverable_payout_in_pool_part() {
 		assert_eq!(free(ALICE), alice + refunded_to_owner);
 	});
 }
+
+/// A genesis economy is applied through the calls' code: subnets registered and started, neurons,
+/// stakes, takes, an epoch for permits and weights, in order; the invariants hold at block 0.
+#[test]
+fn genesis_economy_builds_through_the_calls() {
+	use crate::GenesisAction as G;
+	let mut builder = ExtBuilder::default().rate_limit(0).start_delay(0);
+	builder.genesis.economy = vec![
+		G::RegisterNetwork { coldkey: ALICE, hotkey: ALICE_HOT },
+		G::RegisterNetwork { coldkey: BOB, hotkey: BOB_HOT },
+		G::StartCall { coldkey: ALICE, netuid: 1 },
+		G::StartCall { coldkey: BOB, netuid: 2 },
+		G::BurnedRegister { coldkey: CHARLIE, netuid: 1, hotkey: CHARLIE_HOT },
+		G::AddStake { coldkey: CHARLIE, hotkey: ALICE_HOT, netuid: 1, tao: 500 * TAO },
+		G::AddStake { coldkey: DAVE, hotkey: BOB_HOT, netuid: 2, tao: 50 * TAO },
+		G::AddStake { coldkey: DAVE, hotkey: ALICE_HOT, netuid: 0, tao: 100 * TAO },
+		G::SetTake { coldkey: ALICE, hotkey: ALICE_HOT, take_ppb: 90_000_000 },
+		G::RunEpoch { netuid: 1 },
+		G::SetWeights { hotkey: ALICE_HOT, netuid: 1, uids: vec![1], weights: vec![1] },
+	];
+	builder.build().execute_with(|| {
+		check_invariants();
+		assert_eq!(TotalNetworks::<Test>::get(), 2);
+		assert!(Pools::<Test>::get(1).and_then(|p| p.started_at).is_some());
+		assert_eq!(NeuronCount::<Test>::get(1), 2);
+		assert_eq!(TotalRootStake::<Test>::get(), 100 * TAO);
+		assert_eq!(HotkeyTake::<Test>::get(ALICE_HOT), Perbill::from_parts(90_000_000));
+		assert_eq!(Weights::<Test>::get(1, 0), vec![(1, 65535)]);
+		// Different pool sizes give different prices.
+		let price = |n: u16| Dtao::api_subnet_info(n).map(|i| i.spot_price).expect("subnet");
+		assert!(price(1) > price(2));
+		run_to_block(3);
+	});
+}
+
+/// A failing genesis step stops genesis and names the step.
+#[test]
+#[should_panic(expected = "genesis: economy step 0")]
+fn genesis_economy_step_that_fails_stops_genesis() {
+	let mut builder = ExtBuilder::default();
+	builder.genesis.economy = vec![crate::GenesisAction::StartCall { coldkey: ALICE, netuid: 1 }];
+	let _ = builder.build();
+}
