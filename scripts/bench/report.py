@@ -128,7 +128,8 @@ def main():
     w("")
     per_subnet_r = int(coinbase["reads"][1].get("s", 0))
     per_subnet_w = int(coinbase["writes"][1].get("s", 0))
-    w(f"Per started subnet, a block without epochs reads {per_subnet_r} and writes {per_subnet_w} storage items.")
+    w(f"Per started subnet, a block without epochs reads {per_subnet_r} and writes {per_subnet_w} storage items: its")
+    w("state (`Pools`), read and written once, and its `Tempo`, read for the epoch schedule.")
     w("")
 
     w("## Against the reference figures")
