@@ -52,7 +52,9 @@ impl<T: Config> Pallet<T> {
 		let mut used = Weight::zero();
 		let mut ran = 0usize;
 		for netuid in &queue {
+			// Sizing a candidate reads its neuron count and its permits.
 			let (neurons, validators) = Self::epoch_size(*netuid);
+			used = used.saturating_add(T::DbWeight::get().reads(2));
 			let cost = T::WeightInfo::epoch(neurons, validators);
 			if ran > 0 && !used.saturating_add(cost).all_lte(budget) {
 				break;

@@ -789,7 +789,9 @@ pub mod pallet {
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "a dissolution must settle at least one holder per block");
 			let largest = T::WeightInfo::coinbase(u32::from(T::MaxSubnets::get()))
 				.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()))
-				.saturating_add(T::WeightInfo::epoch(T::MaxNeuronsLimit::get(), Self::max_epoch_rows()));
+				.saturating_add(T::WeightInfo::epoch(T::MaxNeuronsLimit::get(), Self::max_epoch_rows()))
+				// The epoch's sizing and the next candidate's (two reads each), and the queue's write.
+				.saturating_add(T::DbWeight::get().reads_writes(4, 1));
 			assert!(
 				largest.all_lte(T::MaxHookWeight::get()),
 				"MaxHookWeight must hold the largest coinbase, settlement step and epoch together"

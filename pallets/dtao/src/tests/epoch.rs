@@ -617,7 +617,8 @@ fn due_epochs_beyond_the_hook_limit_wait_for_the_next_block() {
 			<() as crate::WeightInfo>::coinbase(2)
 				.saturating_add(<() as crate::WeightInfo>::epoch(neurons, validators))
 				.saturating_add(<() as crate::WeightInfo>::settle(0))
-				.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().writes(1))
+				// Both candidates sized (neuron count and permits each), the queue written.
+				.saturating_add(<<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(4, 1))
 		);
 
 		// Block 9: the waiting epoch runs first; nothing else is due.
