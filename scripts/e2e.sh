@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end suite: builds the release node if needed, installs the suite's npm packages from the
-# lockfile, and runs tests/e2e (which starts `dtao-node --dev --sealing manual` on free ports,
-# drives it through @polkadot/api, and stops it).
+# End-to-end suite: builds the release node and the wasm of a test upgrade (scripts/upgrade-wasm.sh)
+# if needed, installs the suite's npm packages from the lockfile, and runs tests/e2e: dev nodes
+# (`--dev --sealing manual|instant|interval`) on free ports driven through @polkadot/api, a live
+# runtime upgrade, and four validators on `--chain local` through scripts/localnet.sh.
 #   scripts/e2e.sh
 # Environment:
 #   CARGO_TARGET_DIR   build directory (default ~/.cache/dtao-target)
@@ -14,6 +15,10 @@ if [ -z "${DTAO_NODE_BIN:-}" ]; then
 	DTAO_NODE_BIN=$(scripts/build-node.sh)
 fi
 export DTAO_NODE_BIN
+# After the node: this build gives the runtime crate another spec_version until the node's next build.
+DTAO_UPGRADE_SPEC_VERSION=$(($(sed -n 's/^const SPEC_VERSION: u32 = \([0-9]*\);/\1/p' runtime/build.rs) + 1))
+DTAO_UPGRADE_WASM=$(scripts/upgrade-wasm.sh "$DTAO_UPGRADE_SPEC_VERSION")
+export DTAO_UPGRADE_SPEC_VERSION DTAO_UPGRADE_WASM
 
 cd tests/e2e
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then

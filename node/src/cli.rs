@@ -40,8 +40,15 @@ pub struct RunCmd {
 
 	/// How blocks are made: `instant` (one per transaction), `manual` (only on
 	/// `engine_createBlock`) or `interval=<ms>`. With `--dev` the default is `interval=1000`.
+	/// Without `--dev` or `--sealing`, the node runs validator consensus (Aura and GRANDPA) with
+	/// the chain's authorities: `--chain local --alice`.
 	#[arg(long, value_name = "MODE")]
 	pub sealing: Option<Sealing>,
+
+	/// With sealing: milliseconds between the import of a block that carries transactions and its
+	/// finalization, so that clients see `InBlock` before `Finalized`. 0 finalizes at once.
+	#[arg(long, value_name = "MS", default_value_t = 200)]
+	pub finality_delay: u64,
 }
 
 #[derive(Debug, clap::Parser)]

@@ -64,28 +64,28 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, import_queue, .. } = service::new_partial(&config, Consensus::for_chain(&*config.chain_spec))?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } = service::new_partial(&config, Consensus::for_chain(&*config.chain_spec))?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } = service::new_partial(&config, Consensus::for_chain(&*config.chain_spec))?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, import_queue, .. } = service::new_partial(&config, Consensus::for_chain(&*config.chain_spec))?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		},
@@ -96,8 +96,15 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, backend, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, backend, None), task_manager))
+				let consensus = Consensus::for_chain(&*config.chain_spec);
+				let PartialComponents { client, task_manager, backend, .. } = service::new_partial(&config, consensus)?;
+				// On a validator chain, GRANDPA's authority set changes are reverted with the blocks.
+				let aux_revert = Box::new(|client: std::sync::Arc<service::FullClient>, _, blocks| {
+					polkadot_sdk::sc_consensus_grandpa::revert(client, blocks)?;
+					Ok(())
+				});
+				let aux_revert = matches!(consensus, Consensus::Validator).then_some(aux_revert);
+				Ok((cmd.run(client, backend, aux_revert.map(|f| f as _)), task_manager))
 			})
 		},
 		#[cfg(feature = "runtime-benchmarks")]
@@ -111,16 +118,11 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run.base)?;
 			let is_dev = cli.run.base.shared_params.dev;
+			let finality_delay = std::time::Duration::from_millis(cli.run.finality_delay);
 			let consensus = match (cli.run.sealing, is_dev) {
-				(Some(sealing), _) => Consensus::Sealing(sealing),
-				(None, true) => Consensus::Sealing(Sealing::Interval(1_000)),
-				(None, false) => {
-					return Err(sc_cli::Error::Input(
-						"choose how blocks are made with --sealing instant|manual|interval=<ms> \
-						 (validator consensus for --chain local is not available in this build)"
-							.into(),
-					))
-				},
+				(Some(sealing), _) => Consensus::Sealing { sealing, finality_delay },
+				(None, true) => Consensus::Sealing { sealing: Sealing::Interval(1_000), finality_delay },
+				(None, false) => Consensus::Validator,
 			};
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {

@@ -112,17 +112,10 @@ pub mod opaque {
 }
 pub use opaque::SessionKeys;
 
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("dtao-dev"),
-	impl_name: alloc::borrow::Cow::Borrowed("dtao-dev"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+// `VERSION`, the runtime's version. build.rs writes it with the `spec_version` of this source
+// (`SPEC_VERSION` there), or `DTAO_SPEC_VERSION` when that is set at build time: scripts/upgrade-wasm.sh
+// builds the wasm of a live upgrade with it. (`#[sp_version::runtime_version]` needs a literal.)
+include!(concat!(env!("OUT_DIR"), "/version.rs"));
 
 /// Aura slot duration, in milliseconds: the block time of a multi-validator network. The dev node's
 /// sealing chooses its own pace and keeps timestamps at least one slot apart.

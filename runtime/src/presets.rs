@@ -2,7 +2,8 @@
 //!
 //! - `development`: Alice, Bob, Charlie, Dave, Eve and Ferdie with 1_000_000 TAO each, Alice sudo
 //!   and the only authority, and parameters that make emission and epochs visible within a minute.
-//! - `local_testnet`: the same accounts and parameters, with Alice, Bob and Charlie as validators.
+//! - `local_testnet`: the same accounts and parameters, with Alice, Bob, Charlie and Dave as validators
+//!   (Aura authorities and GRANDPA voters: finality goes on with one of the four down).
 //! - `populated`: the `development` chain with an economy at block 0 (`populated_economy`).
 
 use crate::{AccountId, AuraConfig, Balance, BalancesConfig, DtaoConfig, GrandpaConfig, SudoConfig};
@@ -157,11 +158,12 @@ pub fn populated() -> Value {
 	value
 }
 
-/// The `local_testnet` preset.
+/// The `local_testnet` preset: four validators, so that GRANDPA's two-thirds majority survives one
+/// fault (with three, every vote is needed).
 pub fn local_testnet() -> Value {
 	genesis(
-		&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
-		&[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie],
+		&[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave],
+		&[Ed25519Keyring::Alice, Ed25519Keyring::Bob, Ed25519Keyring::Charlie, Ed25519Keyring::Dave],
 	)
 }
 

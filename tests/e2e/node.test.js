@@ -7,11 +7,15 @@ import { rmSync } from 'node:fs';
 import { startNode, nodeBinary, createBlock, tempDir, keys, submit, TAO } from './lib/chain.js';
 import { Keyring } from '@polkadot/api';
 
-it('build-spec --chain local builds the local_testnet genesis with three validators', () => {
+it('build-spec --chain local builds the local_testnet genesis with four validators', () => {
   const out = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const spec = JSON.parse(out.toString());
   assert.equal(spec.id, 'dtao_local');
   assert.deepEqual(spec.properties, { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' });
+  const k = keys();
+  const { aura, grandpa } = spec.genesis.runtimeGenesis.patch;
+  assert.deepEqual(aura.authorities, [k.alice, k.bob, k.charlie, k.dave].map((x) => x.address));
+  assert.equal(grandpa.authorities.length, 4);
   const raw = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'] });
   assert.ok(JSON.parse(raw.toString()).genesis.raw.top, 'the preset builds a genesis state');
 });
@@ -57,15 +61,17 @@ function statusesUntilFinalized(api, tx, signer, onReady = () => {}) {
   });
 }
 
-/** The status stream ends `Finalized` with the hash of the chain's head. (`InBlock` is not
- * reported yet by this node's sealing: README.md, "The node".) */
-async function assertFinalizedAtHead(api, statuses) {
-  const last = statuses[statuses.length - 1];
-  assert.equal(last[0], 'Finalized');
-  assert.equal(last[1], (await api.rpc.chain.getFinalizedHead()).toHex());
+/** The status stream reports `InBlock` and then `Finalized`, both with the hash of the chain's
+ * head (`signAndSend` as the @polkadot/api docs use it). */
+async function assertInBlockThenFinalizedAtHead(api, statuses) {
+  const types = statuses.map((s) => s[0]);
+  const head = (await api.rpc.chain.getFinalizedHead()).toHex();
+  assert.deepEqual(types.slice(-2), ['InBlock', 'Finalized'], `statuses ${types}`);
+  assert.equal(statuses[statuses.length - 2][1], head);
+  assert.equal(statuses[statuses.length - 1][1], head);
 }
 
-it('--sealing manual finalizes a transaction at engine_createBlock and logs no result structures', async () => {
+it('--sealing manual reports a transaction InBlock, then Finalized, at engine_createBlock and logs no result structures', async () => {
   const node = await startNode();
   try {
     const { api } = node;
@@ -74,14 +80,14 @@ it('--sealing manual finalizes a transaction at engine_createBlock and logs no r
     const statuses = await statusesUntilFinalized(
       api, api.tx.balances.transferKeepAlive(k.dave.address, TAO), k.alice, () => { createBlock(api); },
     );
-    await assertFinalizedAtHead(api, statuses);
+    await assertInBlockThenFinalizedAtHead(api, statuses);
     assert.ok(!node.log().includes('Consensus with no RPC sender'), 'no debug structure in the log');
   } finally {
     await node.stop();
   }
 });
 
-it('--sealing instant makes a block for each transaction', async () => {
+it('--sealing instant makes a block for each transaction, reported InBlock then Finalized', async () => {
   const node = await startNode({ sealing: 'instant' });
   try {
     const { api } = node;
@@ -93,7 +99,7 @@ it('--sealing instant makes a block for each transaction', async () => {
     const before = (await api.rpc.chain.getHeader()).number.toNumber();
     const statuses = await statusesUntilFinalized(api, api.tx.balances.transferKeepAlive(k.dave.address, TAO), k.alice);
     assert.equal((await api.rpc.chain.getHeader()).number.toNumber(), before + 1);
-    await assertFinalizedAtHead(api, statuses);
+    await assertInBlockThenFinalizedAtHead(api, statuses);
   } finally {
     await node.stop();
   }
@@ -138,4 +144,30 @@ it('--chain populated starts with three priced subnets, stakes and permits, and 
   } finally {
     await node.stop();
   }
+});
+
+it('--sealing interval reports a transaction InBlock, then Finalized', async () => {
+  const node = await startNode({ sealing: 'interval=500' });
+  try {
+    const { api } = node;
+    const k = keys();
+    for (let i = 0; i < 50 && (await api.rpc.chain.getHeader()).number.toNumber() < 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const statuses = await statusesUntilFinalized(api, api.tx.balances.transferKeepAlive(k.dave.address, TAO), k.alice);
+    const types = statuses.map((s) => s[0]);
+    assert.deepEqual(types.slice(-2), ['InBlock', 'Finalized'], `statuses ${types}`);
+    assert.equal(statuses[statuses.length - 2][1], statuses[statuses.length - 1][1], 'the same block');
+  } finally {
+    await node.stop();
+  }
+});
+
+it('Ctrl-C stops the node cleanly: no error in its log', async () => {
+  const node = await startNode();
+  await createBlock(node.api);
+  await node.stop();
+  const log = node.log();
+  assert.ok(log.includes('Imported #1'), 'the node ran');
+  assert.ok(!/ERROR|Essential task/.test(log), `clean shutdown:\n${log.split('\n').filter((l) => /ERROR|Essential/.test(l)).join('\n')}`);
 });

@@ -228,3 +228,47 @@ export async function predictCoinbase(api, hash) {
   }
   return out;
 }
+
+// ---- docs/mechanism.md §8, from chain state --------------------------------------------------------
+
+/** The pallet's account: "modl" + PalletId (dtao/pot), zero-padded to 32 bytes. */
+export function palletAccount(api) {
+  const id = api.consts.dtao.palletId.toU8a();
+  const raw = new Uint8Array(32);
+  raw.set(new TextEncoder().encode('modl'), 0);
+  raw.set(id, 4);
+  return api.registry.createType('AccountId', raw).toString();
+}
+
+/**
+ * §8 (1, 2, 4) at `hash`: the pallet account holds ED + T_0 + Σ (T_n + pending root TAO); every
+ * subnet's outstanding alpha is its hotkeys' stake plus its pending balances, and root's T_0 its
+ * hotkeys' stake; no reserve below the floor. (No subnet may be dissolving here.)
+ */
+export async function assertInvariants(api, hash) {
+  const at = await api.at(hash);
+  const pools = (await at.query.dtao.pools.entries()).map(([key, v]) => [key.args[0].toNumber(), v.unwrap()]);
+  const dissolving = await at.query.dtao.dissolving.entries();
+  if (dissolving.length) throw new Error('assertInvariants: a subnet is dissolving');
+  const rootStake = big(await at.query.dtao.totalRootStake());
+  const ed = big(api.consts.balances.existentialDeposit);
+  const held = big((await at.query.system.account(palletAccount(api))).data.free);
+  const tao = pools.reduce((s, [, p]) => s + big(p.taoReserve) + big(p.pendingRootTao), rootStake);
+  if (held !== ed + tao) throw new Error(`§8.1 at ${hash}: pallet account ${held} != ED + ${tao}`);
+  const staked = new Map();
+  for (const [key, pool] of await at.query.dtao.hotkeyStake.entries()) {
+    const n = key.args[0].toNumber();
+    staked.set(n, (staked.get(n) ?? 0n) + big(pool.unwrap().alpha));
+  }
+  if ((staked.get(0) ?? 0n) !== rootStake) throw new Error(`§8.2 at ${hash}: root stake ${staked.get(0)} != T_0 ${rootStake}`);
+  const floor = big(await at.query.dtao.minPoolReserve());
+  for (const [n, p] of pools) {
+    const expected = (staked.get(n) ?? 0n) + big(p.pendingOwnerAlpha) + big(p.pendingMinerAlpha) + big(p.pendingValidatorAlpha);
+    if (big(p.alphaOutstanding) !== expected) {
+      throw new Error(`§8.2 at ${hash}: subnet ${n} outstanding ${p.alphaOutstanding} != ${expected}`);
+    }
+    if (big(p.taoReserve) < floor || big(p.alphaReserve) < floor || big(p.alphaReserve) === 0n) {
+      throw new Error(`§8.4 at ${hash}: subnet ${n} reserves below the floor`);
+    }
+  }
+}
