@@ -48,7 +48,13 @@ impl SubstrateCli for Cli {
 
 /// Parse the command line and run the node or the subcommand.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
+	// A sealing node logs one line per block ("Imported #n"): the proposer's and the finalizer's
+	// lines are left to `-l sc_basic_authorship=info,sc_consensus_manual_seal=info`, which overrides
+	// this default.
+	if cli.subcommand.is_none() && (cli.run.sealing.is_some() || cli.run.base.shared_params.dev) {
+		cli.run.base.shared_params.log.insert(0, "sc_basic_authorship=warn,sc_consensus_manual_seal=warn".into());
+	}
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),

@@ -71,7 +71,7 @@ async function assertInBlockThenFinalizedAtHead(api, statuses) {
   assert.equal(statuses[statuses.length - 1][1], head);
 }
 
-it('--sealing manual reports a transaction InBlock, then Finalized, at engine_createBlock and logs no result structures', async () => {
+it('--sealing manual reports a transaction InBlock, then Finalized, at engine_createBlock and logs one line per block', async () => {
   const node = await startNode();
   try {
     const { api } = node;
@@ -81,7 +81,12 @@ it('--sealing manual reports a transaction InBlock, then Finalized, at engine_cr
       api, api.tx.balances.transferKeepAlive(k.dave.address, TAO), k.alice, () => { createBlock(api); },
     );
     await assertInBlockThenFinalizedAtHead(api, statuses);
-    assert.ok(!node.log().includes('Consensus with no RPC sender'), 'no debug structure in the log');
+    const log = node.log();
+    assert.ok(!log.includes('Consensus with no RPC sender'), 'no debug structure in the log');
+    // One line per sealed block.
+    const blocks = (await api.rpc.chain.getHeader()).number.toNumber();
+    assert.equal(log.split('\n').filter((l) => l.includes('Imported #')).length, blocks);
+    assert.ok(!/Prepared block|Starting consensus session|Successfully finalized/.test(log), 'no proposer or finalizer lines');
   } finally {
     await node.stop();
   }
