@@ -9,7 +9,8 @@
 #   1c. the runtime's tests, natively: its pallets' integrity tests (the block hook's largest
 #       weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
 #   2. the simulator's tests and a small run of its command (sim/scenarios/smoke.toml);
-#   3. the end-to-end suite against the release dev node (scripts/e2e.sh).
+#   3. the end-to-end suite against the release node (scripts/e2e.sh): dev chains in every sealing
+#      mode, a live runtime upgrade, and four validators on --chain local.
 # Environment:
 #   CARGO_TARGET_DIR   build directory, kept between runs (default ~/.cache/dtao-target)
 set -euo pipefail

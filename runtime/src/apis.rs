@@ -200,6 +200,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl dtao_runtime_api::DtaoApi<Block, AccountId> for Runtime {
 		fn subnet_info(netuid: u16) -> Option<SubnetInfo> {
 			pallet_dtao::Pallet::<Runtime>::api_subnet_info(netuid)
@@ -215,6 +216,10 @@ impl_runtime_apis! {
 
 		fn quote_remove_stake(netuid: u16, alpha: u64) -> Option<SwapQuote> {
 			pallet_dtao::Pallet::<Runtime>::api_quote_remove_stake(netuid, alpha)
+		}
+
+		fn quote_remove_stake_for(coldkey: AccountId, hotkey: AccountId, netuid: u16, alpha: u64) -> Option<SwapQuote> {
+			pallet_dtao::Pallet::<Runtime>::api_quote_remove_stake_for(coldkey, hotkey, netuid, alpha)
 		}
 
 		fn stake_info(coldkey: AccountId) -> Vec<StakeInfo> {
@@ -240,7 +245,7 @@ impl_runtime_apis! {
 		) {
 			use frame_support::traits::StorageInfoTrait;
 			let mut list = Vec::<frame_benchmarking::BenchmarkList>::new();
-			use crate::Dtao;
+			use crate::{AssetConversion, Dtao};
 			list_benchmarks!(list, extra);
 			(list, crate::AllPalletsWithSystem::storage_info())
 		}
@@ -252,7 +257,7 @@ impl_runtime_apis! {
 			let whitelist: Vec<sp_storage::TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<frame_benchmarking::BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			use crate::Dtao;
+			use crate::{AssetConversion, Dtao};
 			add_benchmarks!(params, batches);
 			Ok(batches)
 		}

@@ -61,6 +61,7 @@ describe('chain', () => {
     assert.ok((await api.call.dtaoApi.quoteAddStake(0, TAO)).isSome);
     assert.ok((await api.call.dtaoApi.quoteAddStake(77, TAO)).isNone);
     assert.ok((await api.call.dtaoApi.quoteRemoveStake(0, TAO)).isSome);
+    assert.ok((await api.call.dtaoApi.quoteRemoveStakeFor(k.alice.address, k.aliceHot.address, 0, TAO)).isNone, 'no stake');
     assert.deepEqual((await api.call.dtaoApi.stakeInfo(k.alice.address)).length, 0);
     // The development preset: minimum lock 100 TAO, nothing registered yet.
     assert.equal(big(await api.call.dtaoApi.networkRegistrationCost()), 100n * TAO);
@@ -177,6 +178,29 @@ describe('subnets and staking', () => {
     assert.equal(await free(k.charlie), before + ev.tao - r.fee);
     const after = await stakeOf(k.charlie, k.aliceHot, n);
     assert.ok(stake.alpha - amount - after.alpha <= 1n, 'stake shrinks by the amount (share rounding ≤ 1)');
+  });
+
+  it('quote_remove_stake_for is exactly the next remove_stake of that position, whole stake included', async () => {
+    const n = state.netuid;
+    const { alpha } = await stakeOf(k.charlie, k.aliceHot, n);
+    assert.ok(alpha > 0n);
+    assert.ok((await api.call.dtaoApi.quoteRemoveStakeFor(k.charlie.address, k.aliceHot.address, n, alpha + 1n)).isNone, 'more than the stake');
+    // Without the pool moving in between (manual sealing: the quote is taken on the parent of the
+    // block that runs the call, so that block's injection is left out: compare on a root stake).
+    await submit(api, dtao().addStake(k.aliceHot.address, 0, 3n * TAO), k.charlie);
+    // No epoch in the next block, which would pay dividends into the position before the call.
+    for (let i = 0; i < 3; i++) {
+      const subnets = (await api.call.dtaoApi.allSubnets()).filter((x) => x.netuid.toNumber() > 0);
+      if (subnets.every((x) => big(x.blocksUntilEpoch.unwrap()) > 1n)) break;
+      await createBlock(api);
+    }
+    const root = (await stakeOf(k.charlie, k.aliceHot, 0)).alpha;
+    const q = (await api.call.dtaoApi.quoteRemoveStakeFor(k.charlie.address, k.aliceHot.address, 0, root)).unwrap();
+    const r = await submit(api, dtao().removeStake(k.aliceHot.address, 0, root), k.charlie);
+    assert.equal(r.error, null);
+    const ev = eventOf(r.events, api.events.dtao.StakeRemoved);
+    assert.deepEqual([ev.tao, ev.alpha, ev.fee], [q.amountOut.toBigInt(), q.amountIn.toBigInt(), q.fee.toBigInt()]);
+    assert.equal((await stakeOf(k.charlie, k.aliceHot, 0)).alpha, 0n, 'the whole root stake is gone');
   });
 
   it('move_stake across subnets sells on one pool and buys on the other', async () => {

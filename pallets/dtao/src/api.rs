@@ -176,6 +176,36 @@ impl<T: Config> Pallet<T> {
 		Self::quote(netuid, Self::quote_sell(netuid, alpha))
 	}
 
+	/// Exactly what `remove_stake(hotkey, netuid, alpha)` signed by `coldkey` would do now: the call's
+	/// own code, run in a storage transaction that is rolled back. Unlike `quote_remove_stake`, it
+	/// knows the position: the share pool's rounding of what is withdrawn, and a whole stake worth
+	/// less than `MinStake` (closed for what it pays, perhaps nothing). `None` where the call fails.
+	pub fn api_quote_remove_stake_for(
+		coldkey: T::AccountId,
+		hotkey: T::AccountId,
+		netuid: u16,
+		alpha: u64,
+	) -> Option<SwapQuote> {
+		use polkadot_sdk::{
+			frame_support::storage::{with_transaction, TransactionOutcome},
+			sp_runtime::DispatchError,
+		};
+		let before = Self::market(netuid).ok()?.price();
+		let outcome = with_transaction(|| {
+			let r = Self::do_remove_stake(coldkey, hotkey, netuid, alpha, None);
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(r))
+		})
+		.ok()?
+		.ok()?;
+		Some(SwapQuote {
+			amount_in: outcome.amount_in,
+			amount_out: outcome.amount_out,
+			fee: outcome.fee,
+			price_before: before,
+			price_after: outcome.after.price(),
+		})
+	}
+
 	/// Blocks from now until the block whose `on_initialize` runs the epoch of `netuid`; 1 means the
 	/// next block. `None` if the tempo is 0 (no epoch ever runs).
 	pub fn blocks_until_epoch(netuid: u16, tempo: u16) -> Option<u64> {

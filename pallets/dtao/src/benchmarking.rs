@@ -166,7 +166,7 @@ mod benchmarks {
 	fn coinbase(s: Linear<1, 512>) {
 		for i in 0..s {
 			let (netuid, _, _) = subnet::<T>(i, true);
-			Tempo::<T>::insert(netuid, 0);
+			Dtao::<T>::put_tempo(netuid, 0);
 		}
 		let staker = funded::<T>("root_staker", 0);
 		let hotkey: T::AccountId = account("owner_hot", 0, 0);

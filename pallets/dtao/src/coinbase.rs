@@ -16,10 +16,10 @@ impl<T: Config> Pallet<T> {
 	/// The arithmetic is `dtao_math::coinbase`: each started subnet's TAO share by moving price,
 	/// its block step (`subnet_block`), then every moving price's step from the spot price after
 	/// the block. The hook only mints the TAO and reads and writes each subnet once.
-	pub(crate) fn run_coinbase() -> Vec<u16> {
+	pub(crate) fn run_coinbase() -> Vec<(u16, u16)> {
 		let now = Self::now();
 		let all: Vec<(u16, SubnetPool)> = Pools::<T>::iter().collect();
-		let mut visited: Vec<u16> = all.iter().map(|(netuid, _)| *netuid).collect();
+		let mut visited: Vec<(u16, u16)> = all.iter().map(|(netuid, pool)| (*netuid, pool.tempo)).collect();
 		visited.sort_unstable();
 		let mut started: Vec<(u16, SubnetPool)> = all.into_iter().filter(|(_, p)| p.started_at.is_some()).collect();
 		started.sort_unstable_by_key(|(netuid, _)| *netuid);

@@ -36,16 +36,27 @@ impl<T: Config> Pallet<T> {
 		yuma::is_epoch_block(netuid, tempo, block)
 	}
 
-	/// Run the epochs due in `block` among `subnets` (every subnet, ascending): first those deferred
-	/// from earlier blocks (oldest first), then those whose turn it is, while their weights fit in `budget` (the first always runs). What
+	/// Set a subnet's `Tempo` and its copy in the pool (the block hook reads the latter).
+	pub(crate) fn put_tempo(netuid: u16, tempo: u16) {
+		Tempo::<T>::insert(netuid, tempo);
+		Pools::<T>::mutate(netuid, |pool| {
+			if let Some(pool) = pool {
+				pool.tempo = tempo;
+			}
+		});
+	}
+
+	/// Run the epochs due in `block` among `subnets` (every subnet with its tempo, ascending): first
+	/// those deferred from earlier blocks (oldest first), then those whose turn it is, while their
+	/// weights fit in `budget` (the first always runs). What
 	/// does not fit is deferred (`EpochsDeferred`). Returns the weight of the epochs that ran and of
 	/// writing the queue (the schedule and reading the queue are part of the coinbase's weight).
-	pub(crate) fn run_epochs(subnets: &[u16], block: u64, budget: Weight) -> Weight {
+	pub(crate) fn run_epochs(subnets: &[(u16, u16)], block: u64, budget: Weight) -> Weight {
 		use crate::WeightInfo;
 		let mut queue: Vec<u16> = DeferredEpochs::<T>::get().into_inner();
 		let deferred_before = queue.len();
-		for netuid in subnets {
-			if Self::is_epoch_block(*netuid, Tempo::<T>::get(netuid), block) && !queue.contains(netuid) {
+		for (netuid, tempo) in subnets {
+			if Self::is_epoch_block(*netuid, *tempo, block) && !queue.contains(netuid) {
 				queue.push(*netuid);
 			}
 		}
@@ -280,6 +291,8 @@ impl<T: Config> Pallet<T> {
 		// Root TAO, by the root parts: the TAO becomes root stake (docs/mechanism.md §6.5).
 		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid);
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_tao);
+		// The payments may have added stake entries, which `set_shares` counted in the stored pool.
+		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
 		Pools::<T>::insert(netuid, pool);
 
 		// Write back: bonds of the new permit holders, permits, outputs, payments.

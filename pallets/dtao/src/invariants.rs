@@ -34,7 +34,8 @@ impl<T: Config> Pallet<T> {
 	/// settlement has not paid yet, and its remaining holders are worth at most the frozen issuance
 	/// minus what was paid.
 	///
-	/// It also checks the bookkeeping: `StakerCount` and `StakeIndex` match the stake entries,
+	/// It also checks the bookkeeping: each pool's `stakers` (a dissolving subnet's holders left) and
+	/// `StakeIndex` match the stake entries,
 	/// `TotalNetworks` counts the pools, every subnet has an owner, every stake entry belongs to an
 	/// existing subnet, neurons and uids agree, the Yuma state (per-uid vectors, weights, bonds)
 	/// covers exactly the uids that exist, and each deferred epoch is of an existing subnet, once.
@@ -81,8 +82,12 @@ impl<T: Config> Pallet<T> {
 			entries = entries.saturating_add(1);
 		}
 		check!(StakeIndex::<T>::iter_keys().count() as u64 == entries, "StakeIndex has entries without a stake");
-		check!(StakerCount::<T>::iter().all(|(n, c)| count.get(&n) == Some(&c)), "StakerCount != stake entries of the subnet");
-		check!(count.iter().all(|(n, c)| StakerCount::<T>::get(n) == *c), "StakerCount != stake entries of the subnet");
+		for (netuid, p) in &pools {
+			check!(count.get(netuid).copied().unwrap_or(0) == p.stakers, "a pool's stakers != its stake entries");
+		}
+		for (netuid, s) in &dissolving {
+			check!(count.get(netuid).copied().unwrap_or(0) == s.holders_left(), "a settlement's holders left != its stake entries");
+		}
 		let mut alpha_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
 		let mut unpaid_value: BTreeMap<u16, u128> = BTreeMap::new();
 		for (netuid, hotkey, pool) in HotkeyStake::<T>::iter() {
@@ -134,6 +139,7 @@ impl<T: Config> Pallet<T> {
 		for (netuid, p) in &pools {
 			check!(p.tao_reserve >= floor && p.alpha_reserve >= floor, "pool below the liquidity floor");
 			check!(p.alpha_reserve > 0, "pool with no alpha");
+			check!(p.tempo == Tempo::<T>::get(netuid), "a pool's copy of the tempo differs from Tempo");
 			check!(p.alpha_issuance() <= SUPPLY_CAP, "alpha issuance above 21M");
 			check!(SubnetOwner::<T>::contains_key(netuid), "subnet without an owner");
 			check!(SubnetOwnerHotkey::<T>::contains_key(netuid), "subnet without an owner hotkey");

@@ -366,10 +366,6 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Number of `StakeShares` entries on each subnet (root included).
-	#[pallet::storage]
-	pub type StakerCount<T> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
-
 	/// Index of `StakeShares` by coldkey: one entry `(coldkey, hotkey, netuid)` per stake entry, so a
 	/// coldkey's stakes are found without scanning everyone's.
 	#[pallet::storage]
@@ -889,7 +885,7 @@ pub mod pallet {
 		#[pallet::call_index(7)]
 		pub fn remove_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount: u64) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_remove_stake(coldkey, hotkey, netuid, amount, None)
+			Self::do_remove_stake(coldkey, hotkey, netuid, amount, None).map(|_| ())
 		}
 
 		/// `add_stake` whose post-trade price must stay at most `limit_price` (rao per alpha). With
@@ -919,7 +915,7 @@ pub mod pallet {
 			allow_partial: bool,
 		) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			Self::do_remove_stake(coldkey, hotkey, netuid, amount, Some((limit_price, allow_partial)))
+			Self::do_remove_stake(coldkey, hotkey, netuid, amount, Some((limit_price, allow_partial))).map(|_| ())
 		}
 
 		/// Move `amount` alpha of the caller from `origin_hotkey` on `origin_netuid` to
@@ -1220,7 +1216,7 @@ pub mod pallet {
 		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
-			Tempo::<T>::insert(netuid, value);
+			Self::put_tempo(netuid, value);
 			Self::deposit_event(Event::TempoSet { netuid, value });
 			Ok(())
 		}

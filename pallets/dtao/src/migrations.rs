@@ -7,6 +7,11 @@
 //! - 0: stakes in `StakeShares` only.
 //! - 1: `StakeIndex` (the stakes by coldkey) and `StakerCount` (stake entries per subnet), kept by
 //!   the code that writes `StakeShares`.
+//! - 2: `SubnetPool` ends with `tempo`, a copy of the subnet's `Tempo`, so that a block without
+//!   epochs reads each subnet once.
+//! - 3: the stake entries of a subnet are counted in its pool (`SubnetPool::stakers`) and, once it
+//!   dissolves, in its settlement (`Settlement::holders`); `StakerCount` is gone, so that a stake
+//!   reads and writes one item fewer.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -19,7 +24,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -34,6 +39,11 @@ pub type MigrateToV1<T> = VersionedMigration<
 pub mod v1 {
 	use super::*;
 	use alloc::collections::BTreeMap;
+	use polkadot_sdk::frame_support::{pallet_prelude::ValueQuery, storage_alias, Twox64Concat};
+
+	/// Number of `StakeShares` entries on each subnet (root included), from version 1 to 2.
+	#[storage_alias]
+	pub type StakerCount<T: Config> = StorageMap<Pallet<T>, Twox64Concat, u16, u32, ValueQuery>;
 
 	/// Writes one `StakeIndex` entry per `StakeShares` entry and each subnet's count. Entries the
 	/// index already holds are written again (the same value), so a partly built index ends whole.
@@ -60,6 +70,236 @@ pub mod v1 {
 
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			// The later layouts are checked after the later migrations (`do_try_state` after v3).
+			let entries = StakeShares::<T>::iter_keys().count() as u64;
+			let counted: u64 = StakerCount::<T>::iter_values().map(u64::from).sum();
+			polkadot_sdk::frame_support::ensure!(
+				StakeIndex::<T>::iter_keys().count() as u64 == entries && counted == entries,
+				"the index or the counts do not match the stake entries"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 1 to 2: every `Pools` value gains `tempo`, copied from `Tempo`.
+pub type MigrateToV2<T> = VersionedMigration<
+	1,
+	2,
+	v2::AddTempoToPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV2`.
+pub mod v2 {
+	use super::*;
+	use crate::types::BlockEmissionRecord;
+	use codec::{Decode, Encode};
+	use dtao_math::substrate_fixed::types::U64F64;
+	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Twox64Concat};
+
+	/// `Pools` as version 2 reads it (the values of versions 1 and 2).
+	#[storage_alias]
+	pub type Pools<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
+
+	/// `SubnetPool` at version 1: the same fields without `tempo`.
+	#[derive(Encode, Decode)]
+	pub struct SubnetPoolV1 {
+		pub tao_reserve: u64,
+		pub alpha_reserve: u64,
+		pub alpha_outstanding: u64,
+		pub pending_owner_alpha: u64,
+		pub pending_miner_alpha: u64,
+		pub pending_validator_alpha: u64,
+		pub pending_root_tao: u64,
+		pub moving_price: U64F64,
+		pub registered_at: u64,
+		pub started_at: Option<u64>,
+		pub last: BlockEmissionRecord,
+		pub volume: u128,
+	}
+
+	/// `SubnetPool` at version 2: version 1's fields and `tempo`.
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SubnetPoolV2 {
+		pub tao_reserve: u64,
+		pub alpha_reserve: u64,
+		pub alpha_outstanding: u64,
+		pub pending_owner_alpha: u64,
+		pub pending_miner_alpha: u64,
+		pub pending_validator_alpha: u64,
+		pub pending_root_tao: u64,
+		pub moving_price: U64F64,
+		pub registered_at: u64,
+		pub started_at: Option<u64>,
+		pub last: BlockEmissionRecord,
+		pub volume: u128,
+		pub tempo: u16,
+	}
+
+	impl SubnetPoolV1 {
+		/// The version-2 value: these fields and `tempo`.
+		pub fn with_tempo(self, tempo: u16) -> SubnetPoolV2 {
+			SubnetPoolV2 {
+				tao_reserve: self.tao_reserve,
+				alpha_reserve: self.alpha_reserve,
+				alpha_outstanding: self.alpha_outstanding,
+				pending_owner_alpha: self.pending_owner_alpha,
+				pending_miner_alpha: self.pending_miner_alpha,
+				pending_validator_alpha: self.pending_validator_alpha,
+				pending_root_tao: self.pending_root_tao,
+				moving_price: self.moving_price,
+				registered_at: self.registered_at,
+				started_at: self.started_at,
+				last: self.last,
+				volume: self.volume,
+				tempo,
+			}
+		}
+	}
+
+	/// Rewrites every pool with its subnet's `Tempo`. A value that does not decode in the old layout
+	/// is dropped by `translate`; `pre_upgrade`/`post_upgrade` (try-runtime) count the pools to show
+	/// that none was. One pass over the pools (at most `MaxSubnets`).
+	pub struct AddTempoToPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddTempoToPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			Pools::<T, SubnetPoolV2>::translate::<SubnetPoolV1, _>(|netuid, old| {
+				pools = pools.saturating_add(1);
+				Some(old.with_tempo(Tempo::<T>::get(netuid)))
+			});
+			T::DbWeight::get().reads_writes(pools.saturating_mul(2), pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Ok((Pools::<T, SubnetPoolV1>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				Pools::<T, SubnetPoolV2>::iter_values().count() as u64 == before,
+				"a pool did not decode in the version-1 layout"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 2 to 3: each pool counts its stake entries, each settlement its holders; `StakerCount`
+/// is removed.
+pub type MigrateToV3<T> = VersionedMigration<
+	2,
+	3,
+	v3::CountStakersInPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV3`.
+pub mod v3 {
+	use super::*;
+	use crate::types::{Settlement, SubnetPool};
+	use codec::{Decode, Encode};
+	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Twox64Concat};
+	use v2::SubnetPoolV2;
+
+	/// `Dissolving` as version 3 reads it (the values of versions 2 and 3).
+	#[storage_alias]
+	pub type Dissolving<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
+
+	/// `Settlement` up to version 2: the same fields without `holders`.
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SettlementV2<AccountId> {
+		pub tao: u64,
+		pub issuance: u64,
+		pub value_paid: u128,
+		pub paid: u64,
+		pub holders_paid: u32,
+		pub owner: Option<AccountId>,
+		pub lock: u64,
+		pub root_dividends: u64,
+	}
+
+	impl SubnetPoolV2 {
+		/// The version-3 value: these fields and the count of stake entries.
+		pub fn with_stakers(self, stakers: u32) -> SubnetPool {
+			SubnetPool {
+				tao_reserve: self.tao_reserve,
+				alpha_reserve: self.alpha_reserve,
+				alpha_outstanding: self.alpha_outstanding,
+				pending_owner_alpha: self.pending_owner_alpha,
+				pending_miner_alpha: self.pending_miner_alpha,
+				pending_validator_alpha: self.pending_validator_alpha,
+				pending_root_tao: self.pending_root_tao,
+				moving_price: self.moving_price,
+				registered_at: self.registered_at,
+				started_at: self.started_at,
+				last: self.last,
+				volume: self.volume,
+				tempo: self.tempo,
+				stakers,
+			}
+		}
+	}
+
+	impl<AccountId> SettlementV2<AccountId> {
+		/// The version-3 value: the holders to pay are those paid and those left.
+		pub fn with_holders_left(self, left: u32) -> Settlement<AccountId> {
+			Settlement {
+				tao: self.tao,
+				issuance: self.issuance,
+				value_paid: self.value_paid,
+				paid: self.paid,
+				holders: self.holders_paid.saturating_add(left),
+				holders_paid: self.holders_paid,
+				owner: self.owner,
+				lock: self.lock,
+				root_dividends: self.root_dividends,
+			}
+		}
+	}
+
+	/// Moves each subnet's `StakerCount` into its pool, or into its settlement while it dissolves
+	/// (the holders left), and clears `StakerCount` (root's count included: root never dissolves).
+	/// One pass over the pools and settlements (at most `MaxSubnets` each).
+	pub struct CountStakersInPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for CountStakersInPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut items: u64 = 0;
+			crate::pallet::Pools::<T>::translate::<SubnetPoolV2, _>(|netuid, old| {
+				items = items.saturating_add(1);
+				Some(old.with_stakers(v1::StakerCount::<T>::get(netuid)))
+			});
+			crate::pallet::Dissolving::<T>::translate::<SettlementV2<T::AccountId>, _>(|netuid, old| {
+				items = items.saturating_add(1);
+				Some(old.with_holders_left(v1::StakerCount::<T>::get(netuid)))
+			});
+			let counts = u64::from(v1::StakerCount::<T>::clear(u32::MAX, None).unique);
+			T::DbWeight::get().reads_writes(items.saturating_mul(2).saturating_add(counts), items.saturating_add(counts))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let pools = v2::Pools::<T, SubnetPoolV2>::iter_keys().count() as u64;
+			let settlements = Dissolving::<T, SettlementV2<T::AccountId>>::iter_keys().count() as u64;
+			Ok((pools, settlements).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let (pools, settlements) = <(u64, u64)>::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::Pools::<T>::iter_values().count() as u64 == pools
+					&& crate::pallet::Dissolving::<T>::iter_values().count() as u64 == settlements,
+				"a value did not decode in the version-2 layout"
+			);
 			Pallet::<T>::do_try_state()
 		}
 	}

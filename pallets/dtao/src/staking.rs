@@ -179,24 +179,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Write a coldkey's shares on (hotkey, netuid), 0 removing the entry; keeps `StakerCount` and
-	/// `StakeIndex` exact. Every write of `StakeShares` goes through here.
+	/// Write a coldkey's shares on (hotkey, netuid), 0 removing the entry; keeps the pool's
+	/// `stakers` count and `StakeIndex` exact. Every write of `StakeShares` goes through here. (Root
+	/// keeps no count: it is never dissolved. A dissolving subnet's count is its settlement's.)
 	pub(crate) fn set_shares(netuid: u16, hotkey: &T::AccountId, coldkey: &T::AccountId, shares: u128) {
 		let existed = StakeShares::<T>::contains_key((netuid, hotkey, coldkey));
+		let count = |change: fn(u32) -> u32| {
+			if netuid != ROOT_NETUID {
+				Pools::<T>::mutate(netuid, |pool| {
+					if let Some(pool) = pool {
+						pool.stakers = change(pool.stakers);
+					}
+				});
+			}
+		};
 		if shares == 0 {
 			if existed {
 				StakeShares::<T>::remove((netuid, hotkey, coldkey));
 				StakeIndex::<T>::remove((coldkey, hotkey, netuid));
-				StakerCount::<T>::mutate_exists(netuid, |c| {
-					*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
-				});
+				count(|n| n.saturating_sub(1));
 			}
 			return;
 		}
 		StakeShares::<T>::insert((netuid, hotkey, coldkey), shares);
 		if !existed {
 			StakeIndex::<T>::insert((coldkey, hotkey, netuid), ());
-			StakerCount::<T>::mutate(netuid, |c| *c = c.saturating_add(1));
+			count(|n| n.saturating_add(1));
 		}
 	}
 
@@ -277,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		netuid: u16,
 		amount: u64,
 		limit: Option<(u64, bool)>,
-	) -> DispatchResult {
+	) -> Result<SwapOutcome, DispatchError> {
 		Self::ensure_subnet(netuid)?;
 		Self::ensure_hotkey_exists(&hotkey)?;
 		ensure!(amount > 0, Error::<T>::AmountTooLow);
@@ -330,7 +338,7 @@ impl<T: Config> Pallet<T> {
 			alpha: removed,
 			fee: outcome.fee,
 		});
-		Ok(())
+		Ok(outcome)
 	}
 
 	/// `move_stake`, `swap_stake`, `swap_stake_limit` and `transfer_stake`.

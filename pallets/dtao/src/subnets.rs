@@ -37,9 +37,13 @@ impl<T: Config> Pallet<T> {
 
 	/// `Ok` if `netuid` is the root subnet or a registered subnet.
 	pub fn ensure_subnet(netuid: u16) -> DispatchResult {
+		// A dissolving subnet has no pool (`try_state` checks it), so a subnet with a pool needs
+		// no second read.
+		if netuid == ROOT_NETUID || Pools::<T>::contains_key(netuid) {
+			return Ok(());
+		}
 		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
-		ensure!(netuid == ROOT_NETUID || Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
-		Ok(())
+		Err(Error::<T>::SubnetNotFound.into())
 	}
 
 	/// The market of a subnet: stable 1:1 for root, the pool otherwise.
@@ -47,8 +51,11 @@ impl<T: Config> Pallet<T> {
 		if netuid == ROOT_NETUID {
 			return Ok(Market::Stable);
 		}
+		if let Some(pool) = Pools::<T>::get(netuid) {
+			return Ok(pool.market());
+		}
 		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
-		Pools::<T>::get(netuid).map(|p| p.market()).ok_or_else(|| Error::<T>::SubnetNotFound.into())
+		Err(Error::<T>::SubnetNotFound.into())
 	}
 
 	/// The lock cost of a registration made now (docs/mechanism.md §5.1).
@@ -127,15 +134,16 @@ impl<T: Config> Pallet<T> {
 		// the registration takes the lowest free one instead.
 		let netuid = if Dissolving::<T>::contains_key(netuid) { Self::netuid_for_registration()?.0 } else { netuid };
 		Self::take_tao(&coldkey, cost)?;
+		let tempo = InitialTempo::<T>::get();
 		Pools::<T>::insert(
 			netuid,
-			SubnetPool { tao_reserve: cost, alpha_reserve: cost, registered_at: now, ..Default::default() },
+			SubnetPool { tao_reserve: cost, alpha_reserve: cost, registered_at: now, tempo, ..Default::default() },
 		);
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
 		SubnetOwner::<T>::insert(netuid, &coldkey);
 		SubnetOwnerHotkey::<T>::insert(netuid, &hotkey);
 		SubnetLocked::<T>::insert(netuid, cost);
-		Tempo::<T>::insert(netuid, InitialTempo::<T>::get());
+		Tempo::<T>::insert(netuid, tempo);
 		Kappa::<T>::insert(netuid, InitialKappa::<T>::get());
 		BondsMovingAverage::<T>::insert(netuid, InitialBondsMovingAverage::<T>::get());
 		BondsPenalty::<T>::insert(netuid, InitialBondsPenalty::<T>::get());
@@ -171,7 +179,7 @@ impl<T: Config> Pallet<T> {
 	/// [`Settlement`]); the netuid is not reused until the last is paid.
 	pub(crate) fn do_dissolve_network(netuid: u16) -> Result<(u32, u32), DispatchError> {
 		let (settlement, neurons) = Self::close_subnet(netuid)?;
-		let holders = StakerCount::<T>::get(netuid);
+		let holders = settlement.holders;
 		if holders <= T::MaxSettlementsPerBlock::get() {
 			Self::settle_at_once(netuid, settlement);
 			Ok((neurons, holders))
@@ -205,6 +213,7 @@ impl<T: Config> Pallet<T> {
 			issuance: pool.alpha_issuance(),
 			value_paid: 0,
 			paid: 0,
+			holders: pool.stakers,
 			holders_paid: 0,
 			owner: SubnetOwner::<T>::get(netuid),
 			lock: SubnetLocked::<T>::get(netuid),
@@ -332,7 +341,7 @@ impl<T: Config> Pallet<T> {
 			used = used.saturating_add(1);
 		}
 		s.paid = s.paid.saturating_add(paid_now);
-		let holders_left = StakerCount::<T>::get(netuid);
+		let holders_left = s.holders_left();
 		if holders_left > 0 {
 			Self::deposit_event(Event::DissolutionProgress {
 				netuid,
@@ -377,7 +386,6 @@ impl<T: Config> Pallet<T> {
 				polkadot_sdk::frame_support::defensive!("dissolution: burning the pool's rest failed", (netuid, burned, e));
 			}
 		}
-		StakerCount::<T>::remove(netuid);
 		Self::deposit_event(Event::NetworkDissolved {
 			netuid,
 			paid_to_stakers: s.paid,

@@ -36,6 +36,11 @@ pub struct SubnetPool {
 	pub last: BlockEmissionRecord,
 	/// TAO traded through the pool since registration (both directions, before fees).
 	pub volume: u128,
+	/// The subnet's `Tempo`, written with it, so that the block hook finds the epoch schedule in
+	/// the one value it reads per subnet.
+	pub tempo: u16,
+	/// Stake entries (`StakeShares`) on the subnet: the holders a dissolution pays.
+	pub stakers: u32,
 }
 
 impl Default for SubnetPool {
@@ -53,6 +58,8 @@ impl Default for SubnetPool {
 			started_at: None,
 			last: BlockEmissionRecord::default(),
 			volume: 0,
+			tempo: crate::params::defaults::TEMPO,
+			stakers: 0,
 		}
 	}
 }
@@ -170,12 +177,19 @@ pub struct Settlement<AccountId> {
 	pub lock: u64,
 	/// Pending root TAO paid as root dividends when the dissolution started.
 	pub root_dividends: u64,
+	/// Holders to pay: the subnet's stake entries when it closed.
+	pub holders: u32,
 }
 
 impl<AccountId> Settlement<AccountId> {
 	/// TAO the pallet account still holds for this settlement.
 	pub fn tao_left(&self) -> u64 {
 		self.tao.saturating_sub(self.paid)
+	}
+
+	/// Holders not paid yet.
+	pub fn holders_left(&self) -> u32 {
+		self.holders.saturating_sub(self.holders_paid)
 	}
 }
 

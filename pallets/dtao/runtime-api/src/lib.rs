@@ -10,7 +10,9 @@ use codec::Codec;
 pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, StakeInfo, SubnetInfo, SwapQuote};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
-	/// Subnets, quotes and stake positions of the dynamic TAO pallet.
+	/// Subnets, quotes and stake positions of the dynamic TAO pallet. Version 2 adds
+	/// `quote_remove_stake_for`.
+	#[api_version(2)]
 	pub trait DtaoApi<AccountId> where AccountId: Codec {
 		/// One subnet (`0` is root); `None` if it does not exist.
 		fn subnet_info(netuid: u16) -> Option<SubnetInfo<AccountId>>;
@@ -19,8 +21,13 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Exactly what `add_stake(_, netuid, tao)` would do in the current state; `None` if the
 		/// subnet does not exist or the pool cannot fill it.
 		fn quote_add_stake(netuid: u16, tao: u64) -> Option<SwapQuote>;
-		/// Exactly what selling `alpha` of `netuid` would pay in the current state.
+		/// What selling `alpha` of `netuid` would pay in the current state, for any position;
+		/// `None` below `MinStake` (`quote_remove_stake_for` knows whether that is a whole stake).
 		fn quote_remove_stake(netuid: u16, alpha: u64) -> Option<SwapQuote>;
+		/// Exactly what `remove_stake(hotkey, netuid, alpha)` signed by `coldkey` would do now (the
+		/// call's own code, rolled back); `None` where the call would fail.
+		#[api_version(2)]
+		fn quote_remove_stake_for(coldkey: AccountId, hotkey: AccountId, netuid: u16, alpha: u64) -> Option<SwapQuote>;
 		/// Every stake position of `coldkey`.
 		fn stake_info(coldkey: AccountId) -> Vec<StakeInfo<AccountId>>;
 		/// The lock a `register_network` made now would cost.

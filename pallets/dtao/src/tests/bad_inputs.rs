@@ -34,7 +34,7 @@ fn no_prep() {}
 fn dissolving_7() {
 	Dissolving::<Test>::insert(
 		7,
-		crate::Settlement { tao: 0, issuance: 0, value_paid: 0, paid: 0, holders_paid: 0, owner: None, lock: 0, root_dividends: 0 },
+		crate::Settlement { tao: 0, issuance: 0, value_paid: 0, paid: 0, holders: 0, holders_paid: 0, owner: None, lock: 0, root_dividends: 0 },
 	);
 }
 

@@ -1,7 +1,17 @@
-//! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes.
+//! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes, the version-1-to-2
+//! tempo in each pool, the version-2-to-3 stake counts in pools and settlements.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
+use crate::{
+	migrations::{
+		v1::StakerCount,
+		v2::{SubnetPoolV1, SubnetPoolV2},
+		v3::SettlementV2,
+	},
+	types::{Settlement, SubnetPool},
+};
 use polkadot_sdk::frame_support::{
 	assert_ok,
+	storage::unhashed,
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 };
 
@@ -30,7 +40,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(1));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(3));
 	});
 }
 
@@ -65,5 +75,151 @@ fn migration_to_v1_runs_once() {
 		// Put the counts back for the final invariant check.
 		StorageVersion::new(0).put::<Dtao>();
 		let _ = migrations::MigrateToV1::<Test>::on_runtime_upgrade();
+	});
+}
+
+fn v1_layout(p: &SubnetPool) -> SubnetPoolV1 {
+	SubnetPoolV1 {
+		tao_reserve: p.tao_reserve,
+		alpha_reserve: p.alpha_reserve,
+		alpha_outstanding: p.alpha_outstanding,
+		pending_owner_alpha: p.pending_owner_alpha,
+		pending_miner_alpha: p.pending_miner_alpha,
+		pending_validator_alpha: p.pending_validator_alpha,
+		pending_root_tao: p.pending_root_tao,
+		moving_price: p.moving_price,
+		registered_at: p.registered_at,
+		started_at: p.started_at,
+		last: p.last,
+		volume: p.volume,
+	}
+}
+
+fn v2_layout(p: &SubnetPool) -> SubnetPoolV2 {
+	v1_layout(p).with_tempo(p.tempo)
+}
+
+fn settlement_v2(s: &Settlement<u64>) -> SettlementV2<u64> {
+	SettlementV2 {
+		tao: s.tao,
+		issuance: s.issuance,
+		value_paid: s.value_paid,
+		paid: s.paid,
+		holders_paid: s.holders_paid,
+		owner: s.owner,
+		lock: s.lock,
+		root_dividends: s.root_dividends,
+	}
+}
+
+fn pools() -> Vec<(u16, SubnetPool)> {
+	let mut pools: Vec<(u16, SubnetPool)> = Pools::<Test>::iter().collect();
+	pools.sort_by_key(|(netuid, _)| *netuid);
+	pools
+}
+
+/// Each subnet's stake entries, as `StakerCount` held them up to version 2 (root included).
+fn write_staker_counts() {
+	for (netuid, _, _) in StakeShares::<Test>::iter_keys() {
+		StakerCount::<Test>::mutate(netuid, |c| *c += 1);
+	}
+}
+
+/// Two subnets with tempos 7 and 13, a block of emission and a stake, their pools rewritten in the
+/// version-1 layout (no `tempo`, no `stakers`) with `StakerCount`, at version 1. Returns the pools
+/// as they were.
+fn version_1_state() -> Vec<(u16, SubnetPool)> {
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(BOB), BOB_HOT));
+	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(BOB), 2));
+	assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 7));
+	assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 2, 13));
+	run_to_block(3);
+	assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 1, 10 * TAO));
+	assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(DAVE), ALICE_HOT, 1, 3 * TAO));
+	let pools = pools();
+	assert_eq!(pools.iter().map(|(_, p)| (p.tempo, p.stakers)).collect::<Vec<_>>(), vec![(7, 2), (13, 0)]);
+	for (netuid, pool) in &pools {
+		unhashed::put(&Pools::<Test>::hashed_key_for(netuid), &v1_layout(pool));
+	}
+	write_staker_counts();
+	StorageVersion::new(1).put::<Dtao>();
+	assert!(Pools::<Test>::get(1).is_none(), "the version-1 layout does not decode as the current one");
+	pools
+}
+
+/// From version 1, `MigrateToV2` gives every pool its subnet's tempo, keeping every other field;
+/// `MigrateToV3` then moves the counts into the pools: the pools are exactly what they were, the
+/// version is 3, `StakerCount` is gone, and the invariants hold (checked by the builder at the end).
+#[test]
+fn migrations_to_v2_and_v3_rebuild_the_pools() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		let before = version_1_state();
+		let _ = migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(2));
+		for (netuid, pool) in &before {
+			let v2: SubnetPoolV2 = unhashed::get(&Pools::<Test>::hashed_key_for(netuid)).expect("version 2 layout");
+			assert_eq!(v2, v2_layout(pool));
+		}
+		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(3));
+		assert_eq!(pools(), before);
+		assert_eq!(StakerCount::<Test>::iter().count(), 0, "StakerCount is gone");
+		// The schedule follows the migrated tempos: subnet 1's next epoch at (b + 2) mod 8 = 7.
+		run_to_block(13);
+		assert_eq!(LastEpochBlock::<Test>::get(1), 13);
+	});
+}
+
+/// Each migration runs once: at the version it leads to, it does nothing.
+#[test]
+fn migrations_to_v2_and_v3_run_once() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		let before = version_1_state();
+		let _ = migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
+		let _ = migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V2 skipped at version 2");
+		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		StakerCount::<Test>::insert(1, 99);
+		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(pools(), before, "V3 skipped at version 3");
+		StakerCount::<Test>::remove(1);
+	});
+}
+
+/// A subnet dissolving over several blocks when the chain is upgraded: `MigrateToV3` gives its
+/// settlement the holders paid plus those left (from `StakerCount`), and the settlement then ends
+/// exactly as it would have.
+#[test]
+fn migration_to_v3_counts_the_holders_of_a_settlement() {
+	SettlementsPerBlock::set(2);
+	ExtBuilder::default().min_lock(100 * TAO).rate_limit(0).start_delay(0).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		for who in [BOB, CHARLIE, DAVE] {
+			assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(who), ALICE_HOT, 1, 5 * TAO));
+		}
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), 1));
+		run_to_block(System::block_number() + 1);
+		let settlement = Dissolving::<Test>::get(1).expect("dissolving");
+		assert_eq!((settlement.holders, settlement.holders_paid), (3, 2));
+		// The version-2 state: the settlement without `holders`, the count of those left.
+		unhashed::put(&Dissolving::<Test>::hashed_key_for(1), &settlement_v2(&settlement));
+		for (netuid, pool) in pools() {
+			unhashed::put(&Pools::<Test>::hashed_key_for(netuid), &v2_layout(&pool));
+		}
+		write_staker_counts();
+		assert_eq!(StakerCount::<Test>::get(1), 1);
+		StorageVersion::new(2).put::<Dtao>();
+		assert!(Dissolving::<Test>::get(1).is_none(), "the version-2 layout does not decode as the current one");
+
+		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Dissolving::<Test>::get(1), Some(settlement));
+		assert_eq!(StakerCount::<Test>::iter().count(), 0);
+		run_to_block(System::block_number() + 1);
+		assert!(!Dissolving::<Test>::contains_key(1), "the last holder paid, the settlement ends");
+		assert_eq!(StakeShares::<Test>::iter_prefix((1,)).count(), 0);
 	});
 }

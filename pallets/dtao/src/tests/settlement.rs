@@ -88,7 +88,7 @@ fn large_dissolution_settles_over_blocks_by_cumulative_rounding() {
 		assert!(Pools::<Test>::get(1).is_none());
 		assert_eq!(TotalNetworks::<Test>::get(), 0);
 		assert_eq!(NeuronCount::<Test>::get(1), 0);
-		assert_eq!(StakerCount::<Test>::get(1), 11);
+		assert_eq!(Dissolving::<Test>::get(1).map(|s| (s.holders, s.holders_left())), Some((11, 11)));
 		// Nothing moves into or out of it, nor can it be dissolved again; its netuid is not reused.
 		assert_noop!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, TAO), Error::<Test>::SubnetDissolving);
 		assert_noop!(
@@ -137,7 +137,6 @@ fn large_dissolution_settles_over_blocks_by_cumulative_rounding() {
 		assert_eq!(Balances::total_issuance(), issuance_before - burned);
 		assert_eq!(StakeShares::<Test>::iter_prefix((1,)).count(), 0);
 		assert_eq!(HotkeyStake::<Test>::iter_prefix(1).count(), 0);
-		assert!(!StakerCount::<Test>::contains_key(1));
 		assert!(StakeIndex::<Test>::iter_keys().all(|(_, _, netuid)| netuid != 1));
 		// Settled: netuid 1 is free again.
 		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(DAVE), DAVE_HOT));
@@ -264,7 +263,7 @@ fn pruning_a_large_subnet_stages_its_settlement() {
 			while Dissolving::<Test>::contains_key(1) {
 				run_to_block(System::block_number() + 1);
 			}
-			assert_eq!(StakerCount::<Test>::get(1), 0);
+			assert_eq!(StakeShares::<Test>::iter_prefix((1,)).count(), 0);
 		},
 	);
 }
@@ -294,7 +293,7 @@ fn unstake_all_is_charged_for_the_subnets_it_visits() {
 		let post = call.dispatch(RuntimeOrigin::signed(BOB)).expect("unstakes");
 		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::unstake_all(2)));
 		assert_eq!(StakeIndex::<Test>::iter_key_prefix((BOB,)).collect::<Vec<_>>(), vec![(CHARLIE_HOT, 2)]);
-		assert_eq!(StakerCount::<Test>::get(1), 0);
-		assert_eq!(StakerCount::<Test>::get(2), 1);
+		assert_eq!(Pools::<Test>::get(1).map(|p| p.stakers), Some(0));
+		assert_eq!(Pools::<Test>::get(2).map(|p| p.stakers), Some(1));
 	});
 }

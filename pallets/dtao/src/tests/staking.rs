@@ -726,6 +726,55 @@ fn remove_stake_dust_stake_is_closed_for_nothing() {
 	});
 }
 
+/// `quote_remove_stake_for` knows the position: for a whole dust stake (below `MinStake`, which
+/// `quote_remove_stake` refuses) and for a partial sale it gives exactly what the call then pays,
+/// `None` where the call fails, and it leaves the state as it was.
+#[test]
+fn position_quote_equals_the_call_on_every_path() {
+	with_fee().build_and_execute(|| {
+		let netuid = alice_subnet();
+		let alpha = stake(BOB, ALICE_HOT, netuid, 10 * TAO);
+		let root = polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1);
+		let quote = |amount| Dtao::api_quote_remove_stake_for(BOB, ALICE_HOT, netuid, amount);
+		// A partial sale: the quote is the call.
+		let q = quote(alpha / 2).expect("a partial sale");
+		assert_eq!(polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1), root, "the quote changed nothing");
+		let bob = free(BOB);
+		assert_ok!(Dtao::remove_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, netuid, alpha / 2));
+		assert_eq!(free(BOB), bob + q.amount_out);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeRemoved {
+			coldkey: BOB,
+			hotkey: ALICE_HOT,
+			netuid,
+			tao: q.amount_out,
+			alpha: q.amount_in,
+			fee: q.fee,
+		}));
+		// Leave a dust stake of one alpha-rao.
+		let rest = value(ALICE_HOT, BOB, netuid);
+		assert_ok!(Dtao::remove_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, netuid, rest - 1));
+		assert_eq!(value(ALICE_HOT, BOB, netuid), 1);
+		assert!(Dtao::api_quote_remove_stake(netuid, 1).is_none(), "below MinStake for any position");
+		assert_eq!(quote(2), None, "more than the stake: NotEnoughStake");
+		assert_eq!(quote(0), None, "nothing: AmountTooLow");
+		assert_eq!(Dtao::api_quote_remove_stake_for(CHARLIE, ALICE_HOT, netuid, 1), None, "no stake");
+		let q = quote(1).expect("the whole dust stake closes");
+		assert_eq!((q.amount_in, q.amount_out, q.fee), (1, 0, 1));
+		let market = Dtao::market(netuid).expect("pool");
+		assert_eq!(q.price_before, market.price());
+		assert_ok!(Dtao::remove_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, netuid, 1));
+		assert_eq!(q.price_after, Dtao::market(netuid).expect("pool").price());
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeRemoved {
+			coldkey: BOB,
+			hotkey: ALICE_HOT,
+			netuid,
+			tao: 0,
+			alpha: 1,
+			fee: 1,
+		}));
+	});
+}
+
 /// `remove_stake` on an unknown hotkey fails with `HotkeyNotRegistered`, on an unknown netuid with
 /// `SubnetNotFound`.
 #[test]
