@@ -104,7 +104,7 @@ pub mod v2 {
 	pub type Pools<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
 
 	/// `SubnetPool` at version 1: the same fields without `tempo`.
-	#[derive(Encode, Decode)]
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV1 {
 		pub tao_reserve: u64,
 		pub alpha_reserve: u64,
@@ -120,42 +120,18 @@ pub mod v2 {
 		pub volume: u128,
 	}
 
-	/// `SubnetPool` at version 2: version 1's fields and `tempo`.
+	/// `SubnetPool` at version 2: version 1's fields, then `tempo` (SCALE encodes a nested struct
+	/// as its fields in order, so this is the flat layout).
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV2 {
-		pub tao_reserve: u64,
-		pub alpha_reserve: u64,
-		pub alpha_outstanding: u64,
-		pub pending_owner_alpha: u64,
-		pub pending_miner_alpha: u64,
-		pub pending_validator_alpha: u64,
-		pub pending_root_tao: u64,
-		pub moving_price: U64F64,
-		pub registered_at: u64,
-		pub started_at: Option<u64>,
-		pub last: BlockEmissionRecord,
-		pub volume: u128,
+		pub v1: SubnetPoolV1,
 		pub tempo: u16,
 	}
 
 	impl SubnetPoolV1 {
 		/// The version-2 value: these fields and `tempo`.
 		pub fn with_tempo(self, tempo: u16) -> SubnetPoolV2 {
-			SubnetPoolV2 {
-				tao_reserve: self.tao_reserve,
-				alpha_reserve: self.alpha_reserve,
-				alpha_outstanding: self.alpha_outstanding,
-				pending_owner_alpha: self.pending_owner_alpha,
-				pending_miner_alpha: self.pending_miner_alpha,
-				pending_validator_alpha: self.pending_validator_alpha,
-				pending_root_tao: self.pending_root_tao,
-				moving_price: self.moving_price,
-				registered_at: self.registered_at,
-				started_at: self.started_at,
-				last: self.last,
-				volume: self.volume,
-				tempo,
-			}
+			SubnetPoolV2 { v1: self, tempo }
 		}
 	}
 
@@ -229,19 +205,20 @@ pub mod v3 {
 	impl SubnetPoolV2 {
 		/// The version-3 value: these fields and the count of stake entries.
 		pub fn with_stakers(self, stakers: u32) -> SubnetPool {
+			let v1 = self.v1;
 			SubnetPool {
-				tao_reserve: self.tao_reserve,
-				alpha_reserve: self.alpha_reserve,
-				alpha_outstanding: self.alpha_outstanding,
-				pending_owner_alpha: self.pending_owner_alpha,
-				pending_miner_alpha: self.pending_miner_alpha,
-				pending_validator_alpha: self.pending_validator_alpha,
-				pending_root_tao: self.pending_root_tao,
-				moving_price: self.moving_price,
-				registered_at: self.registered_at,
-				started_at: self.started_at,
-				last: self.last,
-				volume: self.volume,
+				tao_reserve: v1.tao_reserve,
+				alpha_reserve: v1.alpha_reserve,
+				alpha_outstanding: v1.alpha_outstanding,
+				pending_owner_alpha: v1.pending_owner_alpha,
+				pending_miner_alpha: v1.pending_miner_alpha,
+				pending_validator_alpha: v1.pending_validator_alpha,
+				pending_root_tao: v1.pending_root_tao,
+				moving_price: v1.moving_price,
+				registered_at: v1.registered_at,
+				started_at: v1.started_at,
+				last: v1.last,
+				volume: v1.volume,
 				tempo: self.tempo,
 				stakers,
 			}
