@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DTAO_SETUP_NODEJS=1 scripts/setup.sh
+DTAO_SETUP_NODEJS=1 DTAO_SETUP_PYTHON=1 scripts/setup.sh
 if [ -z "${DTAO_NODE_BIN:-}" ]; then
 	DTAO_NODE_BIN=$(scripts/build-node.sh)
 fi

@@ -32,3 +32,11 @@ if [ "${DTAO_SETUP_NODEJS:-0}" = 1 ] && ! { command -v node >/dev/null 2>&1 && c
 	as_root apt-get update -qq
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
+
+# Python 3 with venv and pip runs btcli (scripts/btcli.sh, tests/e2e/btcli.test.js); only needed by
+# scripts/e2e.sh and scripts/btcli.sh.
+if [ "${DTAO_SETUP_PYTHON:-0}" = 1 ] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+	echo "setup: installing python3 with venv and pip"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip >/dev/null
+fi

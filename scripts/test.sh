@@ -21,10 +21,10 @@ scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
 # No panics in runtime code: the no-panic lints are errors for the math crate, the pallet and the
 # runtime (their library code; tests may panic).
-SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p dtao-runtime --lib -- \
+SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat -p dtao-runtime --lib -- \
 	-D clippy::arithmetic_side_effects -D clippy::unwrap_used -D clippy::indexing_slicing
 # The pallet and its math need no wasm runtime.
-SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao
+SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
 # Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
 # The runtime's integrity tests and presets, natively.

@@ -1,9 +1,12 @@
-//! The runtime APIs: the standard ones a node and polkadot.js need, and `DtaoApi`.
+//! The runtime APIs: the standard ones a node and polkadot.js need, `DtaoApi`, and btcli's four
+//! (`SubnetInfoRuntimeApi`, `StakeInfoRuntimeApi`, `SubnetRegistrationRuntimeApi`,
+//! `SwapRuntimeApi`), adapters over `Dtao`'s views in `pallet-subtensor-compat`.
 
 use crate::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeGenesisConfig, SessionKeys, SubtensorModule, System, TransactionPayment, VERSION,
 };
+use pallet_subtensor_compat::info as compat;
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{
@@ -232,6 +235,74 @@ impl_runtime_apis! {
 
 		fn metagraph(netuid: u16) -> Option<dtao_runtime_api::Metagraph<AccountId>> {
 			pallet_dtao::Pallet::<Runtime>::api_metagraph(netuid)
+		}
+	}
+
+	impl pallet_subtensor_compat::runtime_api::SubnetInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_dynamic_info(netuid: u16) -> Option<compat::DynamicInfo<AccountId>> {
+			SubtensorModule::get_dynamic_info(netuid)
+		}
+
+		fn get_all_dynamic_info() -> Vec<Option<compat::DynamicInfo<AccountId>>> {
+			SubtensorModule::get_all_dynamic_info()
+		}
+
+		fn get_metagraph(netuid: u16) -> Option<compat::Metagraph<AccountId>> {
+			SubtensorModule::get_mechagraph(netuid, 0)
+		}
+
+		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<compat::Metagraph<AccountId>> {
+			SubtensorModule::get_mechagraph(netuid, mecid)
+		}
+
+		fn get_subnet_state(netuid: u16) -> Option<compat::SubnetState<AccountId>> {
+			SubtensorModule::get_subnet_state(netuid)
+		}
+	}
+
+	impl pallet_subtensor_compat::runtime_api::StakeInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<compat::StakeInfo<AccountId>> {
+			SubtensorModule::get_stake_info_for_coldkey(coldkey_account)
+		}
+
+		fn get_stake_info_for_coldkeys(coldkey_accounts: Vec<AccountId>) -> Vec<(AccountId, Vec<compat::StakeInfo<AccountId>>)> {
+			SubtensorModule::get_stake_info_for_coldkeys(coldkey_accounts)
+		}
+
+		fn get_stake_info_for_hotkey_coldkey_netuid(
+			hotkey_account: AccountId,
+			coldkey_account: AccountId,
+			netuid: u16,
+		) -> Option<compat::StakeInfo<AccountId>> {
+			SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(hotkey_account, coldkey_account, netuid)
+		}
+
+		fn get_coldkey_lock(_coldkey: AccountId, _netuid: u16) -> Option<pallet_subtensor_compat::LockState> {
+			None
+		}
+	}
+
+	impl pallet_subtensor_compat::runtime_api::SubnetRegistrationRuntimeApi<Block> for Runtime {
+		fn get_network_registration_cost() -> u64 {
+			pallet_dtao::Pallet::<Runtime>::network_registration_cost()
+		}
+	}
+
+	impl pallet_subtensor_compat::runtime_api::SwapRuntimeApi<Block> for Runtime {
+		fn current_alpha_price(netuid: u16) -> u64 {
+			SubtensorModule::current_alpha_price(netuid)
+		}
+
+		fn current_alpha_price_all() -> Vec<compat::SubnetPrice> {
+			SubtensorModule::current_alpha_price_all()
+		}
+
+		fn sim_swap_tao_for_alpha(netuid: u16, tao: u64) -> compat::SimSwapResult {
+			SubtensorModule::sim_swap_tao_for_alpha(netuid, tao)
+		}
+
+		fn sim_swap_alpha_for_tao(netuid: u16, alpha: u64) -> compat::SimSwapResult {
+			SubtensorModule::sim_swap_alpha_for_tao(netuid, alpha)
 		}
 	}
 

@@ -1,5 +1,6 @@
 //! The dTAO development runtime: `System`, `Timestamp`, `Aura`, `Grandpa`, `Balances` (u64),
-//! `TransactionPayment`, `Sudo` and `Dtao`, with the standard runtime APIs and `DtaoApi`.
+//! `TransactionPayment`, `Sudo`, `Dtao`, `Utility` and `SubtensorModule` (the calls, storage and
+//! runtime APIs btcli reads, over `Dtao`), with the standard runtime APIs and `DtaoApi`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
 
@@ -45,6 +46,7 @@ use polkadot_sdk::{
 		limits::{BlockLength, BlockWeights},
 	},
 	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp, pallet_transaction_payment,
+	pallet_utility,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{
 		generic, impl_opaque_keys,
@@ -265,6 +267,22 @@ impl pallet_dtao::Config for Runtime {
 	/// once still fits in a block's normal share.
 	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	type MaxHookWeight = DtaoMaxHookWeight;
+	/// `SubtensorModule` mirrors the subnets, hotkey owners and burns btcli reads from storage.
+	type Observer = SubtensorModule;
+}
+
+/// btcli's surface over `Dtao` (README.md, "Using btcli").
+impl pallet_subtensor_compat::Config for Runtime {
+	/// Every preset of this runtime starts with a `StartCallDelay` of 0.
+	type InitialStartCallDelay = ConstU64<0>;
+}
+
+/// `batch`, `batch_all` and `force_batch` (btcli sends several stake operations as one `batch_all`).
+impl pallet_utility::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
 
 // The runtime. The benchmarking build (feature `runtime-benchmarks`) declares the same pallets
@@ -282,6 +300,8 @@ construct_runtime!(
 		TransactionPayment: pallet_transaction_payment = 5,
 		Sudo: pallet_sudo = 6,
 		Dtao: pallet_dtao = 7,
+		Utility: pallet_utility = 8,
+		SubtensorModule: pallet_subtensor_compat = 9,
 	}
 );
 
@@ -296,6 +316,8 @@ construct_runtime!(
 		TransactionPayment: pallet_transaction_payment = 5,
 		Sudo: pallet_sudo = 6,
 		Dtao: pallet_dtao = 7,
+		Utility: pallet_utility = 8,
+		SubtensorModule: pallet_subtensor_compat = 9,
 		Assets: pallet_assets::<Instance1> = 50,
 		PoolAssets: pallet_assets::<Instance2> = 51,
 		AssetConversion: pallet_asset_conversion = 52,

@@ -215,6 +215,8 @@ mod tests {
 		TestExternalities::new_empty().execute_with(|| {
 			build_state::<RuntimeGenesisConfig>(json).expect("the preset builds");
 			Dtao::do_try_state().expect("invariants at block 0");
+			crate::SubtensorModule::do_try_state().expect("btcli's mirror of the economy at block 0");
+			assert_eq!(pallet_subtensor_compat::NetworksAdded::<crate::Runtime>::iter().count(), 4);
 			assert_eq!(pallet_dtao::TotalNetworks::<crate::Runtime>::get(), 3);
 			let prices: Vec<u64> =
 				(1..=3).map(|n| Dtao::api_subnet_info(n).map(|i| i.spot_price).expect("subnet")).collect();
@@ -222,6 +224,14 @@ mod tests {
 			assert_eq!(pallet_dtao::TotalRootStake::<crate::Runtime>::get(), 18_000 * TAO);
 			assert!(pallet_dtao::ValidatorPermit::<crate::Runtime>::get(1).iter().filter(|p| **p).count() >= 2);
 		});
+	}
+
+	/// What `SubtensorModule` shows as `InitialStartCallDelay` is the presets' `StartCallDelay`.
+	#[test]
+	fn shown_start_call_delay_is_the_presets() {
+		use polkadot_sdk::frame_support::traits::Get;
+		let shown: u64 = <crate::Runtime as pallet_subtensor_compat::Config>::InitialStartCallDelay::get();
+		assert_eq!(shown, dtao_dev_parameters().start_call_delay);
 	}
 
 	/// Every preset named is served.

@@ -8,7 +8,7 @@ import { startNode, nodeBinary, createBlock, tempDir, keys, submit, TAO } from '
 import { Keyring } from '@polkadot/api';
 
 it('build-spec --chain local builds the local_testnet genesis with four validators', () => {
-  const out = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
   const spec = JSON.parse(out.toString());
   assert.equal(spec.id, 'dtao_local');
   assert.deepEqual(spec.properties, { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' });
@@ -16,7 +16,7 @@ it('build-spec --chain local builds the local_testnet genesis with four validato
   const { aura, grandpa } = spec.genesis.runtimeGenesis.patch;
   assert.deepEqual(aura.authorities, [k.alice, k.bob, k.charlie, k.dave].map((x) => x.address));
   assert.equal(grandpa.authorities.length, 4);
-  const raw = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const raw = execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
   assert.ok(JSON.parse(raw.toString()).genesis.raw.top, 'the preset builds a genesis state');
 });
 

@@ -22,6 +22,7 @@ mod genesis;
 pub mod invariants;
 pub mod migrations;
 pub mod neurons;
+pub mod observer;
 pub mod params;
 pub mod staking;
 pub mod subnets;
@@ -35,6 +36,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use observer::DtaoObserver;
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system, sp_runtime};
@@ -96,6 +98,10 @@ pub mod pallet {
 		/// coinbase, settlement step and epoch fit together.
 		#[pallet::constant]
 		type MaxHookWeight: Get<Weight>;
+		/// Told of the changes another pallet mirrors in its own storage (a subnet added or
+		/// removed, a hotkey's owner set, a burn set), in the same call that makes them. `()`
+		/// for none.
+		type Observer: DtaoObserver<Self::AccountId>;
 	}
 
 	/// `MaxSubnets` as a bound for vectors of netuids.
@@ -812,12 +818,11 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		///
 		/// Charged for a pruning of a full subnet; refunded to what the registration did.
-		#[pallet::weight(T::WeightInfo::register_network().saturating_add(Pallet::<T>::dissolution_weight(T::MaxNeuronsLimit::get(), T::MaxSettlementsPerBlock::get())))]
+		#[pallet::weight(Pallet::<T>::register_network_weight(Some((T::MaxNeuronsLimit::get(), T::MaxSettlementsPerBlock::get()))))]
 		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let pruned = Self::do_register_network(coldkey, hotkey)?;
-			let pruning = pruned.map(|(neurons, holders)| Self::dissolution_weight(neurons, holders)).unwrap_or_default();
-			Ok(Some(T::WeightInfo::register_network().saturating_add(pruning)).into())
+			let (_, pruned) = Self::do_register_network(coldkey, hotkey)?;
+			Ok(Some(Self::register_network_weight(pruned)).into())
 		}
 
 		/// Start the subnet's emission from the next block. Origin: the subnet owner's coldkey.
@@ -1227,6 +1232,7 @@ pub mod pallet {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
 			Burn::<T>::insert(netuid, value);
+			<T::Observer as crate::DtaoObserver<T::AccountId>>::burn_set(netuid, value);
 			Self::deposit_event(Event::BurnSet { netuid, value });
 			Ok(())
 		}

@@ -56,6 +56,7 @@ impl pallet_dtao::Config for Test {
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = SettlementsPerBlock;
 	type MaxHookWeight = HookWeightLimit;
+	type Observer = ();
 }
 
 /// A bounded list of `set_weights` (uids or weights) from a vector; panics if it is too long.

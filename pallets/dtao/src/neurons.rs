@@ -56,6 +56,7 @@ impl<T: Config> Pallet<T> {
 			T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)?;
 		}
 		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::hotkey_owned(&hotkey, &coldkey);
 		Self::append_neuron(netuid, hotkey);
 		Ok(())
 	}

@@ -279,7 +279,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_remove_stake(
+	pub fn do_remove_stake(
 		coldkey: T::AccountId,
 		hotkey: T::AccountId,
 		netuid: u16,
@@ -342,7 +342,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `move_stake`, `swap_stake`, `swap_stake_limit` and `transfer_stake`.
-	pub(crate) fn do_move(kind: MoveKind, req: MoveRequest<T::AccountId>) -> DispatchResult {
+	pub fn do_move(kind: MoveKind, req: MoveRequest<T::AccountId>) -> DispatchResult {
 		let MoveRequest {
 			origin_coldkey,
 			destination_coldkey,

@@ -116,8 +116,17 @@ impl<T: Config> Pallet<T> {
 			.ok_or_else(|| Error::<T>::SubnetLimitReached.into())
 	}
 
-	/// Returns, when a subnet was pruned, its neuron count and the holders paid at once.
-	pub(crate) fn do_register_network(coldkey: T::AccountId, hotkey: T::AccountId) -> Result<Option<(u32, u32)>, DispatchError> {
+	/// The weight of a `register_network` that pruned a subnet with `pruned = (neurons, holders
+	/// paid at once)`, or none; `Some((MaxNeuronsLimit, MaxSettlementsPerBlock))` is the most.
+	pub fn register_network_weight(pruned: Option<(u32, u32)>) -> polkadot_sdk::frame_support::weights::Weight {
+		use crate::WeightInfo as _;
+		let pruning = pruned.map(|(neurons, holders)| Self::dissolution_weight(neurons, holders)).unwrap_or_default();
+		T::WeightInfo::register_network().saturating_add(pruning)
+	}
+
+	/// Returns the new subnet's netuid and, when a subnet was pruned, its neuron count and the
+	/// holders paid at once.
+	pub fn do_register_network(coldkey: T::AccountId, hotkey: T::AccountId) -> Result<(u16, Option<(u32, u32)>), DispatchError> {
 		if let Some(owner) = HotkeyOwner::<T>::get(&hotkey) {
 			ensure!(owner == coldkey, Error::<T>::NotHotkeyOwner);
 		}
@@ -151,9 +160,11 @@ impl<T: Config> Pallet<T> {
 		LastLockCost::<T>::put(cost);
 		LastRegisteredBlock::<T>::put(now);
 		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::hotkey_owned(&hotkey, &coldkey);
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::network_added(netuid, Burn::<T>::get(netuid));
 		Self::deposit_event(Event::NetworkRegistered { netuid, owner: coldkey, hotkey: hotkey.clone(), lock: cost });
 		Self::append_neuron(netuid, hotkey);
-		Ok(pruned)
+		Ok((netuid, pruned))
 	}
 
 	pub(crate) fn do_start_call(coldkey: T::AccountId, netuid: u16) -> DispatchResult {
@@ -398,6 +409,7 @@ impl<T: Config> Pallet<T> {
 	/// Remove every entry of the netuid except its stakes, which the settlement pays and removes.
 	/// Bounded: the neuron maps hold at most `MaxNeuronsLimit` entries each.
 	fn clear_subnet_storage(netuid: u16) {
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::network_removed(netuid);
 		Pools::<T>::remove(netuid);
 		SubnetOwner::<T>::remove(netuid);
 		SubnetOwnerHotkey::<T>::remove(netuid);

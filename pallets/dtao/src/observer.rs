@@ -1,0 +1,19 @@
+//! What another pallet may mirror of this one's state: a compatibility layer that keeps storage
+//! items of its own under other names (the `SubtensorModule` pallet of the dev runtime) is told of
+//! each change by the code that makes it, so the copies never lag or drift.
+
+/// Called by the pallet in the same call (or block hook) that changes what it reports. Each
+/// method's default does nothing; `()` implements none.
+pub trait DtaoObserver<AccountId> {
+	/// A subnet was registered as `netuid`, with `burn` its neuron registration burn.
+	fn network_added(_netuid: u16, _burn: u64) {}
+	/// A subnet was closed (dissolved or pruned); its netuid no longer exists.
+	fn network_removed(_netuid: u16) {}
+	/// `hotkey` is owned by `coldkey` (written at each registration naming it; an owner never
+	/// changes).
+	fn hotkey_owned(_hotkey: &AccountId, _coldkey: &AccountId) {}
+	/// The subnet's `Burn` was set to `burn`.
+	fn burn_set(_netuid: u16, _burn: u64) {}
+}
+
+impl<AccountId> DtaoObserver<AccountId> for () {}

@@ -1,0 +1,573 @@
+//! # Subtensor compatibility layer
+//!
+//! `btcli` (bittensor-cli) finds calls, storage and runtime APIs by name in the chain's metadata:
+//! a pallet named `SubtensorModule` with the reference chain's call and argument names, a few of
+//! its storage items, and four runtime APIs (`SubnetInfoRuntimeApi`, `StakeInfoRuntimeApi`,
+//! `SubnetRegistrationRuntimeApi`, `SwapRuntimeApi`). This pallet provides that surface over
+//! `pallet-dtao` without a second implementation of any rule:
+//!
+//! - every call forwards to the `Dtao` call of the same meaning (same checks, errors, events and
+//!   weights);
+//! - the storage items it keeps (`NetworksAdded`, `SubnetOwner`, `NetworkRegisteredAt`, `Owner`,
+//!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `SubnetIdentitiesV3`) are written by `Dtao`'s own code through
+//!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
+//!   [`Pallet::do_try_state`] checks they agree;
+//! - items of features this chain does not have (identities of coldkeys, root claims, stake locks,
+//!   the TAO-flow EMA) are declared so the client can read them, and stay empty;
+//! - the runtime APIs ([`runtime_api`]) are adapters over `Dtao`'s views ([`info`]).
+//!
+//! README.md, "Using btcli", lists what works and what does not.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod info;
+pub mod runtime_api;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+
+use polkadot_sdk::{frame_support, frame_system, sp_runtime};
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+	use dtao_math::substrate_fixed::types::I64F64;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, WeightInfo as _};
+	use scale_info::TypeInfo;
+	use sp_runtime::traits::TrailingZeroInput;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config + pallet_dtao::Config {
+		/// Shown by the client with a subnet's start schedule (`btcli subnets start` when the
+		/// start is refused): the runtime's genesis `StartCallDelay`. `Dtao.StartCallDelay` is the
+		/// value the chain applies, settable by root.
+		#[pallet::constant]
+		type InitialStartCallDelay: Get<u64>;
+	}
+
+	/// A subnet's identity as `register_network_with_identity` takes it (each field at most 64
+	/// bytes when sent by btcli; stored as given, bounded at 1 KiB).
+	#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub struct SubnetIdentityV3 {
+		pub subnet_name: BoundedVec<u8, ConstU32<1024>>,
+		pub github_repo: BoundedVec<u8, ConstU32<1024>>,
+		pub subnet_contact: BoundedVec<u8, ConstU32<1024>>,
+		pub subnet_url: BoundedVec<u8, ConstU32<1024>>,
+		pub discord: BoundedVec<u8, ConstU32<1024>>,
+		pub description: BoundedVec<u8, ConstU32<1024>>,
+		pub logo_url: BoundedVec<u8, ConstU32<1024>>,
+		pub additional: BoundedVec<u8, ConstU32<1024>>,
+	}
+
+	/// A coldkey's identity (declared for the client; this chain has no call that sets one).
+	#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub struct ChainIdentityV2 {
+		pub name: BoundedVec<u8, ConstU32<256>>,
+		pub url: BoundedVec<u8, ConstU32<256>>,
+		pub github_repo: BoundedVec<u8, ConstU32<256>>,
+		pub image: BoundedVec<u8, ConstU32<256>>,
+		pub discord: BoundedVec<u8, ConstU32<256>>,
+		pub description: BoundedVec<u8, ConstU32<256>>,
+		pub additional: BoundedVec<u8, ConstU32<256>>,
+	}
+
+	/// How a coldkey's root dividends are claimed (declared for the client; this chain sells root's
+	/// alpha every block, which the client calls `Swap`, and has no claims).
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub enum RootClaimTypeEnum {
+		Swap,
+		Keep,
+		KeepSubnets { subnets: BoundedVec<u16, ConstU32<128>> },
+	}
+
+	/// A stake lock (declared for the client; this chain has no locks).
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub struct LockState {
+		pub locked_mass: u64,
+		pub conviction: dtao_math::substrate_fixed::types::U64F64,
+		pub last_update: u64,
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultAccount<T: Config>() -> T::AccountId {
+		zero_account::<T>()
+	}
+
+	/// The all-zero account: what `Owner` holds for a hotkey that does not exist.
+	pub fn zero_account<T: Config>() -> T::AccountId {
+		T::AccountId::decode(&mut TrailingZeroInput::zeroes()).expect("an account id decodes from zeroes")
+	}
+
+	// ----- Kept exact, written by Dtao's code through the observer. -----
+
+	/// Whether a netuid exists (root included): `true` exactly for root and the subnets with a pool.
+	#[pallet::storage]
+	pub type NetworksAdded<T> = StorageMap<_, Identity, u16, bool, ValueQuery>;
+	/// Owner (coldkey) of each hotkey; the zero account for a hotkey that does not exist.
+	#[pallet::storage]
+	pub type Owner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, ValueQuery, DefaultAccount<T>>;
+	/// Coldkey owning each subnet (`Dtao`'s `SubnetOwner`).
+	#[pallet::storage]
+	pub type SubnetOwner<T: Config> = StorageMap<_, Identity, u16, T::AccountId, ValueQuery, DefaultAccount<T>>;
+	/// Block at which each subnet was registered.
+	#[pallet::storage]
+	pub type NetworkRegisteredAt<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+	/// Hotkeys of each coldkey, in the order they were first owned.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type OwnedHotkeys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Vec<T::AccountId>, ValueQuery>;
+	/// A subnet's neuron registration burn (`Dtao`'s `Burn`), for every existing subnet.
+	#[pallet::storage]
+	pub type Burn<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+	/// Mechanisms of a subnet: 1 for every existing subnet (this chain has one per subnet).
+	#[pallet::storage]
+	pub type MechanismCountCurrent<T> = StorageMap<_, Identity, u16, u8, ValueQuery>;
+	/// Identity given to a subnet by `register_network_with_identity`; removed with the subnet.
+	#[pallet::storage]
+	pub type SubnetIdentitiesV3<T> = StorageMap<_, Identity, u16, SubnetIdentityV3, OptionQuery>;
+
+	// ----- Declared for the client, always empty: features this chain does not have. -----
+
+	/// `(block, EMA of the subnet's net TAO flow)`: this chain splits emission by moving price and
+	/// keeps no flow EMA; the client shows a missing entry as 0.
+	#[pallet::storage]
+	pub type SubnetEmaTaoFlow<T> = StorageMap<_, Identity, u16, (u64, I64F64), OptionQuery>;
+	/// Coldkey identities (no call sets one).
+	#[pallet::storage]
+	pub type IdentitiesV2<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ChainIdentityV2, OptionQuery>;
+	/// Root claim types (no claims: root's alpha is sold every block).
+	#[pallet::storage]
+	pub type RootClaimType<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, OptionQuery>;
+	/// Root dividends claimable per hotkey and subnet (no claims).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type RootClaimable<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Vec<(u16, I64F64)>, ValueQuery>;
+	/// Root dividends claimed (no claims).
+	#[pallet::storage]
+	pub type RootClaimed<T: Config> = StorageNMap<
+		_,
+		(NMapKey<Identity, u16>, NMapKey<Blake2_128Concat, T::AccountId>, NMapKey<Blake2_128Concat, T::AccountId>),
+		u128,
+		ValueQuery,
+	>;
+	/// Stake locks by coldkey, subnet and hotkey (no locks).
+	#[pallet::storage]
+	pub type Lock<T: Config> = StorageNMap<
+		_,
+		(NMapKey<Blake2_128Concat, T::AccountId>, NMapKey<Identity, u16>, NMapKey<Blake2_128Concat, T::AccountId>),
+		LockState,
+		OptionQuery,
+	>;
+	/// Lock modes by coldkey and subnet (no locks).
+	#[pallet::storage]
+	pub type DecayingLock<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, u16, bool, OptionQuery>;
+	/// Aggregate perpetual locks per subnet and hotkey (no locks).
+	#[pallet::storage]
+	pub type HotkeyLock<T: Config> = StorageDoubleMap<_, Identity, u16, Blake2_128Concat, T::AccountId, LockState, OptionQuery>;
+	/// Aggregate decaying locks per subnet and hotkey (no locks).
+	#[pallet::storage]
+	pub type DecayingHotkeyLock<T: Config> =
+		StorageDoubleMap<_, Identity, u16, Blake2_128Concat, T::AccountId, LockState, OptionQuery>;
+	/// The owner's perpetual lock per subnet (no locks).
+	#[pallet::storage]
+	pub type OwnerLock<T> = StorageMap<_, Identity, u16, LockState, OptionQuery>;
+	/// The owner's decaying lock per subnet (no locks).
+	#[pallet::storage]
+	pub type DecayingOwnerLock<T> = StorageMap<_, Identity, u16, LockState, OptionQuery>;
+	/// Blocks over which a lock's mass decays (no locks: 0).
+	#[pallet::storage]
+	pub type UnlockRate<T> = StorageValue<_, u64, ValueQuery>;
+	/// Blocks over which a lock's conviction matures (no locks: 0).
+	#[pallet::storage]
+	pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// Root always exists; subnets and hotkeys of a genesis economy are written by `Dtao`'s
+			// genesis through the observer.
+			NetworksAdded::<T>::insert(pallet_dtao::ROOT_NETUID, true);
+			MechanismCountCurrent::<T>::insert(pallet_dtao::ROOT_NETUID, 1);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A subnet was registered: `(netuid, modality)`, modality always 0. Emitted beside
+		/// `Dtao.NetworkRegistered`, whichever pallet's call registered it.
+		NetworkAdded(u16, u16),
+		/// A subnet was closed (dissolved or pruned). Emitted beside `Dtao`'s dissolution events.
+		NetworkRemoved(u16),
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// `unstake_all_alpha`: the caller holds no stake on the hotkey outside root that could be
+		/// moved to root (none at all, or every subnet's sale would break its liquidity floor).
+		NothingToUnstake,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	type DtaoWeights<T> = <T as pallet_dtao::Config>::WeightInfo;
+
+	/// The same calls as `Dtao`'s, under the reference chain's names and argument names. Each one
+	/// forwards to the `Dtao` call, so it checks, fails, emits and weighs exactly as that call.
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// `Dtao.burned_register`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(DtaoWeights::<T>::burned_register())]
+		pub fn burned_register(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::burned_register(origin, netuid, hotkey)
+		}
+
+		/// `Dtao.add_stake` of `amount_staked` TAO.
+		#[pallet::call_index(2)]
+		#[pallet::weight(DtaoWeights::<T>::add_stake())]
+		pub fn add_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount_staked: u64) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::add_stake(origin, hotkey, netuid, amount_staked)
+		}
+
+		/// `Dtao.remove_stake` of `amount_unstaked` alpha.
+		#[pallet::call_index(3)]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake())]
+		pub fn remove_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: u16,
+			amount_unstaked: u64,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::remove_stake(origin, hotkey, netuid, amount_unstaked)
+		}
+
+		/// `Dtao.register_network`.
+		#[pallet::call_index(59)]
+		#[pallet::weight(max_registration_weight::<T>())]
+		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
+			pallet_dtao::Pallet::<T>::register_network(origin, hotkey)
+		}
+
+		/// `Dtao.start_call`.
+		#[pallet::call_index(92)]
+		#[pallet::weight(DtaoWeights::<T>::start_call())]
+		pub fn start_call(origin: OriginFor<T>, netuid: u16) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::start_call(origin, netuid)
+		}
+
+		/// `Dtao.register_network`, then the subnet's identity stored in `SubnetIdentitiesV3`
+		/// (shown by the client as the subnet's name). `None` stores nothing.
+		#[pallet::call_index(79)]
+		#[pallet::weight(max_registration_weight::<T>().saturating_add(T::DbWeight::get().writes(1)))]
+		pub fn register_network_with_identity(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			identity: Option<SubnetIdentityV3>,
+		) -> DispatchResultWithPostInfo {
+			let coldkey = ensure_signed(origin)?;
+			let (netuid, pruned) = pallet_dtao::Pallet::<T>::do_register_network(coldkey, hotkey)?;
+			if let Some(identity) = identity {
+				SubnetIdentitiesV3::<T>::insert(netuid, identity);
+			}
+			let weight = pallet_dtao::Pallet::<T>::register_network_weight(pruned);
+			Ok(Some(weight.saturating_add(T::DbWeight::get().writes(1))).into())
+		}
+
+		/// `Dtao.unstake_all`: every stake of the caller on `hotkey` (root included) sold for TAO.
+		#[pallet::call_index(83)]
+		#[pallet::weight(DtaoWeights::<T>::unstake_all(u32::from(pallet_dtao::TotalNetworks::<T>::get()).saturating_add(1)))]
+		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
+			pallet_dtao::Pallet::<T>::unstake_all(origin, hotkey)
+		}
+
+		/// Every stake of the caller on `hotkey` outside root moved to root stake on the same
+		/// hotkey: one `Dtao.move_stake` per subnet (sold through its pool, the TAO staked on
+		/// root). A subnet whose sale would break its liquidity floor, or whose stake is worth less
+		/// than `MinStake`, keeps its stake. Fails with `NothingToUnstake` if none moved.
+		#[pallet::call_index(84)]
+		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_mul(u64::from(pallet_dtao::TotalNetworks::<T>::get()).max(1)))]
+		pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			let mut netuids: Vec<u16> = pallet_dtao::StakeIndex::<T>::iter_key_prefix((coldkey.clone(), hotkey.clone()))
+				.filter(|n| *n != pallet_dtao::ROOT_NETUID)
+				.collect();
+			netuids.sort_unstable();
+			let mut moved = false;
+			for netuid in netuids {
+				let amount = pallet_dtao::Pallet::<T>::stake_value(&hotkey, &coldkey, netuid);
+				if amount == 0 {
+					continue;
+				}
+				let request = MoveRequest {
+					origin_coldkey: coldkey.clone(),
+					destination_coldkey: coldkey.clone(),
+					origin_hotkey: hotkey.clone(),
+					destination_hotkey: hotkey.clone(),
+					origin_netuid: netuid,
+					destination_netuid: pallet_dtao::ROOT_NETUID,
+					amount,
+					limit: None,
+				};
+				// Each move is all or nothing; a refused one leaves that subnet's stake in place.
+				let done = frame_support::storage::with_storage_layer(|| {
+					pallet_dtao::Pallet::<T>::do_move(MoveKind::Move, request)
+				});
+				moved = moved || done.is_ok();
+			}
+			ensure!(moved, Error::<T>::NothingToUnstake);
+			Ok(())
+		}
+
+		/// `Dtao.add_stake_limit` of `amount_staked` TAO.
+		#[pallet::call_index(88)]
+		#[pallet::weight(DtaoWeights::<T>::add_stake_limit())]
+		pub fn add_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: u16,
+			amount_staked: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::add_stake_limit(origin, hotkey, netuid, amount_staked, limit_price, allow_partial)
+		}
+
+		/// `Dtao.remove_stake_limit` of `amount_unstaked` alpha.
+		#[pallet::call_index(89)]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake_limit())]
+		pub fn remove_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: u16,
+			amount_unstaked: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::remove_stake_limit(origin, hotkey, netuid, amount_unstaked, limit_price, allow_partial)
+		}
+
+		/// `Dtao.move_stake` of `alpha_amount`.
+		#[pallet::call_index(85)]
+		#[pallet::weight(DtaoWeights::<T>::move_stake())]
+		pub fn move_stake(
+			origin: OriginFor<T>,
+			origin_hotkey: T::AccountId,
+			destination_hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::move_stake(
+				origin,
+				origin_hotkey,
+				destination_hotkey,
+				origin_netuid,
+				destination_netuid,
+				alpha_amount,
+			)
+		}
+
+		/// `Dtao.transfer_stake` of `alpha_amount`.
+		#[pallet::call_index(86)]
+		#[pallet::weight(DtaoWeights::<T>::transfer_stake())]
+		pub fn transfer_stake(
+			origin: OriginFor<T>,
+			destination_coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::transfer_stake(
+				origin,
+				destination_coldkey,
+				hotkey,
+				origin_netuid,
+				destination_netuid,
+				alpha_amount,
+			)
+		}
+
+		/// `Dtao.swap_stake` of `alpha_amount`.
+		#[pallet::call_index(87)]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake())]
+		pub fn swap_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::swap_stake(origin, hotkey, origin_netuid, destination_netuid, alpha_amount)
+		}
+
+		/// `Dtao.swap_stake_limit` of `alpha_amount`.
+		#[pallet::call_index(90)]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake_limit())]
+		pub fn swap_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			alpha_amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::swap_stake_limit(
+				origin,
+				hotkey,
+				origin_netuid,
+				destination_netuid,
+				alpha_amount,
+				limit_price,
+				allow_partial,
+			)
+		}
+	}
+
+	/// What `Dtao.register_network` is charged before it runs: a registration that prunes the
+	/// largest subnet.
+	fn max_registration_weight<T: Config>() -> Weight {
+		use polkadot_sdk::frame_support::traits::Get as _;
+		pallet_dtao::Pallet::<T>::register_network_weight(Some((
+			<T as pallet_dtao::Config>::MaxNeuronsLimit::get(),
+			<T as pallet_dtao::Config>::MaxSettlementsPerBlock::get(),
+		)))
+	}
+
+	impl<T: Config> pallet_dtao::DtaoObserver<T::AccountId> for Pallet<T> {
+		fn network_added(netuid: u16, burn: u64) {
+			NetworksAdded::<T>::insert(netuid, true);
+			if let Some(owner) = pallet_dtao::SubnetOwner::<T>::get(netuid) {
+				SubnetOwner::<T>::insert(netuid, owner);
+			}
+			let registered = pallet_dtao::Pools::<T>::get(netuid).map(|p| p.registered_at).unwrap_or_default();
+			NetworkRegisteredAt::<T>::insert(netuid, registered);
+			Burn::<T>::insert(netuid, burn);
+			MechanismCountCurrent::<T>::insert(netuid, 1);
+			Self::deposit_event(Event::NetworkAdded(netuid, 0));
+		}
+
+		fn network_removed(netuid: u16) {
+			NetworksAdded::<T>::remove(netuid);
+			SubnetOwner::<T>::remove(netuid);
+			NetworkRegisteredAt::<T>::remove(netuid);
+			Burn::<T>::remove(netuid);
+			MechanismCountCurrent::<T>::remove(netuid);
+			SubnetIdentitiesV3::<T>::remove(netuid);
+			Self::deposit_event(Event::NetworkRemoved(netuid));
+		}
+
+		fn hotkey_owned(hotkey: &T::AccountId, coldkey: &T::AccountId) {
+			if Owner::<T>::contains_key(hotkey) {
+				return;
+			}
+			Owner::<T>::insert(hotkey, coldkey);
+			OwnedHotkeys::<T>::append(coldkey, hotkey);
+		}
+
+		fn burn_set(netuid: u16, burn: u64) {
+			if NetworksAdded::<T>::get(netuid) {
+				Burn::<T>::insert(netuid, burn);
+			}
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks that every mirrored item agrees with `Dtao`'s state: `NetworksAdded`, `Burn` and
+	/// `MechanismCountCurrent` hold exactly root and the subnets with a pool, `Burn` equals `Dtao`'s,
+	/// `Owner` equals `Dtao`'s `HotkeyOwner` for every hotkey, `OwnedHotkeys` lists each owned hotkey
+	/// once under its owner, identities belong to existing subnets, and the always-empty items are
+	/// empty.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::{collections::BTreeSet, vec::Vec};
+		macro_rules! check {
+			($cond:expr, $msg:literal) => {
+				if !$cond {
+					return Err(sp_runtime::TryRuntimeError::Other($msg));
+				}
+			};
+		}
+		let mut subnets: BTreeSet<u16> = pallet_dtao::Pools::<T>::iter_keys().collect();
+		subnets.insert(pallet_dtao::ROOT_NETUID);
+		let added: BTreeSet<u16> = NetworksAdded::<T>::iter().filter(|(_, v)| *v).map(|(n, _)| n).collect();
+		check!(added == subnets, "NetworksAdded differs from root and the subnets with a pool");
+		check!(NetworksAdded::<T>::iter().all(|(_, v)| v), "NetworksAdded holds a false entry");
+		let mechanisms: BTreeSet<u16> = MechanismCountCurrent::<T>::iter().map(|(n, _)| n).collect();
+		check!(mechanisms == subnets, "MechanismCountCurrent differs from the existing netuids");
+		check!(MechanismCountCurrent::<T>::iter().all(|(_, c)| c == 1), "a mechanism count other than 1");
+		let burns: BTreeSet<u16> = Burn::<T>::iter().map(|(n, _)| n).collect();
+		let subnets_only: BTreeSet<u16> = subnets.iter().copied().filter(|n| *n != pallet_dtao::ROOT_NETUID).collect();
+		check!(burns == subnets_only, "Burn's entries differ from the subnets");
+		check!(
+			Burn::<T>::iter().all(|(n, b)| b == pallet_dtao::Burn::<T>::get(n)),
+			"Burn differs from Dtao's Burn"
+		);
+		let owned: BTreeSet<u16> = SubnetOwner::<T>::iter_keys().collect();
+		check!(owned == subnets_only, "SubnetOwner's entries differ from the subnets");
+		check!(
+			SubnetOwner::<T>::iter().all(|(n, o)| pallet_dtao::SubnetOwner::<T>::get(n) == Some(o)),
+			"SubnetOwner differs from Dtao's SubnetOwner"
+		);
+		let registered: BTreeSet<u16> = NetworkRegisteredAt::<T>::iter_keys().collect();
+		check!(registered == subnets_only, "NetworkRegisteredAt's entries differ from the subnets");
+		check!(
+			NetworkRegisteredAt::<T>::iter()
+				.all(|(n, b)| pallet_dtao::Pools::<T>::get(n).map(|p| p.registered_at) == Some(b)),
+			"NetworkRegisteredAt differs from the pool's registration block"
+		);
+		check!(
+			SubnetIdentitiesV3::<T>::iter_keys().all(|n| subnets_only.contains(&n)),
+			"an identity of a subnet that does not exist"
+		);
+
+		let owners: Vec<(T::AccountId, T::AccountId)> = pallet_dtao::HotkeyOwner::<T>::iter().collect();
+		check!(Owner::<T>::iter().count() == owners.len(), "Owner's entries differ from Dtao's HotkeyOwner");
+		let mut listed: usize = 0;
+		for (hotkey, coldkey) in &owners {
+			check!(Owner::<T>::contains_key(hotkey), "a hotkey of Dtao has no Owner entry");
+			check!(&Owner::<T>::get(hotkey) == coldkey, "Owner differs from Dtao's HotkeyOwner");
+			let owned = OwnedHotkeys::<T>::get(coldkey);
+			check!(owned.iter().filter(|h| *h == hotkey).count() == 1, "a hotkey is not listed once under its owner");
+		}
+		for (_, hotkeys) in OwnedHotkeys::<T>::iter() {
+			listed = listed.saturating_add(hotkeys.len());
+		}
+		check!(listed == owners.len(), "OwnedHotkeys lists a hotkey its coldkey does not own");
+
+		check!(SubnetEmaTaoFlow::<T>::iter().next().is_none(), "SubnetEmaTaoFlow is not empty");
+		check!(IdentitiesV2::<T>::iter().next().is_none(), "IdentitiesV2 is not empty");
+		check!(RootClaimType::<T>::iter().next().is_none(), "RootClaimType is not empty");
+		check!(Lock::<T>::iter().next().is_none(), "Lock is not empty");
+		check!(HotkeyLock::<T>::iter().next().is_none(), "HotkeyLock is not empty");
+		Ok(())
+	}
+}

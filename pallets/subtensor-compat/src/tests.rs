@@ -1,0 +1,384 @@
+//! The compatibility layer: calls forward to `Dtao` (same outcome, same named errors, nothing
+//! changed on failure), the mirrored storage follows `Dtao`'s state through every change, and the
+//! runtime API adapters report `Dtao`'s numbers.
+
+use crate::{info::SimSwapResult, mock::*, pallet::*};
+use codec::Compact;
+use polkadot_sdk::frame_support::{assert_noop, assert_ok};
+
+type DtaoError = pallet_dtao::Error<Test>;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// Alice registers subnet 1 with `ALICE_HOT` through `SubtensorModule` and starts it.
+fn alice_subnet() -> u16 {
+	assert_ok!(SubtensorModule::register_network(signed(ALICE), ALICE_HOT));
+	let netuid = 1;
+	assert_ok!(SubtensorModule::start_call(signed(ALICE), netuid));
+	netuid
+}
+
+fn identity(name: &str) -> SubnetIdentityV3 {
+	SubnetIdentityV3 { subnet_name: name.as_bytes().to_vec().try_into().expect("short"), ..Default::default() }
+}
+
+#[test]
+fn register_network_mirrors_the_subnet_and_its_owner() {
+	build_and_execute(|| {
+		assert!(NetworksAdded::<Test>::get(0));
+		assert!(!NetworksAdded::<Test>::get(1));
+		assert_eq!(Owner::<Test>::get(ALICE_HOT), 0, "an unknown hotkey's owner is the zero account");
+		let cost = pallet_dtao::Pallet::<Test>::network_registration_cost();
+		let before = free(ALICE);
+
+		assert_ok!(SubtensorModule::register_network(signed(ALICE), ALICE_HOT));
+
+		assert_eq!(free(ALICE), before - cost);
+		assert!(NetworksAdded::<Test>::get(1));
+		assert_eq!(Owner::<Test>::get(ALICE_HOT), ALICE);
+		assert_eq!(OwnedHotkeys::<Test>::get(ALICE), vec![ALICE_HOT]);
+		assert_eq!(Burn::<Test>::get(1), pallet_dtao::Burn::<Test>::get(1));
+		assert_eq!(MechanismCountCurrent::<Test>::get(1), 1);
+		assert_eq!(SubnetOwner::<Test>::get(1), ALICE);
+		assert_eq!(NetworkRegisteredAt::<Test>::get(1), 1);
+		assert_eq!(events(), vec![Event::NetworkAdded(1, 0)]);
+		assert!(dtao_events().iter().any(|e| matches!(
+			e,
+			pallet_dtao::Event::NetworkRegistered { netuid: 1, owner: ALICE, hotkey: ALICE_HOT, lock } if *lock == cost
+		)));
+	});
+}
+
+#[test]
+fn a_registration_through_dtao_is_mirrored_too() {
+	build_and_execute(|| {
+		assert_ok!(pallet_dtao::Pallet::<Test>::register_network(signed(BOB), BOB_HOT));
+		assert!(NetworksAdded::<Test>::get(1));
+		assert_eq!(Owner::<Test>::get(BOB_HOT), BOB);
+		assert_eq!(events(), vec![Event::NetworkAdded(1, 0)]);
+	});
+}
+
+#[test]
+fn register_network_with_identity_names_the_subnet() {
+	build_and_execute(|| {
+		assert_ok!(SubtensorModule::register_network_with_identity(signed(ALICE), ALICE_HOT, Some(identity("apex"))));
+		assert_eq!(SubnetIdentitiesV3::<Test>::get(1), Some(identity("apex")));
+		let info = SubtensorModule::get_dynamic_info(1).expect("exists");
+		let name: Vec<u8> = info.subnet_name.iter().map(|c| c.0).collect();
+		assert_eq!(name, b"apex");
+		assert_eq!(info.subnet_identity, Some(identity("apex")));
+	});
+}
+
+#[test]
+fn a_refused_registration_changes_nothing() {
+	build_and_execute(|| {
+		// Bob cannot name Alice's hotkey.
+		assert_ok!(SubtensorModule::register_network(signed(ALICE), ALICE_HOT));
+		assert_noop!(
+			SubtensorModule::register_network_with_identity(signed(BOB), ALICE_HOT, Some(identity("x"))),
+			DtaoError::NotHotkeyOwner
+		);
+		// A coldkey without the lock.
+		assert_noop!(SubtensorModule::register_network(signed(7), 107), DtaoError::InsufficientBalance);
+	});
+}
+
+#[test]
+fn add_stake_buys_what_the_quote_says() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		let amount = 10 * TAO;
+		let quote = SubtensorModule::sim_swap_tao_for_alpha(netuid, amount);
+		let before = free(BOB);
+
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, amount));
+
+		assert_eq!(free(BOB), before - amount);
+		let stake = SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(ALICE_HOT, BOB, netuid).expect("always Some");
+		assert_eq!(stake.stake, Compact(quote.alpha_amount));
+		assert_eq!(quote.tao_amount, amount);
+		assert!(quote.tao_fee > 0 && quote.alpha_fee == 0);
+		assert!(dtao_events().iter().any(|e| matches!(
+			e,
+			pallet_dtao::Event::StakeAdded { coldkey: BOB, hotkey: ALICE_HOT, netuid: 1, tao, alpha, fee }
+				if *tao == amount && *alpha == quote.alpha_amount && *fee == quote.tao_fee
+		)));
+		let listed = SubtensorModule::get_stake_info_for_coldkey(BOB);
+		assert_eq!(listed.len(), 1);
+		assert_eq!(listed[0].stake, Compact(quote.alpha_amount));
+		assert!(listed[0].is_registered, "ALICE_HOT is uid 0 of the subnet");
+	});
+}
+
+#[test]
+fn remove_stake_pays_what_the_quote_says() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		let alpha = pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid);
+		let half = alpha / 2;
+		let quote = SubtensorModule::sim_swap_alpha_for_tao(netuid, half);
+		let before = free(BOB);
+
+		assert_ok!(SubtensorModule::remove_stake(signed(BOB), ALICE_HOT, netuid, half));
+
+		assert_eq!(free(BOB), before + quote.tao_amount);
+		assert_eq!(quote.alpha_amount, half);
+		assert!(quote.alpha_fee > 0 && quote.tao_fee == 0);
+		assert_eq!(pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid), alpha - half);
+	});
+}
+
+#[test]
+fn refused_stake_operations_name_dtaos_error_and_change_nothing() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_noop!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, 9, 10 * TAO), DtaoError::SubnetNotFound);
+		assert_noop!(SubtensorModule::add_stake(signed(7), ALICE_HOT, netuid, 10 * TAO), DtaoError::InsufficientBalance);
+		assert_noop!(SubtensorModule::remove_stake(signed(BOB), ALICE_HOT, netuid, TAO), DtaoError::NotEnoughStake);
+		// A limit price below the current price: the buy would cross it.
+		let price = SubtensorModule::current_alpha_price(netuid);
+		assert_noop!(
+			SubtensorModule::add_stake_limit(signed(BOB), ALICE_HOT, netuid, 10 * TAO, price - 1, false),
+			DtaoError::SlippageTooHigh
+		);
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		let price = SubtensorModule::current_alpha_price(netuid);
+		assert_noop!(
+			SubtensorModule::remove_stake_limit(signed(BOB), ALICE_HOT, netuid, TAO, price + 1, false),
+			DtaoError::SlippageTooHigh
+		);
+	});
+}
+
+#[test]
+fn limit_calls_execute_within_their_limit() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		let price = SubtensorModule::current_alpha_price(netuid);
+		// 5 % tolerance, as `btcli stake add --safe --tolerance 0.05` sends it.
+		let limit = price + price / 20;
+		assert_ok!(SubtensorModule::add_stake_limit(signed(BOB), ALICE_HOT, netuid, 10 * TAO, limit, false));
+		assert!(SubtensorModule::current_alpha_price(netuid) <= limit);
+		// Partial: the largest amount that keeps the price within the limit.
+		let price = SubtensorModule::current_alpha_price(netuid);
+		let limit = price + price / 1000;
+		let before = free(BOB);
+		assert_ok!(SubtensorModule::add_stake_limit(signed(BOB), ALICE_HOT, netuid, 500 * TAO, limit, true));
+		let spent = before - free(BOB);
+		assert!(spent > 0 && spent < 500 * TAO, "partial fill: {spent}");
+		assert!(SubtensorModule::current_alpha_price(netuid) <= limit);
+	});
+}
+
+#[test]
+fn unstake_all_alpha_moves_every_subnet_stake_to_root() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_noop!(SubtensorModule::unstake_all_alpha(signed(BOB), ALICE_HOT), Error::<Test>::NothingToUnstake);
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, 0, 3 * TAO));
+		let alpha = pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid);
+		let tao = SubtensorModule::sim_swap_alpha_for_tao(netuid, alpha).tao_amount;
+		let before = free(BOB);
+
+		assert_ok!(SubtensorModule::unstake_all_alpha(signed(BOB), ALICE_HOT));
+
+		assert_eq!(free(BOB), before, "the TAO goes to root stake, not to the balance");
+		assert_eq!(pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid), 0);
+		assert_eq!(pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, 0), 3 * TAO + tao);
+		// Nothing left outside root.
+		assert_noop!(SubtensorModule::unstake_all_alpha(signed(BOB), ALICE_HOT), Error::<Test>::NothingToUnstake);
+	});
+}
+
+#[test]
+fn unstake_all_sells_everything_including_root() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, 0, 3 * TAO));
+		let alpha = pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid);
+		let tao = SubtensorModule::sim_swap_alpha_for_tao(netuid, alpha).tao_amount;
+		let before = free(BOB);
+		assert_ok!(SubtensorModule::unstake_all(signed(BOB), ALICE_HOT));
+		assert_eq!(free(BOB), before + tao + 3 * TAO);
+		assert!(SubtensorModule::get_stake_info_for_coldkey(BOB).is_empty());
+	});
+}
+
+#[test]
+fn moves_forward_to_dtao() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		let alpha = pallet_dtao::Pallet::<Test>::stake_value(&ALICE_HOT, &BOB, netuid);
+		assert_ok!(SubtensorModule::move_stake(signed(BOB), ALICE_HOT, BOB_HOT, netuid, netuid, alpha / 2));
+		assert_eq!(pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, &BOB, netuid), alpha / 2);
+		assert_ok!(SubtensorModule::transfer_stake(signed(BOB), ALICE, BOB_HOT, netuid, netuid, alpha / 4));
+		assert_eq!(pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, &ALICE, netuid), alpha / 4);
+		let root_before = pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, &BOB, 0);
+		assert_ok!(SubtensorModule::swap_stake(signed(BOB), BOB_HOT, netuid, 0, alpha / 8));
+		assert!(pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, &BOB, 0) > root_before);
+		assert_noop!(
+			SubtensorModule::swap_stake_limit(signed(BOB), BOB_HOT, netuid, 0, alpha / 16, u64::MAX, false),
+			DtaoError::SlippageTooHigh
+		);
+	});
+}
+
+#[test]
+fn burned_register_and_set_burn_are_mirrored() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_eq!(Owner::<Test>::get(BOB_HOT), BOB);
+		assert_eq!(OwnedHotkeys::<Test>::get(BOB), vec![BOB_HOT]);
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_burn(RuntimeOrigin::root(), netuid, 7 * TAO));
+		assert_eq!(Burn::<Test>::get(netuid), 7 * TAO);
+		// A second subnet naming an owned hotkey does not list it twice.
+		assert_ok!(SubtensorModule::register_network(signed(BOB), BOB_HOT));
+		assert_eq!(OwnedHotkeys::<Test>::get(BOB), vec![BOB_HOT]);
+		assert_noop!(
+			SubtensorModule::burned_register(signed(ALICE), netuid, BOB_HOT),
+			DtaoError::NotHotkeyOwner
+		);
+	});
+}
+
+#[test]
+fn dissolution_removes_the_mirror() {
+	build_and_execute(|| {
+		assert_ok!(SubtensorModule::register_network_with_identity(signed(ALICE), ALICE_HOT, Some(identity("gone"))));
+		assert_ok!(SubtensorModule::start_call(signed(ALICE), 1));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, 1, 10 * TAO));
+		assert_ok!(pallet_dtao::Pallet::<Test>::dissolve_network(RuntimeOrigin::root(), 1));
+		assert!(!NetworksAdded::<Test>::get(1));
+		assert!(!Burn::<Test>::contains_key(1));
+		assert!(!MechanismCountCurrent::<Test>::contains_key(1));
+		assert!(!SubnetOwner::<Test>::contains_key(1));
+		assert!(!NetworkRegisteredAt::<Test>::contains_key(1));
+		assert_eq!(SubnetIdentitiesV3::<Test>::get(1), None);
+		assert_eq!(events().last(), Some(&Event::NetworkRemoved(1)));
+		// Hotkeys keep their owner, as in Dtao.
+		assert_eq!(Owner::<Test>::get(ALICE_HOT), ALICE);
+		assert!(SubtensorModule::get_dynamic_info(1).is_none());
+		assert!(SubtensorModule::get_mechagraph(1, 0).is_none());
+	});
+}
+
+#[test]
+fn dynamic_info_reports_dtaos_numbers() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, 0, 3 * TAO));
+		run_to_block(5);
+		let all = SubtensorModule::get_all_dynamic_info();
+		let views = pallet_dtao::Pallet::<Test>::api_all_subnets();
+		assert_eq!(all.len(), views.len());
+		for (d, v) in all.iter().zip(views.iter()) {
+			let d = d.as_ref().expect("every entry is Some");
+			assert_eq!(d.netuid.0, v.netuid);
+			assert_eq!(d.tao_in.0, v.tao_reserve);
+			assert_eq!(d.alpha_in.0, if v.netuid == 0 { 0 } else { v.alpha_reserve });
+			assert_eq!(d.alpha_out.0, v.alpha_outstanding);
+			assert_eq!(d.tao_in_emission.0, v.tao_in_emission);
+			assert_eq!(d.alpha_in_emission.0, v.alpha_in_emission);
+			assert_eq!(d.alpha_out_emission.0, v.alpha_out_emission);
+			assert_eq!(d.pending_root_emission.0, v.pending_root_tao);
+			assert_eq!(d.subnet_volume.0, v.volume);
+			assert_eq!(d.tempo.0, v.tempo);
+			assert_eq!(d.token_symbol.len(), 2, "one two-byte Greek character");
+		}
+		let root = all[0].as_ref().expect("root");
+		assert_eq!(root.token_symbol, "Τ".bytes().map(Compact).collect::<Vec<_>>());
+		assert_eq!(root.moving_price.to_num::<f64>(), 1.0);
+		let sn = all[1].as_ref().expect("subnet 1");
+		assert_eq!(sn.owner_coldkey, ALICE);
+		assert_eq!(sn.owner_hotkey, ALICE_HOT);
+		assert_eq!(sn.token_symbol, "α".bytes().map(Compact).collect::<Vec<_>>());
+		let pool = pallet_dtao::Pools::<Test>::get(netuid).expect("pool");
+		assert_eq!(u128::try_from(sn.moving_price.to_bits()).expect("positive"), pool.moving_price.to_bits() >> 32);
+		let prices = SubtensorModule::current_alpha_price_all();
+		assert_eq!(prices.len(), 2);
+		assert_eq!(prices[0].price, TAO);
+		assert_eq!(prices[1].price, views[1].spot_price);
+		assert_eq!(SubtensorModule::current_alpha_price(netuid), views[1].spot_price);
+		assert_eq!(SubtensorModule::current_alpha_price(9), 0);
+		assert_eq!(SubtensorModule::sim_swap_tao_for_alpha(9, TAO), SimSwapResult::default());
+	});
+}
+
+#[test]
+fn metagraph_and_subnet_state_list_the_neurons() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), BOB_HOT, netuid, 10 * TAO));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), BOB_HOT, 0, 4 * TAO));
+		let g = SubtensorModule::get_mechagraph(netuid, 0).expect("subnet");
+		assert_eq!(g.hotkeys, vec![ALICE_HOT, BOB_HOT]);
+		assert_eq!(g.coldkeys, vec![ALICE, BOB]);
+		assert_eq!(g.num_uids.0, 2);
+		assert_eq!(g.identities.len(), 2);
+		assert_eq!(g.axons.len(), 2);
+		let alpha = pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, &BOB, netuid);
+		assert_eq!(g.alpha_stake[1].0, alpha);
+		assert_eq!(g.tao_stake[1].0, 4 * TAO);
+		let tw = pallet_dtao::TaoWeight::<Test>::get();
+		assert_eq!(g.total_stake[1].0, alpha + tw.mul_floor(4 * TAO));
+		assert_eq!(g.burn.0, pallet_dtao::Burn::<Test>::get(netuid));
+		assert_eq!(SubtensorModule::get_mechagraph(netuid, 1), None);
+		assert_eq!(SubtensorModule::get_mechagraph(0, 0), None);
+
+		let state = SubtensorModule::get_subnet_state(netuid).expect("subnet");
+		assert_eq!(state.hotkeys, g.hotkeys);
+		assert_eq!(state.emission_history.len(), 2, "one row per subnet of get_all_dynamic_info");
+		assert!(state.emission_history.iter().all(|row| row.len() == 2));
+
+		let root = SubtensorModule::get_subnet_state(0).expect("root");
+		assert_eq!(root.hotkeys, vec![BOB_HOT]);
+		assert_eq!(root.coldkeys, vec![BOB]);
+		assert_eq!(root.tao_stake, vec![Compact(4 * TAO)]);
+		assert_eq!(SubtensorModule::get_subnet_state(9), None);
+	});
+}
+
+#[test]
+fn stake_info_for_several_coldkeys() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), ALICE_HOT, netuid, 10 * TAO));
+		let all = SubtensorModule::get_stake_info_for_coldkeys(vec![ALICE, BOB]);
+		assert_eq!(all.len(), 2);
+		assert_eq!(all[0].0, ALICE);
+		assert!(all[0].1.is_empty());
+		assert_eq!(all[1].1, SubtensorModule::get_stake_info_for_coldkey(BOB));
+		let none = SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(BOB_HOT, ALICE, netuid).expect("Some");
+		assert_eq!(none.stake, Compact(0));
+		assert!(!none.is_registered);
+	});
+}
+
+#[test]
+fn the_mirror_check_catches_drift() {
+	new_test_ext().execute_with(|| {
+		let _ = alice_subnet();
+		Burn::<Test>::insert(1, 1);
+		assert!(SubtensorModule::do_try_state().is_err());
+		Burn::<Test>::insert(1, pallet_dtao::Burn::<Test>::get(1));
+		Owner::<Test>::insert(ALICE_HOT, BOB);
+		assert!(SubtensorModule::do_try_state().is_err());
+		Owner::<Test>::insert(ALICE_HOT, ALICE);
+		NetworksAdded::<Test>::insert(5, true);
+		assert!(SubtensorModule::do_try_state().is_err());
+		NetworksAdded::<Test>::remove(5);
+		assert!(SubtensorModule::do_try_state().is_ok());
+	});
+}

@@ -1,0 +1,315 @@
+// btcli (bittensor-cli, pinned in scripts/btcli.sh) against a dev node with instant sealing, as a
+// Bittensor user would drive it: subnets create/start/list/show, stake add (plain and --safe),
+// stake list, stake remove and wallet balance. Every figure it prints is checked against DtaoApi
+// read at the same head (instant sealing makes no block between the command and the check), and
+// refused operations must show the chain's named error, or the client's own refusal, and change
+// nothing but the fee. The client exits 0 on failures, so its output is judged, never its exit
+// code.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { startNode, tempDir, keys, TAO, big, eventOf } from './lib/chain.js';
+
+const repo = resolve('../..');
+const target = process.env.CARGO_TARGET_DIR || join(process.env.HOME || '', '.cache', 'dtao-target');
+
+let node;
+let api;
+let env;
+
+/** Run `scripts/btcli.sh …args --network <node>`; returns stdout and stderr together. */
+function btcli(args, input = '') {
+  const r = spawnSync(join(repo, 'scripts', 'btcli.sh'), [...args, '--network', node.url], {
+    env, input, encoding: 'utf8', timeout: 240_000, maxBuffer: 16 << 20,
+  });
+  if (r.error) throw r.error;
+  return `${r.stdout}${r.stderr}`;
+}
+
+/** The JSON a `--json-output` command printed (after any prompt text). */
+function json(out) {
+  const start = out.search(/[[{]/);
+  assert.ok(start >= 0, `no JSON in btcli's output:\n${out}`);
+  try {
+    return JSON.parse(out.slice(start));
+  } catch (e) {
+    throw new Error(`btcli's output is not JSON (${e.message}):\n${out}`);
+  }
+}
+
+const rao = (tao) => BigInt(Math.round(tao * 1e9));
+const head = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+const info = async (netuid) => (await api.call.dtaoApi.subnetInfo(netuid)).unwrap();
+const stakeOf = async (coldkey, netuid) => {
+  const all = await api.call.dtaoApi.stakeInfo(coldkey);
+  const s = all.find((x) => x.netuid.toNumber() === netuid);
+  return s ? big(s.alpha) : 0n;
+};
+/** Sign and send `tx` (instant sealing makes its block); resolves when it is in a block, with
+ * its module error as `section.Name`, or null. */
+function send(tx, signer) {
+  return new Promise((res, rej) => {
+    tx.signAndSend(signer, { nonce: -1 }, (r) => {
+      if (!r.status.isInBlock) return;
+      if (!r.dispatchError) return res(null);
+      const e = r.dispatchError.isModule ? api.registry.findMetaError(r.dispatchError.asModule) : null;
+      return res(e ? `${e.section}.${e.name}` : r.dispatchError.toString());
+    }).catch(rej);
+  });
+}
+
+/** The fields of the first `kind` event in the head block (see eventOf), or null. */
+async function eventAtHead(kind) {
+  const events = (await api.query.system.events()).map((r) => r.event);
+  return eventOf(events, kind);
+}
+
+/** The fee `who` paid in the head block (0 if none). */
+async function feeAtHead(who) {
+  const events = await api.query.system.events();
+  const e = events.find((r) => api.events.transactionPayment.TransactionFeePaid.is(r.event)
+    && r.event.data.who.toString() === who);
+  return e ? e.event.data.actualFee.toBigInt() : 0n;
+}
+
+const tx = ['--no-prompt', '--no-mev-protection'];
+const identity = [
+  '--subnet-name', 'apex', '--github-repo', 'https://github.com/example/apex',
+  '--subnet-contact', 'dev@example.com', '--subnet-url', 'https://example.com',
+  '--discord-handle', 'dev', '--description', 'a test subnet',
+  '--logo-url', 'https://example.com/logo.png', '--additional-info', 'none',
+];
+
+describe('btcli against the dev chain', () => {
+  let k;
+  before(async () => {
+    node = await startNode({ sealing: 'instant' });
+    api = node.api;
+    k = keys();
+    const home = tempDir();
+    // The client keeps its configuration and wallets under HOME; the virtual environment stays in
+    // the build folder. A wide terminal keeps its JSON on one line per value.
+    env = { ...process.env, HOME: home, CARGO_TARGET_DIR: target, COLUMNS: '100000', NO_COLOR: '1' };
+  });
+  after(async () => { await node?.stop(); });
+
+  it('subnets burn-cost is the lock DtaoApi quotes', async () => {
+    const out = json(btcli(['subnets', 'burn-cost', '--json-output']));
+    assert.equal(out.error, '');
+    assert.equal(BigInt(out.burn_cost.rao), big(await api.call.dtaoApi.networkRegistrationCost()));
+  });
+
+  it('subnets create registers a subnet, plain and with an identity, paying the quoted lock', async () => {
+    const cost1 = big(await api.call.dtaoApi.networkRegistrationCost());
+    const alice1 = await free(k.alice.address);
+    // Without identity flags the client asks for each field; empty answers send register_network.
+    const out1 = json(btcli(['subnets', 'create', '--wallet-name', 'alice', '--hotkey', 'default', ...tx, '--json-output'], '\n'.repeat(8)));
+    assert.deepEqual([out1.success, out1.netuid], [true, 1], JSON.stringify(out1));
+    const sn1 = await info(1);
+    assert.equal(sn1.owner.unwrap().toString(), k.alice.address);
+    assert.equal(big(sn1.locked), cost1);
+    assert.equal(await free(k.alice.address), alice1 - cost1 - await feeAtHead(k.alice.address));
+
+    // The doubled lock decays block by block: the registration pays the cost of its own block,
+    // at most the cost quoted at the head before it.
+    const cost2 = big(await api.call.dtaoApi.networkRegistrationCost());
+    assert.ok(cost2 > cost1, 'the lock cost doubled');
+    const bob1 = await free(k.bob.address);
+    const out2 = json(btcli(['subnets', 'create', '--wallet-name', 'bob', '--hotkey', 'default', ...tx, '--json-output', ...identity]));
+    assert.deepEqual([out2.success, out2.netuid], [true, 2], JSON.stringify(out2));
+    const registered = await eventAtHead(api.events.dtao.NetworkRegistered);
+    assert.deepEqual([registered.netuid, registered.owner], [2n, k.bob.address]);
+    assert.ok(registered.lock <= cost2 && registered.lock > cost1, `${registered.lock} vs ${cost2}`);
+    assert.equal(big((await info(2)).locked), registered.lock);
+    assert.equal(await free(k.bob.address), bob1 - registered.lock - await feeAtHead(k.bob.address));
+    assert.ok(await eventAtHead(api.events.subtensorModule.NetworkAdded), 'NetworkAdded, which the client waits for');
+    const identityOf2 = (await api.query.subtensorModule.subnetIdentitiesV3(2)).unwrap();
+    assert.equal(Buffer.from(identityOf2.subnetName).toString(), 'apex');
+  });
+
+  it('subnets start starts emission on the owner’s subnet', async () => {
+    for (const [netuid, wallet] of [[1, 'alice'], [2, 'bob']]) {
+      const out = btcli(['subnets', 'start', '--netuid', String(netuid), '--wallet-name', wallet, '--no-prompt']);
+      assert.match(out, new RegExp(`Successfully started subnet ${netuid}`), out);
+      assert.ok((await info(netuid)).startedAt.isSome);
+      // No epochs from here on: a position then changes only by the user's own operations, so
+      // the tests below can check each one to the rao.
+      assert.equal(await send(api.tx.sudo.sudo(api.tx.dtao.setTempo(netuid, 0)), k.alice), null);
+      assert.equal((await info(netuid)).tempo.toNumber(), 0);
+    }
+  });
+
+  it('stake add: the position gets what the chain’s StakeAdded reports, the balance moves by the stake and the fee', async () => {
+    const amount = 10n * TAO;
+    const before = await free(k.bob.address);
+    const out = json(btcli(['stake', 'add', '--wallet-name', 'bob', '--include-hotkeys', k.alice.address,
+      '--netuid', '1', '--amount', '10', ...tx, '--unsafe', '--json-output']));
+    assert.equal(out.staking_success['1'][k.alice.address], true, JSON.stringify(out));
+    // The block's coinbase moves the pool before the stake: the chain's quote in that block is
+    // what the event reports, and it is what the position holds.
+    const added = await eventAtHead(api.events.dtao.StakeAdded);
+    assert.deepEqual([added.coldkey, added.hotkey, added.netuid, added.tao], [k.bob.address, k.alice.address, 1n, amount]);
+    assert.equal(await stakeOf(k.bob.address, 1), added.alpha);
+    assert.equal(await free(k.bob.address), before - amount - await feeAtHead(k.bob.address));
+    // Root: 1:1.
+    const outRoot = json(btcli(['stake', 'add', '--wallet-name', 'bob', '--include-hotkeys', k.alice.address,
+      '--netuid', '0', '--amount', '50', ...tx, '--json-output']));
+    assert.equal(outRoot.staking_success['0'][k.alice.address], true, JSON.stringify(outRoot));
+    assert.equal(await stakeOf(k.bob.address, 0), 50n * TAO);
+  });
+
+  it('stake add --safe shows the quote, executes within its tolerance, and a crossed limit is the chain’s SlippageTooHigh', async () => {
+    // The table shows the chain's quote (SwapRuntimeApi.sim_swap_tao_for_alpha, the pool's own
+    // arithmetic) of the amount less the client's estimate of the transaction fee, to 4 decimals:
+    // what the stake receives and the pool's fee.
+    const limitCall = api.tx.subtensorModule.addStakeLimit(k.bob.address, 2, TAO, 0n, false);
+    const feeEstimate = (await limitCall.paymentInfo(k.charlie.address)).partialFee.toBigInt();
+    const quote = (await api.call.dtaoApi.quoteAddStake(2, TAO - feeEstimate)).unwrap();
+    const stakeBefore = await stakeOf(k.charlie.address, 2);
+    const out = btcli(['stake', 'add', '--wallet-name', 'charlie', '--include-hotkeys', k.bob.address,
+      '--netuid', '2', '--amount', '1', ...tx, '--safe', '--tolerance', '0.5', '--no-partial']);
+    assert.match(out, /Finalized\. Stake added to netuid: 2/, out);
+    const row = out.split('\n').find((l) => /^\s*2\s*│/.test(l));
+    assert.ok(row, `no table row for netuid 2:\n${out}`);
+    const cells = row.split('│').map((c) => c.replace(/[^\d.]/g, ''));
+    const shown = cells.filter((c) => /^\d+\.\d{4}$/.test(c)).map(Number);
+    const received = Number(quote.amountOut.toBigInt()) / 1e9;
+    assert.ok(shown.some((v) => Math.abs(v - received) <= 0.00005 + 1e-9), `received ${received} not in ${row}`);
+    const fee = Number(quote.fee.toBigInt()) / 1e9;
+    assert.ok(shown.some((v) => Math.abs(v - fee) <= 0.00005 + 1e-9), `fee ${fee} not in ${row}`);
+    const added = await eventAtHead(api.events.dtao.StakeAdded);
+    assert.deepEqual([added.coldkey, added.netuid, added.tao], [k.charlie.address, 2n, TAO]);
+    assert.equal(await stakeOf(k.charlie.address, 2), stakeBefore + added.alpha);
+
+    // 10 TAO more moves the price by far more than 0.1 %: refused by the chain, nothing staked,
+    // only the fee paid.
+    const pool = await info(2);
+    const balance = await free(k.charlie.address);
+    const refused = btcli(['stake', 'add', '--wallet-name', 'charlie', '--include-hotkeys', k.bob.address,
+      '--netuid', '2', '--amount', '10', ...tx, '--safe', '--tolerance', '0.001', '--no-partial']);
+    assert.match(refused, /SlippageTooHigh/, refused);
+    assert.equal(await eventAtHead(api.events.dtao.StakeAdded), null);
+    // The pool moved by its block's coinbase alone: TAO injected, less what root's sale took out.
+    const after = await info(2);
+    assert.equal(big(after.taoReserve), big(pool.taoReserve) + big(after.taoInEmission) - big(after.rootTaoBought));
+    assert.equal(await stakeOf(k.charlie.address, 2), stakeBefore + added.alpha);
+    assert.equal(await free(k.charlie.address), balance - await feeAtHead(k.charlie.address));
+  });
+
+  it('subnets list shows every subnet’s price, reserves, emission and tempo as DtaoApi reports them', async () => {
+    const out = json(btcli(['subnets', 'list', '--json-output']));
+    const now = await head();
+    const all = await api.call.dtaoApi.allSubnets();
+    assert.equal(out.total_netuids, all.length);
+    for (const s of all) {
+      const n = s.netuid.toNumber();
+      const row = out.subnets[String(n)];
+      assert.ok(row, `subnet ${n} missing from ${JSON.stringify(out)}`);
+      if (n === 0) {
+        assert.equal(row.price, 1);
+        continue;
+      }
+      assert.equal(rao(row.price), big(s.spotPrice), `price of ${n}`);
+      assert.equal(rao(row.liquidity.tao_in), big(s.taoReserve), `tao_in of ${n}`);
+      assert.equal(rao(row.liquidity.alpha_in), big(s.alphaReserve), `alpha_in of ${n}`);
+      assert.equal(rao(row.alpha_out), big(s.alphaOutstanding), `alpha_out of ${n}`);
+      assert.equal(rao(row.emission), big(s.taoInEmission), `emission of ${n}`);
+      assert.equal(row.tempo.sn_tempo, s.tempo.toNumber());
+      const last = (await api.query.dtao.lastEpochBlock(n)).toNumber();
+      assert.equal(row.tempo.blocks_since_last_step, now - last);
+      assert.equal(row.mechanisms, 1);
+    }
+    assert.equal(out.subnets['2'].subnet_name, 'apex');
+    assert.equal(out.subnets['1'].subnet_name, '');
+  });
+
+  it('subnets show lists the metagraph’s neurons with their stakes', async () => {
+    const out = json(btcli(['subnets', 'show', '--netuid', '1', '--no-prompt', '--json-output']));
+    const g = (await api.call.dtaoApi.metagraph(1)).unwrap();
+    const s = await info(1);
+    assert.equal(rao(out.rate), big(s.spotPrice), JSON.stringify(out));
+    assert.equal(out.owner, k.alice.address);
+    assert.equal(rao(out.tao_pool), big(s.taoReserve));
+    assert.equal(rao(out.alpha_pool), big(s.alphaReserve));
+    assert.equal(rao(out.emission), big(s.taoInEmission));
+    assert.equal(out.tempo.tempo, s.tempo.toNumber());
+    assert.equal(rao(out.registration_cost), big(await api.query.dtao.burn(1)));
+    const taoWeight = BigInt(g.taoWeight.toNumber());
+    // The client weighs root stake by its own constant 0.18, this chain's default TaoWeight.
+    assert.equal(taoWeight, 180_000_000n);
+    assert.equal(out.uids.length, g.neurons.length);
+    for (const n of g.neurons) {
+      const row = out.uids.find((u) => u.uid === n.uid.toNumber());
+      assert.ok(row, `uid ${n.uid} missing`);
+      assert.equal(row.hotkey, n.hotkey.toString());
+      assert.equal(row.coldkey, n.coldkey.toString());
+      assert.equal(rao(row.alpha_stake), big(n.alphaStake));
+      assert.equal(rao(row.tao_stake), (big(n.rootStake) * taoWeight) / 1_000_000_000n);
+      // The stake weight in alpha: H(h,n) + TaoWeight · H(h,0), rounded down.
+      assert.equal(rao(row.stake), big(n.alphaStake) + (big(n.rootStake) * taoWeight) / 1_000_000_000n);
+      assert.equal(rao(row.emissions), big(n.alphaPaid));
+    }
+  });
+
+  it('stake list and wallet balance show the chain’s positions and balances', async () => {
+    const list = json(btcli(['stake', 'list', '--wallet-name', 'bob', '--no-prompt', '--json-output']));
+    const positions = await api.call.dtaoApi.stakeInfo(k.bob.address);
+    const rows = Object.entries(list.stake_info).flatMap(([hotkey, r]) => r.map((x) => ({ ...x, hotkey })));
+    assert.equal(rows.length, positions.length, JSON.stringify(list));
+    for (const p of positions) {
+      const n = p.netuid.toNumber();
+      const row = rows.find((r) => r.netuid === n && r.hotkey === p.hotkey.toString());
+      assert.ok(row, `netuid ${n} missing from ${JSON.stringify(list)}`);
+      assert.equal(rao(row.stake_value), big(p.alpha));
+      assert.equal(rao(row.rate), n === 0 ? TAO : big((await info(n)).spotPrice));
+      assert.equal(row.registered, n !== 0 && (await api.query.dtao.uids(n, p.hotkey)).isSome);
+    }
+    assert.equal(rao(list.free_balance), await free(k.bob.address));
+
+    const bal = json(btcli(['wallet', 'balance', '--wallet-name', 'bob', '--json-output']));
+    assert.equal(rao(bal.balances.bob.free), await free(k.bob.address));
+    assert.equal(bal.balances.bob.coldkey, k.bob.address);
+    // "staked" is the client's own valuation: each position at the spot price.
+    let staked = 0;
+    for (const p of positions) {
+      const n = p.netuid.toNumber();
+      staked += (Number(p.alpha.toBigInt()) / 1e9) * (n === 0 ? 1 : Number((await info(n)).spotPrice.toBigInt()) / 1e9);
+    }
+    assert.ok(Math.abs(bal.balances.bob.staked - staked) < 1e-6, `${bal.balances.bob.staked} vs ${staked}`);
+  });
+
+  it('stake remove: the balance gets what the chain’s StakeRemoved reports, less the fee', async () => {
+    const alpha = 2n * TAO;
+    const before = await free(k.bob.address);
+    const stake = await stakeOf(k.bob.address, 1);
+    const out = json(btcli(['stake', 'remove', '--wallet-name', 'bob', '--include-hotkeys', k.alice.address,
+      '--netuid', '1', '--amount', '2', ...tx, '--unsafe', '--json-output']));
+    assert.equal(out[0].success, true, JSON.stringify(out));
+    const removed = await eventAtHead(api.events.dtao.StakeRemoved);
+    assert.deepEqual([removed.coldkey, removed.hotkey, removed.netuid, removed.alpha], [k.bob.address, k.alice.address, 1n, alpha]);
+    assert.equal(await stakeOf(k.bob.address, 1), stake - alpha);
+    assert.equal(await free(k.bob.address), before + removed.tao - await feeAtHead(k.bob.address));
+  });
+
+  it('refusals: the whole balance (the chain’s InsufficientBalance), more than the balance and an unknown subnet (the client’s own checks) change nothing', async () => {
+    // The client lets an amount equal to the balance through; after the fee it is too much.
+    const balance = await free(k.dave.address);
+    const whole = (Number(balance) / 1e9).toFixed(9);
+    const out = btcli(['stake', 'add', '--wallet-name', 'dave', '--include-hotkeys', k.alice.address,
+      '--netuid', '1', '--amount', whole, ...tx, '--unsafe']);
+    assert.match(out, /InsufficientBalance/, out);
+    assert.equal(await stakeOf(k.dave.address, 1), 0n);
+    assert.equal(await free(k.dave.address), balance - await feeAtHead(k.dave.address));
+
+    const block = await head();
+    const tooMuch = btcli(['stake', 'add', '--wallet-name', 'dave', '--include-hotkeys', k.alice.address,
+      '--netuid', '1', '--amount', '5000000', ...tx, '--unsafe']);
+    assert.match(tooMuch, /Not enough stake/, tooMuch);
+    const unknown = btcli(['stake', 'add', '--wallet-name', 'dave', '--include-hotkeys', k.alice.address,
+      '--netuid', '9', '--amount', '1', ...tx, '--unsafe']);
+    assert.match(unknown, /Subnet with netuid: 9 does not exist/, unknown);
+    assert.equal(await head(), block, 'nothing was submitted');
+  });
+});
