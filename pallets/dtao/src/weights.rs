@@ -75,35 +75,35 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_network() -> Weight {
-		// Minimum execution time: 103_635_000 picoseconds.
-		Weight::from_parts(109_984_000, 744)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(23_u64))
+		// Minimum execution time: 130_425_000 picoseconds.
+		Weight::from_parts(138_106_000, 835)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		// Minimum execution time: 17_766_000 picoseconds.
-		Weight::from_parts(19_559_000, 838)
+		// Minimum execution time: 18_928_000 picoseconds.
+		Weight::from_parts(20_771_000, 838)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn dissolve_network(n: u32, ) -> Weight {
-		// Minimum execution time: 115_242_000 picoseconds.
-		Weight::from_parts(127_761_000, 1004)
-			// Standard error: 184_760
-			.saturating_add(Weight::from_parts(51_993_331, 0).saturating_mul(n.into()))
+		// Minimum execution time: 130_224_000 picoseconds.
+		Weight::from_parts(13_126_742, 1004)
+			// Standard error: 96_456
+			.saturating_add(Weight::from_parts(46_895_698, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(25_u64))
+			.saturating_add(T::DbWeight::get().writes(31_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 496).saturating_mul(n.into()))
 	}
 	/// The range of component `h` is `[1, 1000]`.
 	fn settle(h: u32, ) -> Weight {
-		// Minimum execution time: 124_686_000 picoseconds.
-		Weight::from_parts(126_408_000, 1341)
-			// Standard error: 82_396
-			.saturating_add(Weight::from_parts(58_800_772, 0).saturating_mul(h.into()))
+		// Minimum execution time: 130_956_000 picoseconds.
+		Weight::from_parts(133_499_000, 1341)
+			// Standard error: 92_815
+			.saturating_add(Weight::from_parts(60_299_357, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -112,24 +112,24 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `s` is `[1, 512]`.
 	fn coinbase(s: u32, ) -> Weight {
-		// Minimum execution time: 36_154_000 picoseconds.
-		Weight::from_parts(39_623_311, 1202)
-			// Standard error: 33_853
-			.saturating_add(Weight::from_parts(5_321_784, 0).saturating_mul(s.into()))
+		// Minimum execution time: 39_348_000 picoseconds.
+		Weight::from_parts(40_170_000, 1202)
+			// Standard error: 37_247
+			.saturating_add(Weight::from_parts(5_508_194, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
-	/// The range of component `v` is `[1, 64]`.
 	/// The range of component `n` is `[2, 1024]`.
+	/// The range of component `v` is `[1, 64]`.
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 151_485_000 picoseconds.
-		Weight::from_parts(152_116_000, 0)
-			// Standard error: 241_703
-			.saturating_add(Weight::from_parts(22_340_861, 0).saturating_mul(n.into()))
-			// Standard error: 3_860_764
-			.saturating_add(Weight::from_parts(11_314_155, 0).saturating_mul(v.into()))
+		// Minimum execution time: 158_506_000 picoseconds.
+		Weight::from_parts(160_109_000, 0)
+			// Standard error: 162_975
+			.saturating_add(Weight::from_parts(22_071_512, 0).saturating_mul(n.into()))
+			// Standard error: 2_603_218
+			.saturating_add(Weight::from_parts(20_578_786, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
@@ -141,80 +141,80 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn set_weights(n: u32, ) -> Weight {
-		// Minimum execution time: 30_054_000 picoseconds.
-		Weight::from_parts(48_056_523, 1352)
-			// Standard error: 7_210
-			.saturating_add(Weight::from_parts(226_282, 0).saturating_mul(n.into()))
+		// Minimum execution time: 31_217_000 picoseconds.
+		Weight::from_parts(48_250_196, 1352)
+			// Standard error: 10_608
+			.saturating_add(Weight::from_parts(284_509, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		// Minimum execution time: 65_577_000 picoseconds.
-		Weight::from_parts(70_015_000, 1172)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 83_835_000 picoseconds.
+		Weight::from_parts(89_894_000, 1547)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		// Minimum execution time: 14_141_000 picoseconds.
-		Weight::from_parts(15_483_000, 647)
+		// Minimum execution time: 15_012_000 picoseconds.
+		Weight::from_parts(16_505_000, 647)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		// Minimum execution time: 86_469_000 picoseconds.
-		Weight::from_parts(91_927_000, 1265)
+		// Minimum execution time: 91_927_000 picoseconds.
+		Weight::from_parts(98_106_000, 1265)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		// Minimum execution time: 95_061_000 picoseconds.
-		Weight::from_parts(100_409_000, 1512)
+		// Minimum execution time: 98_417_000 picoseconds.
+		Weight::from_parts(105_677_000, 1512)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		// Minimum execution time: 90_575_000 picoseconds.
-		Weight::from_parts(96_284_000, 1265)
+		// Minimum execution time: 93_670_000 picoseconds.
+		Weight::from_parts(100_139_000, 1265)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		// Minimum execution time: 96_173_000 picoseconds.
-		Weight::from_parts(102_703_000, 1512)
+		// Minimum execution time: 103_014_000 picoseconds.
+		Weight::from_parts(109_743_000, 1512)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		// Minimum execution time: 88_301_000 picoseconds.
-		Weight::from_parts(93_028_000, 1596)
+		// Minimum execution time: 93_469_000 picoseconds.
+		Weight::from_parts(99_218_000, 1596)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		// Minimum execution time: 86_499_000 picoseconds.
-		Weight::from_parts(91_426_000, 1543)
+		// Minimum execution time: 90_295_000 picoseconds.
+		Weight::from_parts(98_087_000, 1543)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		// Minimum execution time: 93_129_000 picoseconds.
-		Weight::from_parts(98_166_000, 1543)
+		// Minimum execution time: 95_582_000 picoseconds.
+		Weight::from_parts(101_992_000, 1543)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		// Minimum execution time: 84_506_000 picoseconds.
-		Weight::from_parts(91_576_000, 1543)
+		// Minimum execution time: 90_655_000 picoseconds.
+		Weight::from_parts(96_734_000, 1543)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// The range of component `s` is `[1, 64]`.
 	fn unstake_all(s: u32, ) -> Weight {
-		// Minimum execution time: 103_014_000 picoseconds.
-		Weight::from_parts(57_712_944, 1681)
-			// Standard error: 33_546
-			.saturating_add(Weight::from_parts(47_394_379, 0).saturating_mul(s.into()))
+		// Minimum execution time: 110_395_000 picoseconds.
+		Weight::from_parts(65_963_526, 1681)
+			// Standard error: 75_443
+			.saturating_add(Weight::from_parts(51_432_987, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -222,137 +222,137 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 284).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		// Minimum execution time: 4_006_000 picoseconds.
-		Weight::from_parts(4_447_000, 0)
+		// Minimum execution time: 4_106_000 picoseconds.
+		Weight::from_parts(4_657_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		// Minimum execution time: 3_936_000 picoseconds.
-		Weight::from_parts(4_396_000, 0)
+		// Minimum execution time: 4_086_000 picoseconds.
+		Weight::from_parts(4_607_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		// Minimum execution time: 3_966_000 picoseconds.
-		Weight::from_parts(4_437_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_537_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		// Minimum execution time: 3_966_000 picoseconds.
-		Weight::from_parts(4_406_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_517_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		// Minimum execution time: 35_573_000 picoseconds.
-		Weight::from_parts(38_297_000, 1072)
+		// Minimum execution time: 39_549_000 picoseconds.
+		Weight::from_parts(43_024_000, 1072)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		// Minimum execution time: 3_986_000 picoseconds.
-		Weight::from_parts(4_427_000, 0)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(4_587_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		// Minimum execution time: 4_006_000 picoseconds.
-		Weight::from_parts(4_436_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_597_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		// Minimum execution time: 3_986_000 picoseconds.
-		Weight::from_parts(4_407_000, 0)
+		// Minimum execution time: 4_106_000 picoseconds.
+		Weight::from_parts(4_596_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		// Minimum execution time: 3_846_000 picoseconds.
-		Weight::from_parts(4_406_000, 0)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(4_567_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		// Minimum execution time: 3_935_000 picoseconds.
-		Weight::from_parts(4_396_000, 0)
+		// Minimum execution time: 4_046_000 picoseconds.
+		Weight::from_parts(4_567_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		// Minimum execution time: 8_804_000 picoseconds.
-		Weight::from_parts(9_654_000, 363)
+		// Minimum execution time: 9_024_000 picoseconds.
+		Weight::from_parts(10_005_000, 363)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		// Minimum execution time: 3_926_000 picoseconds.
-		Weight::from_parts(4_376_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_516_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		// Minimum execution time: 3_926_000 picoseconds.
-		Weight::from_parts(4_397_000, 0)
+		// Minimum execution time: 3_966_000 picoseconds.
+		Weight::from_parts(4_496_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		// Minimum execution time: 3_956_000 picoseconds.
-		Weight::from_parts(4_396_000, 0)
+		// Minimum execution time: 4_006_000 picoseconds.
+		Weight::from_parts(4_496_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		// Minimum execution time: 3_976_000 picoseconds.
-		Weight::from_parts(4_387_000, 0)
+		// Minimum execution time: 4_116_000 picoseconds.
+		Weight::from_parts(4_587_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		// Minimum execution time: 3_915_000 picoseconds.
-		Weight::from_parts(4_377_000, 0)
+		// Minimum execution time: 4_066_000 picoseconds.
+		Weight::from_parts(4_566_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		// Minimum execution time: 3_926_000 picoseconds.
-		Weight::from_parts(4_356_000, 0)
+		// Minimum execution time: 4_036_000 picoseconds.
+		Weight::from_parts(4_487_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		// Minimum execution time: 12_178_000 picoseconds.
-		Weight::from_parts(13_350_000, 638)
+		// Minimum execution time: 12_869_000 picoseconds.
+		Weight::from_parts(14_041_000, 638)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		// Minimum execution time: 9_444_000 picoseconds.
-		Weight::from_parts(10_355_000, 520)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 17_937_000 picoseconds.
+		Weight::from_parts(19_539_000, 788)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		// Minimum execution time: 13_130_000 picoseconds.
-		Weight::from_parts(14_261_000, 544)
+		// Minimum execution time: 13_550_000 picoseconds.
+		Weight::from_parts(14_812_000, 544)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		// Minimum execution time: 9_514_000 picoseconds.
-		Weight::from_parts(10_375_000, 520)
+		// Minimum execution time: 9_924_000 picoseconds.
+		Weight::from_parts(10_926_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		// Minimum execution time: 9_545_000 picoseconds.
-		Weight::from_parts(10_396_000, 520)
+		// Minimum execution time: 9_684_000 picoseconds.
+		Weight::from_parts(10_806_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		// Minimum execution time: 9_484_000 picoseconds.
-		Weight::from_parts(10_306_000, 520)
+		// Minimum execution time: 9_815_000 picoseconds.
+		Weight::from_parts(10_917_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		// Minimum execution time: 9_334_000 picoseconds.
-		Weight::from_parts(10_315_000, 520)
+		// Minimum execution time: 9_875_000 picoseconds.
+		Weight::from_parts(10_876_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		// Minimum execution time: 9_394_000 picoseconds.
-		Weight::from_parts(10_405_000, 520)
+		// Minimum execution time: 9_735_000 picoseconds.
+		Weight::from_parts(10_716_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -361,27 +361,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage counted by `RocksDbWeight`, for tests and the mock.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(109_984_000, 744)
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
-			.saturating_add(RocksDbWeight::get().writes(23_u64))
+		Weight::from_parts(138_106_000, 835)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(19_559_000, 838)
+		Weight::from_parts(20_771_000, 838)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(127_761_000, 1004)
-			.saturating_add(Weight::from_parts(51_993_331, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_126_742, 1004)
+			.saturating_add(Weight::from_parts(46_895_698, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(31_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 496).saturating_mul(n.into()))
 	}
 	fn settle(h: u32, ) -> Weight {
-		Weight::from_parts(126_408_000, 1341)
-			.saturating_add(Weight::from_parts(58_800_772, 0).saturating_mul(h.into()))
+		Weight::from_parts(133_499_000, 1341)
+			.saturating_add(Weight::from_parts(60_299_357, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -389,17 +389,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(h.into()))
 	}
 	fn coinbase(s: u32, ) -> Weight {
-		Weight::from_parts(39_623_311, 1202)
-			.saturating_add(Weight::from_parts(5_321_784, 0).saturating_mul(s.into()))
+		Weight::from_parts(40_170_000, 1202)
+			.saturating_add(Weight::from_parts(5_508_194, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(152_116_000, 0)
-			.saturating_add(Weight::from_parts(22_340_861, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(11_314_155, 0).saturating_mul(v.into()))
+		Weight::from_parts(160_109_000, 0)
+			.saturating_add(Weight::from_parts(22_071_512, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(20_578_786, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
@@ -410,65 +410,65 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 555).saturating_mul(v.into()))
 	}
 	fn set_weights(n: u32, ) -> Weight {
-		Weight::from_parts(48_056_523, 1352)
-			.saturating_add(Weight::from_parts(226_282, 0).saturating_mul(n.into()))
+		Weight::from_parts(48_250_196, 1352)
+			.saturating_add(Weight::from_parts(284_509, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(70_015_000, 1172)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(89_894_000, 1547)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(15_483_000, 647)
+		Weight::from_parts(16_505_000, 647)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(91_927_000, 1265)
+		Weight::from_parts(98_106_000, 1265)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(100_409_000, 1512)
+		Weight::from_parts(105_677_000, 1512)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(96_284_000, 1265)
+		Weight::from_parts(100_139_000, 1265)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(102_703_000, 1512)
+		Weight::from_parts(109_743_000, 1512)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(93_028_000, 1596)
+		Weight::from_parts(99_218_000, 1596)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(91_426_000, 1543)
+		Weight::from_parts(98_087_000, 1543)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(98_166_000, 1543)
+		Weight::from_parts(101_992_000, 1543)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(91_576_000, 1543)
+		Weight::from_parts(96_734_000, 1543)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn unstake_all(s: u32, ) -> Weight {
-		Weight::from_parts(57_712_944, 1681)
-			.saturating_add(Weight::from_parts(47_394_379, 0).saturating_mul(s.into()))
+		Weight::from_parts(65_963_526, 1681)
+			.saturating_add(Weight::from_parts(51_432_987, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -476,112 +476,112 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 284).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		Weight::from_parts(4_447_000, 0)
+		Weight::from_parts(4_657_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		Weight::from_parts(4_396_000, 0)
+		Weight::from_parts(4_607_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		Weight::from_parts(4_437_000, 0)
+		Weight::from_parts(4_537_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		Weight::from_parts(4_406_000, 0)
+		Weight::from_parts(4_517_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		Weight::from_parts(38_297_000, 1072)
+		Weight::from_parts(43_024_000, 1072)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		Weight::from_parts(4_427_000, 0)
+		Weight::from_parts(4_587_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		Weight::from_parts(4_436_000, 0)
+		Weight::from_parts(4_597_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		Weight::from_parts(4_407_000, 0)
+		Weight::from_parts(4_596_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		Weight::from_parts(4_406_000, 0)
+		Weight::from_parts(4_567_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		Weight::from_parts(4_396_000, 0)
+		Weight::from_parts(4_567_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		Weight::from_parts(9_654_000, 363)
+		Weight::from_parts(10_005_000, 363)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		Weight::from_parts(4_376_000, 0)
+		Weight::from_parts(4_516_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		Weight::from_parts(4_397_000, 0)
+		Weight::from_parts(4_496_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		Weight::from_parts(4_396_000, 0)
+		Weight::from_parts(4_496_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		Weight::from_parts(4_387_000, 0)
+		Weight::from_parts(4_587_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		Weight::from_parts(4_377_000, 0)
+		Weight::from_parts(4_566_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		Weight::from_parts(4_356_000, 0)
+		Weight::from_parts(4_487_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		Weight::from_parts(13_350_000, 638)
+		Weight::from_parts(14_041_000, 638)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		Weight::from_parts(10_355_000, 520)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(19_539_000, 788)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		Weight::from_parts(14_261_000, 544)
+		Weight::from_parts(14_812_000, 544)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		Weight::from_parts(10_375_000, 520)
+		Weight::from_parts(10_926_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		Weight::from_parts(10_396_000, 520)
+		Weight::from_parts(10_806_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		Weight::from_parts(10_306_000, 520)
+		Weight::from_parts(10_917_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		Weight::from_parts(10_315_000, 520)
+		Weight::from_parts(10_876_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		Weight::from_parts(10_405_000, 520)
+		Weight::from_parts(10_716_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
