@@ -13,6 +13,7 @@ pub mod coinbase;
 pub mod emission;
 pub mod limits;
 pub mod lock;
+pub mod policy;
 pub mod shares;
 pub mod swap;
 pub mod wide;
