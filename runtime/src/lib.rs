@@ -103,6 +103,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV1<Runtime>,
 	pallet_dtao::migrations::MigrateToV2<Runtime>,
 	pallet_dtao::migrations::MigrateToV3<Runtime>,
+	pallet_dtao::migrations::MigrateToV4<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;

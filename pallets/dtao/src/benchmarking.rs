@@ -171,8 +171,15 @@ mod benchmarks {
 		let staker = funded::<T>("root_staker", 0);
 		let hotkey: T::AccountId = account("owner_hot", 0, 0);
 		Dtao::<T>::do_add_stake(staker, hotkey, ROOT_NETUID, 1_000 * TAO, None).expect("stakes on root");
+		// The costliest share policy: flow weights with a fractional exponent, and the gate's bar
+		// set again in the measured block.
+		EmissionShare::<T>::put(crate::EmissionSharePolicy {
+			rule: crate::ShareRule::TaoFlow { cutoff: -1_000_000_000_000, exponent_milli: 500 },
+			gate: Some(crate::ShareGate { quantile: Perbill::from_percent(50), exponent: 16 }),
+		});
 		// One block first, so that every moving price is above 0 and every subnet receives TAO.
 		let _ = Dtao::<T>::run_coinbase();
+		GateBar::<T>::kill();
 		#[block]
 		{
 			let subnets = Dtao::<T>::run_coinbase();
@@ -352,6 +359,23 @@ mod benchmarks {
 	fn set_tao_weight() {
 		#[extrinsic_call]
 		_(RawOrigin::Root, Perbill::from_percent(20));
+	}
+
+	#[benchmark]
+	fn set_emission_share_policy() {
+		let policy = crate::EmissionSharePolicy {
+			rule: crate::ShareRule::TaoFlow { cutoff: -1_000_000_000, exponent_milli: 500 },
+			gate: Some(crate::ShareGate { quantile: Perbill::from_percent(50), exponent: 2 }),
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, policy);
+		assert_eq!(EmissionShare::<T>::get(), policy);
+	}
+
+	#[benchmark]
+	fn set_flow_half_life() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 7_200);
 	}
 
 	#[benchmark]

@@ -1,12 +1,15 @@
 //! The coinbase, every block in `on_initialize` (docs/mechanism.md §6.1–§6.3): mint TAO, split it across
-//! started subnets by moving price, inject TAO and alpha into the pools, mint alpha out for owner,
+//! started subnets by `EmissionShare` (moving price by default), inject TAO and alpha into the pools, mint alpha out for owner,
 //! miners and validators, sell root's share of the validators' alpha, then update moving prices.
 //!
 //! Each started subnet's `SubnetPool` is read once and written once.
 
-use crate::{pallet::*, SubnetPool};
+use crate::{pallet::*, ShareRule, SubnetPool};
 use alloc::vec::Vec;
-use dtao_math::{block_emission, coinbase as cb};
+use dtao_math::{
+	block_emission, coinbase as cb, policy,
+	substrate_fixed::types::{I64F64, U64F64},
+};
 use polkadot_sdk::frame_support::traits::fungible::{Inspect, Mutate};
 
 impl<T: Config> Pallet<T> {
@@ -34,12 +37,13 @@ impl<T: Config> Pallet<T> {
 			uncapped_alpha_in: false,
 		};
 		let emission = block_emission(T::Currency::total_issuance(), params.block_emission);
-		let total_moving = cb::total_moving(started.iter().map(|(_, p)| p.moving_price));
+		let weights = Self::share_weights(now, &mut started);
+		let total = policy::total_weight(&weights);
 		let account = Self::account_id();
 
-		for (_, pool) in started.iter_mut() {
+		for ((_, pool), weight) in started.iter_mut().zip(weights) {
 			// 1–2. This subnet's TAO, minted into the pallet account (none if minting fails).
-			let mut tau = cb::tao_share(emission, pool.moving_price, total_moving);
+			let mut tau = cb::tao_share(emission, U64F64::from_bits(weight), total);
 			if tau > 0 {
 				if let Err(e) = T::Currency::mint_into(&account, tau) {
 					// Cannot happen below the supply cap (`BlockEmission` ≤ S/2 keeps the issuance
@@ -65,6 +69,34 @@ impl<T: Config> Pallet<T> {
 			Pools::<T>::insert(netuid, pool);
 		}
 		visited
+	}
+
+	/// Each started subnet's weight in the block's split (`EmissionShare`, docs/mechanism.md §6.2),
+	/// after folding the last block's flow into every flow EMA (whatever the rule, so that a switch
+	/// starts from warmed-up values). The gate's bar is refreshed every `InitialTempo + 1` blocks
+	/// (or when it is 0) while a gate is on.
+	fn share_weights(now: u64, started: &mut [(u16, SubnetPool)]) -> Vec<u128> {
+		let decay = policy::flow_decay(FlowHalfLife::<T>::get());
+		for (_, pool) in started.iter_mut() {
+			pool.flow_ema = policy::flow_ema_step(pool.flow_ema, pool.flow, decay);
+			pool.flow = 0;
+		}
+		let share = EmissionShare::<T>::get();
+		let weights: Vec<u128> = match share.rule {
+			ShareRule::MovingPrice => started.iter().map(|(_, p)| p.moving_price.to_bits()).collect(),
+			ShareRule::TaoFlow { cutoff, exponent_milli } => {
+				let emas: Vec<I64F64> = started.iter().map(|(_, p)| p.flow_ema).collect();
+				policy::flow_weights(&emas, I64F64::from_num(cutoff), exponent_milli)
+			},
+		};
+		let Some(gate) = share.gate else { return weights };
+		let interval = u64::from(InitialTempo::<T>::get()).saturating_add(1);
+		let mut bar = GateBar::<T>::get();
+		if bar == 0 || now.checked_rem(interval) == Some(0) {
+			bar = policy::gate_bar(&weights, gate.quantile.deconstruct());
+			GateBar::<T>::put(bar);
+		}
+		policy::gate(&weights, bar, gate.exponent)
 	}
 
 	/// The moving price of a subnet in rao per alpha (rounded down).

@@ -217,6 +217,10 @@ pub mod pallet {
 		defaults::BONDS_PENALTY
 	}
 	#[pallet::type_value]
+	pub fn DefaultFlowHalfLife() -> u64 {
+		defaults::FLOW_HALF_LIFE
+	}
+	#[pallet::type_value]
 	pub fn DefaultActivityCutoffFactorMilli() -> u32 {
 		defaults::ACTIVITY_CUTOFF_FACTOR_MILLI
 	}
@@ -276,6 +280,16 @@ pub mod pallet {
 	/// Tempo written for each new subnet at registration.
 	#[pallet::storage]
 	pub type InitialTempo<T> = StorageValue<_, u16, ValueQuery, DefaultTempo>;
+	/// How the block's TAO is split across started subnets (docs/mechanism.md §6.2).
+	#[pallet::storage]
+	pub type EmissionShare<T> = StorageValue<_, crate::EmissionSharePolicy, ValueQuery>;
+	/// Half-life, in blocks, of every subnet's flow EMA `S_n` (0: the last block's flow).
+	#[pallet::storage]
+	pub type FlowHalfLife<T> = StorageValue<_, u64, ValueQuery, DefaultFlowHalfLife>;
+	/// The gate's bar `θ` (`U64F64` bits of a share), set every `InitialTempo + 1` blocks from the
+	/// rule's shares whether or not a gate is on; 0 until the first such block.
+	#[pallet::storage]
+	pub type GateBar<T> = StorageValue<_, u128, ValueQuery>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
 	#[pallet::storage]
 	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
@@ -495,6 +509,10 @@ pub mod pallet {
 		pub bonds_moving_average: u64,
 		pub bonds_penalty: u16,
 		pub activity_cutoff_factor_milli: u32,
+		/// How the block's TAO is split across subnets.
+		pub emission_share_policy: crate::EmissionSharePolicy,
+		/// Half-life of the flow EMA, in blocks.
+		pub flow_half_life: u64,
 		/// An economy to start from: calls applied in order after the parameters above, through the
 		/// calls' own code (a failing one stops genesis with its error). Empty by default.
 		pub economy: Vec<crate::GenesisAction<T::AccountId>>,
@@ -527,6 +545,8 @@ pub mod pallet {
 				bonds_moving_average: defaults::BONDS_MOVING_AVERAGE,
 				bonds_penalty: defaults::BONDS_PENALTY,
 				activity_cutoff_factor_milli: defaults::ACTIVITY_CUTOFF_FACTOR_MILLI,
+				emission_share_policy: Default::default(),
+				flow_half_life: defaults::FLOW_HALF_LIFE,
 				economy: Vec::new(),
 				_config: Default::default(),
 			}
@@ -577,6 +597,16 @@ pub mod pallet {
 			InitialBondsMovingAverage::<T>::put(self.bonds_moving_average);
 			InitialBondsPenalty::<T>::put(self.bonds_penalty);
 			InitialActivityCutoffFactorMilli::<T>::put(self.activity_cutoff_factor_milli);
+			assert!(
+				Pallet::<T>::ensure_share_policy(&self.emission_share_policy).is_ok(),
+				"genesis: emission_share_policy out of bounds"
+			);
+			EmissionShare::<T>::put(self.emission_share_policy);
+			assert!(
+				self.flow_half_life <= crate::params::bounds::FLOW_HALF_LIFE_MAX,
+				"genesis: flow_half_life above the maximum"
+			);
+			FlowHalfLife::<T>::put(self.flow_half_life);
 			// The pallet account holds one existential deposit of its own, so that paying out the
 			// last rao of a pool never reaps it (and never turns a remainder into dust).
 			let ed = T::Currency::minimum_balance();
@@ -666,6 +696,8 @@ pub mod pallet {
 		/// A hotkey's take was set.
 		TakeSet { hotkey: T::AccountId, take: Perbill },
 		TaoWeightSet { value: Perbill },
+		EmissionSharePolicySet { policy: crate::EmissionSharePolicy },
+		FlowHalfLifeSet { value: u64 },
 		OwnerCutSet { value: Perbill },
 		MinerShareSet { value: Perbill },
 		SwapFeeSet { value: Perbill },
@@ -765,7 +797,9 @@ pub mod pallet {
 		/// Then the epochs (docs/mechanism.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
-			let coinbase = T::WeightInfo::coinbase(u32::try_from(subnets.len()).unwrap_or(u32::MAX));
+			// The share policy's reads (`EmissionShare`, `FlowHalfLife`, `GateBar`) and the bar's write.
+			let coinbase = T::WeightInfo::coinbase(u32::try_from(subnets.len()).unwrap_or(u32::MAX))
+				.saturating_add(T::DbWeight::get().reads_writes(3, 1));
 			let reserved = coinbase.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()));
 			let epochs = Self::run_epochs(&subnets, Self::now(), T::MaxHookWeight::get().saturating_sub(reserved));
 			let settled = Self::run_settlements(T::MaxSettlementsPerBlock::get());
@@ -790,6 +824,7 @@ pub mod pallet {
 			assert!(defaults::SUBNET_LIMIT <= T::MaxSubnets::get(), "the default SubnetLimit must be within MaxSubnets");
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "a dissolution must settle at least one holder per block");
 			let largest = T::WeightInfo::coinbase(u32::from(T::MaxSubnets::get()))
+				.saturating_add(T::DbWeight::get().reads_writes(3, 1))
 				.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()))
 				.saturating_add(T::WeightInfo::epoch(T::MaxNeuronsLimit::get(), Self::max_epoch_rows()))
 				// The epoch's sizing and the next candidate's (two reads each), and the queue's write.
@@ -1311,6 +1346,33 @@ pub mod pallet {
 			);
 			ActivityCutoffFactorMilli::<T>::insert(netuid, value);
 			Self::deposit_event(Event::ActivityCutoffFactorMilliSet { netuid, value });
+			Ok(())
+		}
+
+		/// Set `EmissionShare`: the rule (`MovingPrice`, or `TaoFlow` with a cutoff of at most 0 and
+		/// an exponent of 1 to 10_000 thousandths) and the optional gate (exponent 1 to 16) that
+		/// split the block's TAO across subnets, from the next block. Origin: root.
+		#[pallet::call_index(75)]
+		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		pub fn set_emission_share_policy(origin: OriginFor<T>, policy: crate::EmissionSharePolicy) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_share_policy(&policy)?;
+			EmissionShare::<T>::put(policy);
+			// The bar is set again from the new rule's shares in the next block.
+			GateBar::<T>::kill();
+			Self::deposit_event(Event::EmissionSharePolicySet { policy });
+			Ok(())
+		}
+
+		/// Set `FlowHalfLife` (at most 100_000_000 blocks): the flow EMAs continue from their
+		/// current values at the new speed. Origin: root.
+		#[pallet::call_index(76)]
+		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		pub fn set_flow_half_life(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
+			FlowHalfLife::<T>::put(value);
+			Self::deposit_event(Event::FlowHalfLifeSet { value });
 			Ok(())
 		}
 	}

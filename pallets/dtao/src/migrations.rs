@@ -12,6 +12,8 @@
 //! - 3: the stake entries of a subnet are counted in its pool (`SubnetPool::stakers`) and, once it
 //!   dissolves, in its settlement (`Settlement::holders`); `StakerCount` is gone, so that a stake
 //!   reads and writes one item fewer.
+//! - 4: `SubnetPool` ends with `flow` and `flow_ema`, the block's net user TAO flow and its EMA,
+//!   for the emission-share policies.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -24,7 +26,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -180,7 +182,7 @@ pub type MigrateToV3<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV3`.
 pub mod v3 {
 	use super::*;
-	use crate::types::{Settlement, SubnetPool};
+	use crate::types::Settlement;
 	use codec::{Decode, Encode};
 	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Twox64Concat};
 	use v2::SubnetPoolV2;
@@ -202,26 +204,17 @@ pub mod v3 {
 		pub root_dividends: u64,
 	}
 
+	/// `SubnetPool` at version 3: version 2's fields, then the count of stake entries.
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SubnetPoolV3 {
+		pub v2: SubnetPoolV2,
+		pub stakers: u32,
+	}
+
 	impl SubnetPoolV2 {
 		/// The version-3 value: these fields and the count of stake entries.
-		pub fn with_stakers(self, stakers: u32) -> SubnetPool {
-			let v1 = self.v1;
-			SubnetPool {
-				tao_reserve: v1.tao_reserve,
-				alpha_reserve: v1.alpha_reserve,
-				alpha_outstanding: v1.alpha_outstanding,
-				pending_owner_alpha: v1.pending_owner_alpha,
-				pending_miner_alpha: v1.pending_miner_alpha,
-				pending_validator_alpha: v1.pending_validator_alpha,
-				pending_root_tao: v1.pending_root_tao,
-				moving_price: v1.moving_price,
-				registered_at: v1.registered_at,
-				started_at: v1.started_at,
-				last: v1.last,
-				volume: v1.volume,
-				tempo: self.tempo,
-				stakers,
-			}
+		pub fn with_stakers(self, stakers: u32) -> SubnetPoolV3 {
+			SubnetPoolV3 { v2: self, stakers }
 		}
 	}
 
@@ -250,7 +243,7 @@ pub mod v3 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for CountStakersInPools<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut items: u64 = 0;
-			crate::pallet::Pools::<T>::translate::<SubnetPoolV2, _>(|netuid, old| {
+			v2::Pools::<T, SubnetPoolV3>::translate::<SubnetPoolV2, _>(|netuid, old| {
 				items = items.saturating_add(1);
 				Some(old.with_stakers(v1::StakerCount::<T>::get(netuid)))
 			});
@@ -273,9 +266,81 @@ pub mod v3 {
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			let (pools, settlements) = <(u64, u64)>::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
 			polkadot_sdk::frame_support::ensure!(
-				crate::pallet::Pools::<T>::iter_values().count() as u64 == pools
+				v2::Pools::<T, SubnetPoolV3>::iter_values().count() as u64 == pools
 					&& crate::pallet::Dissolving::<T>::iter_values().count() as u64 == settlements,
 				"a value did not decode in the version-2 layout"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 3 to 4: each pool gains its block flow and flow EMA (`flow`, `flow_ema`), both 0: the
+/// EMA starts from no flow, as a new subnet's does.
+pub type MigrateToV4<T> = VersionedMigration<
+	3,
+	4,
+	v4::AddFlowToPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV4`.
+pub mod v4 {
+	use super::*;
+	use crate::types::SubnetPool;
+	use dtao_math::substrate_fixed::types::I64F64;
+	use v3::SubnetPoolV3;
+
+	impl SubnetPoolV3 {
+		/// The version-4 value: these fields, no flow in this block and a flow EMA of 0.
+		pub fn with_flow(self) -> SubnetPool {
+			let (v2, v1) = (&self.v2, &self.v2.v1);
+			SubnetPool {
+				tao_reserve: v1.tao_reserve,
+				alpha_reserve: v1.alpha_reserve,
+				alpha_outstanding: v1.alpha_outstanding,
+				pending_owner_alpha: v1.pending_owner_alpha,
+				pending_miner_alpha: v1.pending_miner_alpha,
+				pending_validator_alpha: v1.pending_validator_alpha,
+				pending_root_tao: v1.pending_root_tao,
+				moving_price: v1.moving_price,
+				registered_at: v1.registered_at,
+				started_at: v1.started_at,
+				last: v1.last,
+				volume: v1.volume,
+				tempo: v2.tempo,
+				stakers: self.stakers,
+				flow: 0,
+				flow_ema: I64F64::from_bits(0),
+			}
+		}
+	}
+
+	/// Rewrites every pool in the version-4 layout. One pass over the pools (at most `MaxSubnets`).
+	pub struct AddFlowToPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddFlowToPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			crate::pallet::Pools::<T>::translate::<SubnetPoolV3, _>(|_, old| {
+				pools = pools.saturating_add(1);
+				Some(old.with_flow())
+			});
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Ok((v2::Pools::<T, SubnetPoolV3>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				"a pool did not decode in the version-3 layout"
 			);
 			Pallet::<T>::do_try_state()
 		}

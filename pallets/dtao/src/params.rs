@@ -81,6 +81,8 @@ pub mod defaults {
 	pub const BONDS_PENALTY: u16 = u16::MAX;
 	/// Activity cutoff in thousandths of the tempo (5_000 blocks at tempo 360).
 	pub const ACTIVITY_CUTOFF_FACTOR_MILLI: u32 = 13_889;
+	/// Half-life of the flow EMA `S_n`, in blocks: 30 days of 12-second blocks.
+	pub const FLOW_HALF_LIFE: u64 = 216_000;
 }
 
 /// Bounds of the Yuma hyperparameters (`docs/yuma.md` §2).
@@ -96,4 +98,33 @@ pub mod bounds {
 	/// issuance is below `S · (1 − 2^-(j+1))`, so `floor(B / 2^j) ≤ S · 2^-(j+1)` never mints past
 	/// `S` (docs/mechanism.md §6.1).
 	pub const BLOCK_EMISSION_MAX: u64 = dtao_math::SUPPLY_CAP / 2;
+	/// `FlowHalfLife` may not exceed this (about 38 years of 12-second blocks).
+	pub const FLOW_HALF_LIFE_MAX: u64 = 100_000_000;
+	/// `ShareRule::TaoFlow`'s exponent, in thousandths.
+	pub const FLOW_EXPONENT_MILLI_MIN: u32 = 1;
+	pub const FLOW_EXPONENT_MILLI_MAX: u32 = 10_000;
+	/// `ShareGate`'s exponent.
+	pub const GATE_EXPONENT_MIN: u8 = 1;
+	pub const GATE_EXPONENT_MAX: u8 = 16;
+}
+
+impl<T: Config> Pallet<T> {
+	/// `Ok` if every number of `policy` is within its bounds (`InvalidParameter` otherwise).
+	pub(crate) fn ensure_share_policy(policy: &crate::EmissionSharePolicy) -> DispatchResult {
+		use crate::ShareRule;
+		if let ShareRule::TaoFlow { cutoff, exponent_milli } = policy.rule {
+			ensure!(cutoff <= 0, Error::<T>::InvalidParameter);
+			ensure!(
+				(bounds::FLOW_EXPONENT_MILLI_MIN..=bounds::FLOW_EXPONENT_MILLI_MAX).contains(&exponent_milli),
+				Error::<T>::InvalidParameter
+			);
+		}
+		if let Some(gate) = policy.gate {
+			ensure!(
+				(bounds::GATE_EXPONENT_MIN..=bounds::GATE_EXPONENT_MAX).contains(&gate.exponent),
+				Error::<T>::InvalidParameter
+			);
+		}
+		Ok(())
+	}
 }

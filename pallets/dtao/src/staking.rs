@@ -130,6 +130,9 @@ impl<T: Config> Pallet<T> {
 				}
 				p.alpha_outstanding = p.alpha_outstanding.saturating_add(o.amount_out);
 				p.volume = p.volume.saturating_add(u128::from(o.amount_in));
+				if p.started_at.is_some() {
+					p.flow = p.flow.saturating_add(i64::try_from(o.amount_in).unwrap_or(i64::MAX));
+				}
 			}
 		});
 	}
@@ -148,6 +151,9 @@ impl<T: Config> Pallet<T> {
 				}
 				p.alpha_outstanding = p.alpha_outstanding.saturating_sub(o.amount_in);
 				p.volume = p.volume.saturating_add(u128::from(o.amount_out.saturating_add(o.fee)));
+				if p.started_at.is_some() {
+					p.flow = p.flow.saturating_sub(i64::try_from(o.amount_out).unwrap_or(i64::MAX));
+				}
 			}
 		});
 	}

@@ -3,9 +3,10 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dtao_math::{
 	coinbase::{BlockRecord, SubnetState},
-	substrate_fixed::types::U64F64,
+	substrate_fixed::types::{I64F64, U64F64},
 	Market, SharePool,
 };
+use polkadot_sdk::sp_runtime::Perbill;
 use scale_info::TypeInfo;
 
 /// A subnet's numbers that change every block, kept in one storage value so the coinbase reads and
@@ -41,6 +42,13 @@ pub struct SubnetPool {
 	pub tempo: u16,
 	/// Stake entries (`StakeShares`) on the subnet: the holders a dissolution pays.
 	pub stakers: u32,
+	/// Net user TAO flow through the pool in the current block, in rao: TAO staked in minus TAO
+	/// unstaked out (started subnets only). Folded into `flow_ema` and reset by the next block's
+	/// coinbase.
+	pub flow: i64,
+	/// `S_n`: the EMA of the block flows, rao per block (`FlowHalfLife`), advanced every block
+	/// whatever `EmissionShare` is.
+	pub flow_ema: I64F64,
 }
 
 impl Default for SubnetPool {
@@ -60,6 +68,8 @@ impl Default for SubnetPool {
 			volume: 0,
 			tempo: crate::params::defaults::TEMPO,
 			stakers: 0,
+			flow: 0,
+			flow_ema: I64F64::from_bits(0),
 		}
 	}
 }
@@ -219,4 +229,40 @@ pub enum GenesisAction<AccountId> {
 	/// `set_weights` signed by `hotkey`.
 	#[serde(rename_all = "camelCase")]
 	SetWeights { hotkey: AccountId, netuid: u16, uids: alloc::vec::Vec<u16>, weights: alloc::vec::Vec<u16> },
+}
+
+/// How the block's TAO is split across started subnets (docs/mechanism.md §6.2): a rule giving each
+/// subnet a weight, and an optional gate over the weights. Set by root (`set_emission_share_policy`);
+/// a switch takes effect from the next block, from accumulators that advanced every block.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
+pub struct EmissionSharePolicy {
+	pub rule: ShareRule,
+	pub gate: Option<ShareGate>,
+}
+
+/// The weight of each started subnet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
+pub enum ShareRule {
+	/// `w_n = m_n`, the moving price.
+	#[default]
+	MovingPrice,
+	/// `w_n = max(S_n − L, 0)^p` with `S_n` the flow EMA, `L = max(cutoff, min(min_n S_n, 0))`
+	/// (`cutoff` in rao per block, at most 0) and `p = exponent_milli / 1000` (1 to 10_000).
+	#[serde(rename_all = "camelCase")]
+	TaoFlow { cutoff: i64, exponent_milli: u32 },
+}
+
+/// The gate over the shares: every `InitialTempo + 1` blocks a bar `θ` is set to the `quantile` of
+/// the positive shares; each share `s` becomes `s / (1 + (θ / s)^exponent)`, renormalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
+pub struct ShareGate {
+	pub quantile: Perbill,
+	/// `h`, 1 to 16.
+	pub exponent: u8,
 }

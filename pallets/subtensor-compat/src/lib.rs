@@ -13,7 +13,7 @@
 //!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
 //!   [`Pallet::do_try_state`] checks they agree;
 //! - items of features this chain does not have (identities of coldkeys, root claims, stake locks,
-//!   the TAO-flow EMA) are declared so the client can read them, and stay empty;
+//!   a copy of the TAO-flow EMA) are declared so the client can read them, and stay empty;
 //! - the runtime APIs ([`runtime_api`]) are adapters over `Dtao`'s views ([`info`]).
 //!
 //! README.md, "Using btcli", lists what works and what does not.
@@ -140,8 +140,9 @@ pub mod pallet {
 
 	// ----- Declared for the client, always empty: features this chain does not have. -----
 
-	/// `(block, EMA of the subnet's net TAO flow)`: this chain splits emission by moving price and
-	/// keeps no flow EMA; the client shows a missing entry as 0.
+	/// `(block, EMA of the subnet's net TAO flow)`: always empty. `Dtao` keeps that EMA in each pool
+	/// (`flow_ema`, docs/mechanism.md §6.2); a copy here would cost a write per subnet per block.
+	/// The client shows a missing entry as 0.
 	#[pallet::storage]
 	pub type SubnetEmaTaoFlow<T> = StorageMap<_, Identity, u16, (u64, I64F64), OptionQuery>;
 	/// Coldkey identities (no call sets one).

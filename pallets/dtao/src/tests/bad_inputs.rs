@@ -135,6 +135,13 @@ fn cases() -> Vec<Case> {
 		c("set_bonds_penalty", "unknown netuid", None, || C::set_bonds_penalty { netuid: 9, value: 0 }, "SubnetNotFound"),
 		c("set_activity_cutoff_factor_milli", "below 1_000", Some(ALICE), || C::set_activity_cutoff_factor_milli { netuid: 1, value: 999 }, "InvalidParameter"),
 		c("set_activity_cutoff_factor_milli", "above 50_000", None, || C::set_activity_cutoff_factor_milli { netuid: 1, value: 50_001 }, "InvalidParameter"),
+		c("set_emission_share_policy", "signed origin", Some(ALICE), || C::set_emission_share_policy { policy: Default::default() }, "BadOrigin"),
+		c("set_emission_share_policy", "TaoFlow with a cutoff above 0", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::TaoFlow { cutoff: 1, exponent_milli: 1_000 }, gate: None } }, "InvalidParameter"),
+		c("set_emission_share_policy", "TaoFlow with an exponent of 0", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::TaoFlow { cutoff: 0, exponent_milli: 0 }, gate: None } }, "InvalidParameter"),
+		c("set_emission_share_policy", "TaoFlow with an exponent above 10_000", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::TaoFlow { cutoff: 0, exponent_milli: 10_001 }, gate: None } }, "InvalidParameter"),
+		c("set_emission_share_policy", "gate exponent 0", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::MovingPrice, gate: Some(crate::ShareGate { quantile: Perbill::zero(), exponent: 0 }) } }, "InvalidParameter"),
+		c("set_emission_share_policy", "gate exponent above 16", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::MovingPrice, gate: Some(crate::ShareGate { quantile: Perbill::one(), exponent: 17 }) } }, "InvalidParameter"),
+		c("set_flow_half_life", "above 100_000_000", None, || C::set_flow_half_life { value: 100_000_001 }, "InvalidParameter"),
 	]
 }
 

@@ -145,7 +145,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let c = rng.pick(&COLDKEYS);
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
-	let (origin, call, name) = match rng.below(104) {
+	let (origin, call, name) = match rng.below(106) {
 		0..=4 => {
 			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
 			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
@@ -276,7 +276,23 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 				},
 			}
 		},
-		_ => unreachable!("below(104)"),
+		// Emission-share policies and the flow EMA's half-life, valid or not, by root or someone else.
+		104..=105 => {
+			if rng.chance(300) {
+				let value = rng.pick(&[0, 1, 10, 7_200, 216_000, 100_000_001]);
+				return (signed_or_root(rng), RuntimeCall::Dtao(C::set_flow_half_life { value }), "set_flow_half_life");
+			}
+			let rule = if rng.chance(500) {
+				crate::ShareRule::MovingPrice
+			} else {
+				let cutoff = -(rng.pick(&[0, 1, TAO, 100 * TAO]) as i64) + i64::from(rng.chance(50));
+				crate::ShareRule::TaoFlow { cutoff, exponent_milli: rng.pick(&[0, 1, 500, 1_000, 2_000, 10_000, 10_001]) as u32 }
+			};
+			let gate = rng.chance(400).then(|| crate::ShareGate { quantile: perbill(rng), exponent: rng.below(18) as u8 });
+			let policy = crate::EmissionSharePolicy { rule, gate };
+			(signed_or_root(rng), C::set_emission_share_policy { policy }, "set_emission_share_policy")
+		},
+		_ => unreachable!("below(106)"),
 	};
 	(origin, RuntimeCall::Dtao(call), name)
 }
@@ -461,7 +477,7 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	if steps >= 5_000 {
 		assert!(report.epochs_paying_miners > 0, "no epoch paid miners: Yuma never found consensus");
 	}
-	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights"] {
+	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy"] {
 		assert!(
 			report.outcomes.get(&(call, "ok".to_string())).copied().unwrap_or(0) > 0 || steps < 1_000,
 			"{call} never succeeded in {steps} steps"

@@ -1,11 +1,12 @@
 //! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes, the version-1-to-2
-//! tempo in each pool, the version-2-to-3 stake counts in pools and settlements.
+//! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
+//! flow fields of each pool.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
 		v1::StakerCount,
 		v2::{SubnetPoolV1, SubnetPoolV2},
-		v3::SettlementV2,
+		v3::{SettlementV2, SubnetPoolV3},
 	},
 	types::{Settlement, SubnetPool},
 };
@@ -40,7 +41,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(3));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(4));
 	});
 }
 
@@ -99,6 +100,18 @@ fn v2_layout(p: &SubnetPool) -> SubnetPoolV2 {
 	v1_layout(p).with_tempo(p.tempo)
 }
 
+fn v3_layout(p: &SubnetPool) -> SubnetPoolV3 {
+	v2_layout(p).with_stakers(p.stakers)
+}
+
+/// What version 4 makes of a pool: every field kept, no flow and a flow EMA of 0.
+fn without_flow(pools: &[(u16, SubnetPool)]) -> Vec<(u16, SubnetPool)> {
+	pools
+		.iter()
+		.map(|(n, p)| (*n, SubnetPool { flow: 0, flow_ema: dtao_math::substrate_fixed::types::I64F64::from_num(0), ..*p }))
+		.collect()
+}
+
 fn settlement_v2(s: &Settlement<u64>) -> SettlementV2<u64> {
 	SettlementV2 {
 		tao: s.tao,
@@ -150,10 +163,11 @@ fn version_1_state() -> Vec<(u16, SubnetPool)> {
 }
 
 /// From version 1, `MigrateToV2` gives every pool its subnet's tempo, keeping every other field;
-/// `MigrateToV3` then moves the counts into the pools: the pools are exactly what they were, the
-/// version is 3, `StakerCount` is gone, and the invariants hold (checked by the builder at the end).
+/// `MigrateToV3` then moves the counts into the pools and `MigrateToV4` adds the flow fields: the
+/// pools are exactly what they were (with no flow recorded), the version is 4, `StakerCount` is
+/// gone, and the invariants hold (checked by the builder at the end).
 #[test]
-fn migrations_to_v2_and_v3_rebuild_the_pools() {
+fn migrations_to_v2_v3_and_v4_rebuild_the_pools() {
 	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
 		let before = version_1_state();
 		let _ = migrations::MigrateToV2::<Test>::on_runtime_upgrade();
@@ -164,17 +178,29 @@ fn migrations_to_v2_and_v3_rebuild_the_pools() {
 		}
 		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(3));
-		assert_eq!(pools(), before);
+		for (netuid, pool) in &before {
+			let v3: SubnetPoolV3 = unhashed::get(&Pools::<Test>::hashed_key_for(netuid)).expect("version 3 layout");
+			assert_eq!(v3, v3_layout(pool));
+		}
 		assert_eq!(StakerCount::<Test>::iter().count(), 0, "StakerCount is gone");
+		assert!(before[0].1.flow > 0, "the stakes of this block were a flow into subnet 1");
+		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(4));
+		assert_eq!(pools(), without_flow(&before));
 		// The schedule follows the migrated tempos: subnet 1's next epoch at (b + 2) mod 8 = 7.
 		run_to_block(13);
 		assert_eq!(LastEpochBlock::<Test>::get(1), 13);
+		// Flows are recorded again from the next stake on.
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 1, TAO));
+		assert_eq!(Pools::<Test>::get(1).expect("pool").flow, i64::try_from(TAO).expect("fits"));
+		run_to_block(14);
+		assert!(Pools::<Test>::get(1).expect("pool").flow_ema > dtao_math::substrate_fixed::types::I64F64::from_num(0));
 	});
 }
 
 /// Each migration runs once: at the version it leads to, it does nothing.
 #[test]
-fn migrations_to_v2_and_v3_run_once() {
+fn migrations_to_v2_v3_and_v4_run_once() {
 	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
 		let before = version_1_state();
 		let _ = migrations::MigrateToV2::<Test>::on_runtime_upgrade();
@@ -183,9 +209,13 @@ fn migrations_to_v2_and_v3_run_once() {
 		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V2 skipped at version 2");
 		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
 		StakerCount::<Test>::insert(1, 99);
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
 		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
-		assert_eq!(pools(), before, "V3 skipped at version 3");
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V3 skipped at version 3");
 		StakerCount::<Test>::remove(1);
+		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(pools(), without_flow(&before), "V4 skipped at version 4");
 	});
 }
 
@@ -216,6 +246,7 @@ fn migration_to_v3_counts_the_holders_of_a_settlement() {
 		assert!(Dissolving::<Test>::get(1).is_none(), "the version-2 layout does not decode as the current one");
 
 		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(Dissolving::<Test>::get(1), Some(settlement));
 		assert_eq!(StakerCount::<Test>::iter().count(), 0);
 		run_to_block(System::block_number() + 1);

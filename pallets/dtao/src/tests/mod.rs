@@ -8,6 +8,7 @@ mod harness;
 mod migrations;
 mod neurons;
 mod params;
+mod policy;
 mod settlement;
 mod staking;
 mod subnets;
