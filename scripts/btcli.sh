@@ -19,7 +19,13 @@ venv="$target/btcli-venv"
 wallets="${DTAO_BTCLI_WALLETS:-$HOME/.bittensor/wallets}"
 
 if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$BTCLI_VERSION" ]; then
-	DTAO_SETUP_PYTHON=1 "$(dirname "$0")/setup.sh" >&2
+	if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+		echo "btcli.sh: installing python3 with venv and pip" >&2
+		sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo=sudo
+		$sudo apt-get update -qq >&2
+		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip >&2
+	fi
 	rm -rf "$venv"
 	echo "btcli.sh: installing bittensor-cli==$BTCLI_VERSION into $venv" >&2
 	python3 -m venv "$venv" >&2

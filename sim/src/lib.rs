@@ -13,7 +13,8 @@
 use dtao_math::{
 	block_emission,
 	coinbase::{self as cb, BlockParams, BlockRecord, SubnetState},
-	substrate_fixed::types::U64F64,
+	policy,
+	substrate_fixed::types::{I64F64, U64F64},
 	yuma::{self, EpochInput, Neuron as YumaNeuron, Params as YumaParams, Pots},
 	Market,
 };
@@ -66,6 +67,64 @@ pub struct ChainParams {
 	/// Not a chain parameter: `false` lifts the cap of `α_in` at the subnet's alpha emission (the
 	/// chain always caps), to compare a subnet with and without it.
 	pub alpha_in_cap: bool,
+	/// `EmissionShare`: how the block's TAO is split across subnets (docs/mechanism.md §6.2).
+	pub emission_share: SharePolicySpec,
+	/// `FlowHalfLife`: half-life of the flow EMAs, in blocks.
+	pub flow_half_life: u64,
+}
+
+/// `EmissionShare` in a scenario: `{ rule = "moving_price" }` or `{ rule = "tao_flow", cutoff =
+/// -1_000_000_000, exponent = 0.5 }`, each optionally with `gate = { quantile = 0.5, exponent = 2 }`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SharePolicySpec {
+	pub rule: RuleName,
+	/// `TaoFlow`'s cutoff `L`'s floor, rao per block (at most 0).
+	pub cutoff: i64,
+	/// `TaoFlow`'s exponent `p` (1.0 by default; the chain takes thousandths).
+	pub exponent: Option<f64>,
+	pub gate: Option<GateSpec>,
+}
+
+/// The rule of a [`SharePolicySpec`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleName {
+	#[default]
+	MovingPrice,
+	TaoFlow,
+}
+
+/// The gate of a [`SharePolicySpec`].
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateSpec {
+	pub quantile: Fraction,
+	pub exponent: u8,
+}
+
+impl SharePolicySpec {
+	/// The rule and gate as the chain's arithmetic takes them.
+	pub fn to_math(&self) -> (policy::Rule, Option<policy::Gate>) {
+		let rule = match self.rule {
+			RuleName::MovingPrice => policy::Rule::MovingPrice,
+			RuleName::TaoFlow => policy::Rule::TaoFlow {
+				cutoff: self.cutoff.min(0),
+				// In range for any sensible exponent; the chain allows 1 to 10_000.
+				exponent_milli: (self.exponent.unwrap_or(1.0) * 1000.0).round().clamp(1.0, 10_000.0) as u32,
+			},
+		};
+		(rule, self.gate.map(|g| policy::Gate { quantile_ppb: g.quantile.0, exponent: g.exponent.clamp(1, 16) }))
+	}
+}
+
+/// `[[switch]]`: from block `block` on, the split follows `emission_share` (root's
+/// `set_emission_share_policy` made in the block before).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwitchSpec {
+	pub block: u64,
+	pub emission_share: SharePolicySpec,
 }
 
 impl Default for ChainParams {
@@ -91,6 +150,8 @@ impl Default for ChainParams {
 			activity_cutoff_factor_milli: 13_889,
 			max_validators: 64,
 			alpha_in_cap: true,
+			emission_share: SharePolicySpec::default(),
+			flow_half_life: 216_000,
 		}
 	}
 }
@@ -227,6 +288,7 @@ pub struct Scenario {
 	pub chain: ChainParams,
 	pub subnet: Vec<SubnetSpec>,
 	pub actor: Vec<ActorSpec>,
+	pub switch: Vec<SwitchSpec>,
 	pub run: RunSpec,
 }
 
@@ -283,6 +345,9 @@ pub struct SimSubnet {
 	/// Uids `1..=validators` are validators; the rest after them are miners.
 	pub validators: u16,
 	pub weights_every: u64,
+	/// Net user TAO flow of the current block (recorded while started), and its EMA `S_n`.
+	pub flow: i64,
+	pub flow_ema: I64F64,
 }
 
 /// The simulated chain.
@@ -300,6 +365,10 @@ pub struct Sim {
 	pub holdings: std::collections::BTreeMap<u16, u64>,
 	/// What each actor paid and received, by index of `actors`.
 	pub ledgers: Vec<Ledger>,
+	/// Policy switches, by block.
+	pub switches: Vec<SwitchSpec>,
+	/// The gate's bar `θ` (`GateBar`).
+	pub gate_bar: u128,
 	rngs: Vec<u64>,
 }
 
@@ -375,6 +444,8 @@ impl Sim {
 					neurons,
 					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
 					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
+					flow: 0,
+					flow_ema: I64F64::from_num(0),
 				}
 			})
 			.collect();
@@ -390,6 +461,8 @@ impl Sim {
 			actors: s.actor.clone(),
 			holdings: Default::default(),
 			ledgers: vec![Ledger::default(); s.actor.len()],
+			switches: s.switch.clone(),
+			gate_bar: 0,
 			rngs: s
 				.actor
 				.iter()
@@ -436,15 +509,33 @@ impl Sim {
 		for a in 0..self.actors.len() {
 			self.act(a, b);
 		}
+		// A switch is root's call in the block before: it clears the gate's bar there.
+		if self.switches.iter().any(|sw| sw.block == b.saturating_add(1)) {
+			self.gate_bar = 0;
+		}
 	}
 
 	/// docs/mechanism.md §6.2–§6.3, through `dtao_math::coinbase`.
 	fn coinbase(&mut self, b: u64) {
+		if let Some(sw) = self.switches.iter().rfind(|sw| sw.block == b) {
+			self.params.emission_share = sw.emission_share;
+		}
 		let params = self.block_params();
 		let emission = block_emission(self.total_issuance, params.block_emission);
-		let total = cb::total_moving(self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price));
+		// The flow EMAs take in the last block's flow, whatever the rule; then the rule's weights.
+		let decay = policy::flow_decay(self.params.flow_half_life);
 		for sn in self.subnets.iter_mut().filter(|s| s.started_at.is_some()) {
-			let tau = cb::tao_share(emission, sn.moving_price, total);
+			sn.flow_ema = policy::flow_ema_step(sn.flow_ema, sn.flow, decay);
+			sn.flow = 0;
+		}
+		let moving: Vec<U64F64> = self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price).collect();
+		let emas: Vec<I64F64> = self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.flow_ema).collect();
+		let (rule, gate) = self.params.emission_share.to_math();
+		let refresh = b.checked_rem(u64::from(self.params.tempo).saturating_add(1)) == Some(0);
+		let (weights, _) = policy::block_weights(rule, gate, &moving, &emas, &mut self.gate_bar, refresh);
+		let total = policy::total_weight(&weights);
+		for (sn, w) in self.subnets.iter_mut().filter(|s| s.started_at.is_some()).zip(weights) {
+			let tau = cb::tao_share(emission, U64F64::from_bits(w), total);
 			self.total_issuance = self.total_issuance.saturating_add(tau);
 			sn.last = cb::subnet_block(&mut sn.state, tau, &params);
 			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
@@ -546,6 +637,7 @@ impl Sim {
 			sn.state.alpha_reserve = alpha;
 		}
 		sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_add(o.amount_out);
+		sn.flow = sn.flow.saturating_add(i64::try_from(o.amount_in).unwrap_or(i64::MAX));
 		if let Some(owner) = sn.neurons.get_mut(0) {
 			owner.alpha = owner.alpha.saturating_add(o.amount_out);
 		}
@@ -574,6 +666,9 @@ impl Sim {
 			sn.state.alpha_reserve = alpha;
 		}
 		sn.state.alpha_outstanding = sn.state.alpha_outstanding.saturating_sub(alpha);
+		if sn.started_at.is_some() {
+			sn.flow = sn.flow.saturating_sub(i64::try_from(o.amount_out).unwrap_or(i64::MAX));
+		}
 		if let Some(owner) = sn.neurons.get_mut(0) {
 			owner.alpha = owner.alpha.saturating_sub(alpha);
 		}
@@ -720,7 +815,7 @@ fn set_weights(sn: &mut SimSubnet, b: u64) {
 }
 
 /// The header of `series.csv`.
-pub const CSV_HEADER: &str = "block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance";
+pub const CSV_HEADER: &str = "block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema";
 
 impl Sim {
 	/// One `series.csv` row per subnet for the current block.
@@ -730,7 +825,7 @@ impl Sim {
 			.map(|s| {
 				let st = &s.state;
 				format!(
-					"{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+					"{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
 					self.block,
 					s.netuid,
 					st.tao_reserve,
@@ -745,7 +840,9 @@ impl Sim {
 					s.last.root_alpha_sold,
 					s.last.root_tao_bought,
 					s.tao_emitted,
-					self.total_issuance
+					self.total_issuance,
+					// Rounded toward zero to a rao per block.
+					s.flow_ema.to_num::<i64>(),
 				)
 			})
 			.collect()
@@ -769,10 +866,18 @@ mod tests {
 
 	#[test]
 	fn shipped_scenarios_parse() {
-		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke"] {
+		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke", "policy-switch"] {
 			let s = shipped(name);
 			assert!(!s.subnet.is_empty(), "{name}");
 		}
+		let switch = shipped("policy-switch");
+		assert_eq!(switch.switch.len(), 2);
+		assert_eq!(switch.switch[0].emission_share.rule, RuleName::TaoFlow);
+		assert_eq!(switch.switch[0].emission_share.to_math().0, policy::Rule::TaoFlow { cutoff: -100_000_000, exponent_milli: 1000 });
+		let gated: Scenario =
+			Scenario::from_toml("[chain.emission_share]\nrule = \"moving_price\"\ngate = { quantile = 0.5, exponent = 2 }").expect("parses");
+		assert_eq!(gated.chain.emission_share.to_math().1, Some(policy::Gate { quantile_ppb: 500_000_000, exponent: 2 }));
+		assert!(Scenario::from_toml("[chain.emission_share]\nrule = \"by_vibes\"").is_err());
 		assert_eq!(shipped("pump").subnet.len(), 128, "copies expand");
 		assert_eq!(shipped("root-share").chain.tao_weight, Fraction(180_000_000));
 		assert!(Scenario::from_toml("[chain]\nno_such_key = 1").is_err());

@@ -93,6 +93,10 @@ pub struct Sample {
 	pub alpha_out: f64,
 	pub tao_emitted: f64,
 	pub root_tao: f64,
+	/// TAO injected in the last block.
+	pub tao_in: f64,
+	/// `S_n`, TAO per block.
+	pub flow_ema: f64,
 }
 
 const BLOCKS_PER_DAY: f64 = 7_200.0;
@@ -134,6 +138,8 @@ fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Resul
 					alpha_out: s.last.alpha_out as f64 / TAO as f64,
 					tao_emitted: s.tao_emitted as f64 / TAO as f64,
 					root_tao: s.root_tao_total as f64 / TAO as f64,
+					tao_in: s.last.tao_in as f64 / TAO as f64,
+					flow_ema: s.flow_ema.to_num::<f64>() / TAO as f64,
 				});
 			}
 			if let Some(bar) = &bar {

@@ -75,7 +75,8 @@ fn by_subnet(samples: &[Sample], value: impl Fn(&Sample) -> f64, suffix: &str, o
 	lines.into_iter().take(MAX_LINES).map(|(n, p)| (format!("subnet {n}{suffix}"), p)).collect()
 }
 
-/// Every plot of a run: prices, root proportion, alpha in/out, TAO emitted, root TAO bought.
+/// Every plot of a run: prices, root proportion, alpha in/out, TAO emitted, root TAO bought, TAO
+/// injected per block, flow EMA.
 /// `only`: the netuids to draw (empty: the first eight).
 pub fn all(out: &Path, samples: &[Sample], only: &[u16]) -> Result<(), String> {
 	let mut prices = by_subnet(samples, |s| s.spot, " spot", only);
@@ -92,5 +93,7 @@ pub fn all(out: &Path, samples: &[Sample], only: &[u16]) -> Result<(), String> {
 	chart(&out.join("alpha_in_out.png"), "Alpha injected into the pool and minted out, per block", "alpha", &alpha)?;
 	chart(&out.join("tao_emitted.png"), "TAO emitted into each subnet (cumulative)", "TAO", &by_subnet(samples, |s| s.tao_emitted, "", only))?;
 	chart(&out.join("root_tao.png"), "TAO bought by root's alpha sales (cumulative)", "TAO", &by_subnet(samples, |s| s.root_tao, "", only))?;
+	chart(&out.join("tao_in.png"), "TAO injected into each subnet, per block", "TAO", &by_subnet(samples, |s| s.tao_in, "", only))?;
+	chart(&out.join("flow_ema.png"), "Net TAO flow EMA (S)", "TAO per block", &by_subnet(samples, |s| s.flow_ema, "", only))?;
 	Ok(())
 }

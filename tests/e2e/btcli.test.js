@@ -18,21 +18,27 @@ let node;
 let api;
 let env;
 
+/** What the last `btcli` call printed on stdout. */
+let lastStdout = '';
+
 /** Run `scripts/btcli.sh …args --network <node>`; returns stdout and stderr together. */
 function btcli(args, input = '') {
   const r = spawnSync(join(repo, 'scripts', 'btcli.sh'), [...args, '--network', node.url], {
     env, input, encoding: 'utf8', timeout: 240_000, maxBuffer: 16 << 20,
   });
   if (r.error) throw r.error;
+  lastStdout = r.stdout;
   return `${r.stdout}${r.stderr}`;
 }
 
-/** The JSON a `--json-output` command printed (after any prompt text). */
+/** The JSON a `--json-output` command printed on stdout (after any prompt text); `out` is what
+ * `btcli` returned, shown if there is no JSON. */
 function json(out) {
-  const start = out.search(/[[{]/);
+  const stdout = lastStdout;
+  const start = stdout.search(/[[{]/);
   assert.ok(start >= 0, `no JSON in btcli's output:\n${out}`);
   try {
-    return JSON.parse(out.slice(start));
+    return JSON.parse(stdout.slice(start));
   } catch (e) {
     throw new Error(`btcli's output is not JSON (${e.message}):\n${out}`);
   }

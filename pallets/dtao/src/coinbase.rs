@@ -82,21 +82,20 @@ impl<T: Config> Pallet<T> {
 			pool.flow = 0;
 		}
 		let share = EmissionShare::<T>::get();
-		let weights: Vec<u128> = match share.rule {
-			ShareRule::MovingPrice => started.iter().map(|(_, p)| p.moving_price.to_bits()).collect(),
-			ShareRule::TaoFlow { cutoff, exponent_milli } => {
-				let emas: Vec<I64F64> = started.iter().map(|(_, p)| p.flow_ema).collect();
-				policy::flow_weights(&emas, I64F64::from_num(cutoff), exponent_milli)
-			},
+		let rule = match share.rule {
+			ShareRule::MovingPrice => policy::Rule::MovingPrice,
+			ShareRule::TaoFlow { cutoff, exponent_milli } => policy::Rule::TaoFlow { cutoff, exponent_milli },
 		};
-		let Some(gate) = share.gate else { return weights };
+		let gate = share.gate.map(|g| policy::Gate { quantile_ppb: g.quantile.deconstruct(), exponent: g.exponent });
+		let moving: Vec<U64F64> = started.iter().map(|(_, p)| p.moving_price).collect();
+		let emas: Vec<I64F64> = started.iter().map(|(_, p)| p.flow_ema).collect();
 		let interval = u64::from(InitialTempo::<T>::get()).saturating_add(1);
-		let mut bar = GateBar::<T>::get();
-		if bar == 0 || now.checked_rem(interval) == Some(0) {
-			bar = policy::gate_bar(&weights, gate.quantile.deconstruct());
+		let mut bar = if gate.is_some() { GateBar::<T>::get() } else { 0 };
+		let (weights, set) = policy::block_weights(rule, gate, &moving, &emas, &mut bar, now.checked_rem(interval) == Some(0));
+		if set {
 			GateBar::<T>::put(bar);
 		}
-		policy::gate(&weights, bar, gate.exponent)
+		weights
 	}
 
 	/// The moving price of a subnet in rao per alpha (rounded down).

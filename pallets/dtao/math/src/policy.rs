@@ -180,6 +180,47 @@ pub fn gate(weights: &[u128], bar: u128, exponent: u8) -> Vec<u128> {
 	gated
 }
 
+/// A rule of the split (the pallet's `ShareRule`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rule {
+	/// `w_n = m_n`.
+	#[default]
+	MovingPrice,
+	/// [`flow_weights`] with this cutoff (rao per block, at most 0) and exponent (thousandths).
+	TaoFlow { cutoff: i64, exponent_milli: u32 },
+}
+
+/// The gate over the shares (the pallet's `ShareGate`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gate {
+	pub quantile_ppb: u32,
+	pub exponent: u8,
+}
+
+/// The block's weights of the started subnets (in the order of `moving` and `emas`, whose flow EMAs
+/// already hold the last block's flow): the rule's, then the gate's if there is one. `bar` is the
+/// gate's stored bar `θ`; it is set again from the rule's weights when `refresh` or when it is 0.
+/// Returns the weights and whether `bar` was set.
+pub fn block_weights(
+	rule: Rule,
+	gate: Option<Gate>,
+	moving: &[substrate_fixed::types::U64F64],
+	emas: &[I64F64],
+	bar: &mut u128,
+	refresh: bool,
+) -> (Vec<u128>, bool) {
+	let weights: Vec<u128> = match rule {
+		Rule::MovingPrice => moving.iter().map(|m| m.to_bits()).collect(),
+		Rule::TaoFlow { cutoff, exponent_milli } => flow_weights(emas, I64F64::from_num(cutoff), exponent_milli),
+	};
+	let Some(g) = gate else { return (weights, false) };
+	let set = *bar == 0 || refresh;
+	if set {
+		*bar = gate_bar(&weights, g.quantile_ppb);
+	}
+	(self::gate(&weights, *bar, g.exponent), set)
+}
+
 /// `Σ w` (saturating): the denominator of the split.
 pub fn total_weight(weights: &[u128]) -> u128 {
 	weights.iter().fold(0u128, |acc, w| acc.saturating_add(*w))

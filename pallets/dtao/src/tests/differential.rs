@@ -1,8 +1,9 @@
 //! The simulator against the chain: one scenario run for 10_000 blocks through this mock (the real
 //! hook, real calls for the trades and weights) and through `dtao-sim` ends every block in the same
-//! state, subnet by subnet and neuron by neuron, to the rao.
+//! state, subnet by subnet and neuron by neuron, to the rao; and again for 3_000 blocks under
+//! switching emission-share policies.
 use crate::{mock::*, pallet::*, params::defaults::TAO};
-use dtao_sim::{ActorSpec, ChainParams, Fraction, Scenario, Sim, SubnetSpec};
+use dtao_sim::{ActorSpec, ChainParams, Fraction, GateSpec, RuleName, Scenario, SharePolicySpec, Sim, SubnetSpec, SwitchSpec};
 use polkadot_sdk::{frame_support::assert_ok, sp_runtime::Perbill};
 
 const BLOCKS: u64 = 10_000;
@@ -35,6 +36,7 @@ fn check(sim: &Sim, b: u64) {
 	assert_eq!(sim.block, b);
 	assert_eq!(Balances::total_issuance(), sim.total_issuance, "block {b}: total issuance");
 	assert_eq!(TotalRootStake::<Test>::get(), sim.root_stake, "block {b}: root stake");
+	assert_eq!(GateBar::<Test>::get(), sim.gate_bar, "block {b}: the gate's bar");
 	for s in &sim.subnets {
 		let p = Pools::<Test>::get(s.netuid).expect("pool");
 		let n = s.netuid;
@@ -50,6 +52,7 @@ fn check(sim: &Sim, b: u64) {
 			"block {b}, subnet {n}: pending"
 		);
 		assert_eq!(p.moving_price, s.moving_price, "block {b}, subnet {n}: moving price");
+		assert_eq!((p.flow, p.flow_ema), (s.flow, s.flow_ema), "block {b}, subnet {n}: flow and its EMA");
 		assert_eq!(crate::BlockEmissionRecord::from(s.last), p.last, "block {b}, subnet {n}: block record");
 		assert_eq!(LastEpochBlock::<Test>::get(n), s.last_epoch_block, "block {b}, subnet {n}: last epoch");
 		let permits = ValidatorPermit::<Test>::get(n);
@@ -65,8 +68,46 @@ fn check(sim: &Sim, b: u64) {
 	}
 }
 
+/// A change of `EmissionShare` made in block `b - 1`, which the coinbase of block `b` follows: on
+/// the chain, a call; in the simulator, a `[[switch]]`.
+struct Switch {
+	block: u64,
+	chain: crate::EmissionSharePolicy,
+	sim: SharePolicySpec,
+}
+
 #[test]
 fn simulator_matches_the_pallet_for_10_000_blocks() {
+	differential(BLOCKS, &[], true);
+}
+
+/// The same under `TaoFlow` (exponent 0.5, cutoff −1 TAO) with a gate from block 2, a flow
+/// half-life of 50 blocks, then back to `MovingPrice` at block 1_500 and to `TaoFlow` without a gate
+/// at block 2_200: the flows, their EMAs, the gate's bar and every split agree to the rao.
+#[test]
+fn simulator_matches_the_pallet_under_switching_share_policies() {
+	let flow = |gate: bool| Switch {
+		block: 0,
+		chain: crate::EmissionSharePolicy {
+			rule: crate::ShareRule::TaoFlow { cutoff: -(TAO as i64), exponent_milli: 500 },
+			gate: gate.then_some(crate::ShareGate { quantile: Perbill::from_percent(50), exponent: 2 }),
+		},
+		sim: SharePolicySpec {
+			rule: RuleName::TaoFlow,
+			cutoff: -(TAO as i64),
+			exponent: Some(0.5),
+			gate: gate.then_some(GateSpec { quantile: Fraction(500_000_000), exponent: 2 }),
+		},
+	};
+	let switches = [
+		Switch { block: 2, ..flow(true) },
+		Switch { block: 1_500, chain: Default::default(), sim: Default::default() },
+		Switch { block: 2_200, ..flow(false) },
+	];
+	differential(3_000, &switches, false);
+}
+
+fn differential(blocks: u64, switches: &[Switch], full: bool) {
 	let mut builder = ExtBuilder::default().rate_limit(0).start_delay(0).tempo(10);
 	builder.genesis.moving_alpha = Perbill::from_percent(10);
 	builder.genesis.moving_halving_blocks = 100;
@@ -78,6 +119,8 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 		assert_ok!(Dtao::burned_register(RuntimeOrigin::signed(DAVE), 2, DAVE_HOT));
 		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
 		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(BOB), 2));
+		let half_life = if switches.is_empty() { crate::params::defaults::FLOW_HALF_LIFE } else { 50 };
+		assert_ok!(Dtao::set_flow_half_life(RuntimeOrigin::root(), half_life));
 
 		let subnet = |netuid: u16| {
 			let p = Pools::<Test>::get(netuid).expect("pool");
@@ -100,10 +143,12 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 				tempo: 10,
 				moving_alpha: Fraction(100_000_000),
 				moving_halving_blocks: 100,
+				flow_half_life: half_life,
 				..ChainParams::default()
 			},
 			subnet: vec![subnet(1), subnet(2)],
 			actor: actors().into_iter().map(|(_, _, a)| a).collect(),
+			switch: switches.iter().map(|s| SwitchSpec { block: s.block, emission_share: s.sim }).collect(),
 			..Default::default()
 		};
 		let mut sim = Sim::new(&scenario);
@@ -111,9 +156,15 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 		check(&sim, 1);
 
 		let mut epochs = 0;
-		for b in 2..=BLOCKS {
+		if let Some(s) = switches.iter().find(|s| s.block == 2) {
+			assert_ok!(Dtao::set_emission_share_policy(RuntimeOrigin::root(), s.chain));
+		}
+		for b in 2..=blocks {
 			System::reset_events();
 			run_to_block(b);
+			if let Some(s) = switches.iter().find(|s| s.block == b + 1) {
+				assert_ok!(Dtao::set_emission_share_policy(RuntimeOrigin::root(), s.chain));
+			}
 			epochs += dtao_events().iter().filter(|e| matches!(e, Event::EpochDrained { .. })).count();
 			// In the block: the owners' weights on their miner, then the trades.
 			if b % 10 == 0 {
@@ -136,6 +187,10 @@ fn simulator_matches_the_pallet_for_10_000_blocks() {
 			}
 			sim.step();
 			check(&sim, b);
+		}
+		if !full {
+			assert!(epochs > 0);
+			return;
 		}
 		// The run exercised the mechanism: epochs paid miners and validators, root was paid.
 		assert_eq!(epochs, 2 * 909);
