@@ -104,6 +104,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV2<Runtime>,
 	pallet_dtao::migrations::MigrateToV3<Runtime>,
 	pallet_dtao::migrations::MigrateToV4<Runtime>,
+	pallet_dtao::migrations::MigrateToV5<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;

@@ -5,11 +5,10 @@
 //! The pallet loads the subnet's state, calls the pure [`dtao_math::yuma::epoch`], pays the pots
 //! by [`dtao_math::yuma::split_pots`], and writes back the bonds, the permits and the outputs.
 
-use crate::{neurons::set_at, pallet::*, StakePool, ROOT_NETUID};
+use crate::{neurons::set_at, pallet::*, ROOT_NETUID};
 use alloc::{vec, vec::Vec};
 use dtao_math::{
 	yuma::{self, EpochInput, EpochOutput, Neuron, Pots},
-	SharePool,
 };
 use polkadot_sdk::frame_support::{
 	ensure,
@@ -172,34 +171,52 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay `amount` of subnet `netuid`'s stake to `hotkey`: its owner's take to the owner's own
-	/// stake, the rest to the hotkey's share pool (all its nominators). Returns what was paid.
-	fn pay_to_hotkey(hotkey: &T::AccountId, netuid: u16, amount: u64) -> u64 {
+	/// stake, the rest to the hotkey's share pool (all its nominators), at once or released over
+	/// `release_blocks` blocks (`DividendAccrualMode`). Returns what was paid.
+	fn pay_to_hotkey(hotkey: &T::AccountId, netuid: u16, amount: u64, release_blocks: u32) -> u64 {
 		let Some(owner) = HotkeyOwner::<T>::get(hotkey) else { return 0 };
 		if amount == 0 {
 			return 0;
 		}
 		let take = Self::effective_take(hotkey).mul_floor(amount);
 		let rest = amount.saturating_sub(take);
-		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
-		if pool.shares > 0 && pool.credit(rest).is_ok() {
-			HotkeyStake::<T>::insert(netuid, hotkey, StakePool::from(pool));
+		let now = Self::now();
+		let credit = |alpha: u64| -> bool {
+			let mut stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
+			let paid = if release_blocks > 0 {
+				stored.vest(alpha, now, release_blocks).is_ok()
+			} else {
+				let mut pool = stored.share_pool(now);
+				let ok = pool.credit(alpha).is_ok();
+				stored = stored.with(pool, now);
+				ok
+			};
+			if paid {
+				HotkeyStake::<T>::insert(netuid, hotkey, stored);
+			}
+			paid
+		};
+		if HotkeyStake::<T>::get(netuid, hotkey).is_some_and(|p| p.shares > 0) && credit(rest) {
 			if take == 0 || Self::deposit_stake(hotkey, &owner, netuid, take).is_ok() {
 				return amount;
 			}
 			// The take could not mint a share: it joins the pool like the rest.
-			let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
-			return if pool.credit(take).is_ok() {
-				HotkeyStake::<T>::insert(netuid, hotkey, StakePool::from(pool));
-				amount
-			} else {
-				rest
-			};
+			return if credit(take) { amount } else { rest };
 		}
 		// No nominator yet: everything goes to the owner's own stake.
 		if Self::deposit_stake(hotkey, &owner, netuid, amount).is_ok() {
 			amount
 		} else {
 			0
+		}
+	}
+
+	/// Over how many blocks an epoch of a subnet with `tempo` releases its dividends: none (at once)
+	/// under `AtEpoch`, `tempo + 1` (until the next epoch) under `OverTempo`.
+	fn release_blocks(tempo: u16) -> u32 {
+		match DividendAccrualMode::<T>::get() {
+			crate::DividendAccrual::AtEpoch => 0,
+			crate::DividendAccrual::OverTempo => u32::from(tempo).saturating_add(1),
 		}
 	}
 
@@ -225,9 +242,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Pay root TAO to hotkeys as root stake (take first); `T_0` grows by what is paid and nothing
 	/// is minted. Returns what was paid.
-	fn pay_root_parts(hotkeys: &[T::AccountId], parts: &[u64], record: &mut [u64]) -> u64 {
+	fn pay_root_parts(hotkeys: &[T::AccountId], parts: &[u64], record: &mut [u64], release_blocks: u32) -> u64 {
 		Self::pay_parts(hotkeys, parts, record, |hotkey, amount| {
-			let paid = Self::pay_to_hotkey(hotkey, ROOT_NETUID, amount);
+			let paid = Self::pay_to_hotkey(hotkey, ROOT_NETUID, amount, release_blocks);
 			TotalRootStake::<T>::mutate(|t| *t = t.saturating_add(paid));
 			paid
 		})
@@ -241,7 +258,7 @@ impl<T: Config> Pallet<T> {
 		let pots = Pots { miner: 0, validator: 0, root: pool.pending_root_tao };
 		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), pots);
 		let mut record = vec![0u64; state.hotkeys.len()];
-		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record);
+		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record, Self::release_blocks(state.tempo));
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(paid);
 		paid
 	}
@@ -283,13 +300,14 @@ impl<T: Config> Pallet<T> {
 		pool.pending_miner_alpha = pool.pending_miner_alpha.saturating_sub(miner_paid);
 
 		// Validators' alpha, by the alpha parts of their dividends, with takes.
+		let release = Self::release_blocks(state.tempo);
 		let validator_paid = Self::pay_parts(&state.hotkeys, &split.validator_alpha, &mut alpha_paid, |hotkey, amount| {
-			Self::pay_to_hotkey(hotkey, netuid, amount)
+			Self::pay_to_hotkey(hotkey, netuid, amount, release)
 		});
 		pool.pending_validator_alpha = pool.pending_validator_alpha.saturating_sub(validator_paid);
 
 		// Root TAO, by the root parts: the TAO becomes root stake (docs/mechanism.md §6.5).
-		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid);
+		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid, release);
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_tao);
 		// The payments may have added stake entries, which `set_shares` counted in the stored pool.
 		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);

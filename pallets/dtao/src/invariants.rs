@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		let pools: BTreeMap<u16, SubnetPool> = Pools::<T>::iter().collect();
 		let dissolving: BTreeMap<u16, Settlement<T::AccountId>> = Dissolving::<T>::iter().collect();
 		let root_stake = TotalRootStake::<T>::get();
+		let now = Self::now();
 
 		// 1. TAO held by the pallet account.
 		let mut tao: u128 = u128::from(root_stake);
@@ -72,7 +73,14 @@ impl<T: Config> Pallet<T> {
 			);
 			check!(shares > 0, "empty stake entry");
 			check!(StakeIndex::<T>::contains_key((&coldkey, &hotkey, netuid)), "stake entry missing from StakeIndex");
-			let pool: SharePool = HotkeyStake::<T>::get(netuid, &hotkey).unwrap_or_default().into();
+			let stored = HotkeyStake::<T>::get(netuid, &hotkey).unwrap_or_default();
+			let pool: SharePool = if dissolving.contains_key(&netuid) {
+				let mut all = stored;
+				all.release_all();
+				all.share_pool(now)
+			} else {
+				stored.share_pool(now)
+			};
 			let e = per_pool.entry((netuid, hotkey)).or_insert((0, 0, 0));
 			e.0 = e.0.saturating_add(shares);
 			e.1 = e.1.saturating_add(u128::from(pool.value(shares)));
@@ -90,8 +98,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut alpha_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
 		let mut unpaid_value: BTreeMap<u16, u128> = BTreeMap::new();
-		for (netuid, hotkey, pool) in HotkeyStake::<T>::iter() {
-			check!(pool.shares > 0 && pool.alpha > 0, "share pool with no shares or no alpha");
+		for (netuid, hotkey, stored) in HotkeyStake::<T>::iter() {
+			check!(stored.shares > 0 && stored.alpha > 0, "share pool with no shares or no alpha");
+			check!(stored.unreleased(now) <= stored.alpha, "a share pool holds less than it has to release");
+			check!(
+				(stored.vesting == 0) == (stored.vesting_blocks == 0),
+				"a release schedule with no amount or no length"
+			);
+			// `O_n` and `T_0` count `H` whole; the holders own what is released.
+			let pool = stored.share_pool(now);
 			let (shares, values, holders) = per_pool.remove(&(netuid, hotkey)).unwrap_or((0, 0, 0));
 			if dissolving.contains_key(&netuid) {
 				// Frozen while its holders are paid and removed.
@@ -107,7 +122,7 @@ impl<T: Config> Pallet<T> {
 				"coldkeys' values fall short of the pool's alpha by a rao or more per coldkey"
 			);
 			let total = alpha_by_subnet.entry(netuid).or_insert(0);
-			*total = total.saturating_add(u128::from(pool.alpha));
+			*total = total.saturating_add(u128::from(stored.alpha));
 		}
 		check!(per_pool.is_empty(), "stake entries without a share pool");
 		for (netuid, s) in &dissolving {

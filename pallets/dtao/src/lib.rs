@@ -290,6 +290,9 @@ pub mod pallet {
 	/// rule's shares whether or not a gate is on; 0 until the first such block.
 	#[pallet::storage]
 	pub type GateBar<T> = StorageValue<_, u128, ValueQuery>;
+	/// When an epoch's dividends (alpha and root) reach the holders of a hotkey's share pool.
+	#[pallet::storage]
+	pub type DividendAccrualMode<T> = StorageValue<_, crate::DividendAccrual, ValueQuery>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
 	#[pallet::storage]
 	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
@@ -513,6 +516,8 @@ pub mod pallet {
 		pub emission_share_policy: crate::EmissionSharePolicy,
 		/// Half-life of the flow EMA, in blocks.
 		pub flow_half_life: u64,
+		/// When dividends reach the holders: at the epoch, or over the next tempo.
+		pub dividend_accrual: crate::DividendAccrual,
 		/// An economy to start from: calls applied in order after the parameters above, through the
 		/// calls' own code (a failing one stops genesis with its error). Empty by default.
 		pub economy: Vec<crate::GenesisAction<T::AccountId>>,
@@ -547,6 +552,7 @@ pub mod pallet {
 				activity_cutoff_factor_milli: defaults::ACTIVITY_CUTOFF_FACTOR_MILLI,
 				emission_share_policy: Default::default(),
 				flow_half_life: defaults::FLOW_HALF_LIFE,
+				dividend_accrual: Default::default(),
 				economy: Vec::new(),
 				_config: Default::default(),
 			}
@@ -607,6 +613,7 @@ pub mod pallet {
 				"genesis: flow_half_life above the maximum"
 			);
 			FlowHalfLife::<T>::put(self.flow_half_life);
+			DividendAccrualMode::<T>::put(self.dividend_accrual);
 			// The pallet account holds one existential deposit of its own, so that paying out the
 			// last rao of a pool never reaps it (and never turns a remainder into dust).
 			let ed = T::Currency::minimum_balance();
@@ -698,6 +705,7 @@ pub mod pallet {
 		TaoWeightSet { value: Perbill },
 		EmissionSharePolicySet { policy: crate::EmissionSharePolicy },
 		FlowHalfLifeSet { value: u64 },
+		DividendAccrualSet { accrual: crate::DividendAccrual },
 		OwnerCutSet { value: Perbill },
 		MinerShareSet { value: Perbill },
 		SwapFeeSet { value: Perbill },
@@ -1373,6 +1381,19 @@ pub mod pallet {
 			ensure!(value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
 			FlowHalfLife::<T>::put(value);
 			Self::deposit_event(Event::FlowHalfLifeSet { value });
+			Ok(())
+		}
+
+		/// Set `DividendAccrualMode`: `AtEpoch` pays an epoch's dividends to whoever holds a
+		/// hotkey's shares at the epoch; `OverTempo` releases them block by block over the paying
+		/// subnet's next `Tempo + 1` blocks. Payments already being released keep their schedule.
+		/// Origin: root.
+		#[pallet::call_index(77)]
+		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		pub fn set_dividend_accrual(origin: OriginFor<T>, accrual: crate::DividendAccrual) -> DispatchResult {
+			ensure_root(origin)?;
+			DividendAccrualMode::<T>::put(accrual);
+			Self::deposit_event(Event::DividendAccrualSet { accrual });
 			Ok(())
 		}
 	}

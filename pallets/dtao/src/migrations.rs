@@ -14,6 +14,8 @@
 //!   reads and writes one item fewer.
 //! - 4: `SubnetPool` ends with `flow` and `flow_ema`, the block's net user TAO flow and its EMA,
 //!   for the emission-share policies.
+//! - 5: `StakePool` ends with `vesting`, `vesting_start` and `vesting_blocks`, the dividends being
+//!   released to the holders (`DividendAccrual::OverTempo`).
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -26,7 +28,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -341,6 +343,67 @@ pub mod v4 {
 			polkadot_sdk::frame_support::ensure!(
 				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
 				"a pool did not decode in the version-3 layout"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+}
+
+/// Version 4 to 5: each hotkey's share pool gains an empty release schedule: every dividend paid
+/// so far was paid at its epoch.
+pub type MigrateToV5<T> = VersionedMigration<
+	4,
+	5,
+	v5::AddVestingToStakePools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV5`.
+pub mod v5 {
+	use super::*;
+	use crate::types::StakePool;
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use scale_info::TypeInfo;
+
+	/// `StakePool` up to version 4.
+	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+	pub struct StakePoolV4 {
+		pub alpha: u64,
+		pub shares: u128,
+	}
+
+	impl StakePoolV4 {
+		/// The version-5 value: these totals, nothing being released.
+		pub fn without_vesting(self) -> StakePool {
+			StakePool { alpha: self.alpha, shares: self.shares, ..Default::default() }
+		}
+	}
+
+	/// Rewrites every share pool in the version-5 layout. One pass over `HotkeyStake`.
+	pub struct AddVestingToStakePools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddVestingToStakePools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			crate::pallet::HotkeyStake::<T>::translate::<StakePoolV4, _>(|_, _, old| {
+				pools = pools.saturating_add(1);
+				Some(old.without_vesting())
+			});
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Ok((crate::pallet::HotkeyStake::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::HotkeyStake::<T>::iter_values().count() as u64 == before,
+				"a share pool did not decode in the version-4 layout"
 			);
 			Pallet::<T>::do_try_state()
 		}

@@ -82,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		if shares == 0 {
 			return 0;
 		}
-		SharePool::from(HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default()).value(shares)
+		HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().share_pool(Self::now()).value(shares)
 	}
 
 	/// The TAO value of `alpha` at the spot price, without slippage or fee (root: 1:1); what the
@@ -177,9 +177,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Add `alpha` to a coldkey's stake on (hotkey, netuid).
 	pub(crate) fn deposit_stake(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: u16, alpha: u64) -> DispatchResult {
-		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
+		let now = Self::now();
+		let stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
+		let mut pool = stored.share_pool(now);
 		let minted = pool.deposit(alpha).map_err(Self::math_error)?;
-		HotkeyStake::<T>::insert(netuid, hotkey, StakePool::from(pool));
+		HotkeyStake::<T>::insert(netuid, hotkey, stored.with(pool, now));
 		let shares = StakeShares::<T>::get((netuid, hotkey, coldkey)).unwrap_or(0).saturating_add(minted);
 		Self::set_shares(netuid, hotkey, coldkey, shares);
 		Ok(())
@@ -215,25 +217,36 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Take `alpha` from a coldkey's stake on (hotkey, netuid); returns the alpha removed (more
-	/// than `alpha` only when the coldkey held the pool's last shares, see `SharePool::withdraw`).
+	/// than `alpha` only when the coldkey held the pool's last shares, see `SharePool::withdraw`:
+	/// the last holder also takes the dividends not released yet, so none stays without a holder).
 	pub(crate) fn withdraw_stake(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: u16, alpha: u64) -> Result<u64, DispatchError> {
 		let shares = StakeShares::<T>::get((netuid, hotkey, coldkey)).unwrap_or(0);
-		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
-		let (burned, removed) = pool.withdraw(shares, alpha).map_err(Self::math_error)?;
+		let now = Self::now();
+		let stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
+		let (pool, burned, removed) = Self::withdrawal(&stored, shares, alpha, now)?;
 		Self::set_shares(netuid, hotkey, coldkey, shares.saturating_sub(burned));
 		if pool.shares == 0 {
 			HotkeyStake::<T>::remove(netuid, hotkey);
 		} else {
-			HotkeyStake::<T>::insert(netuid, hotkey, StakePool::from(pool));
+			HotkeyStake::<T>::insert(netuid, hotkey, stored.with(pool, now));
 		}
 		Ok(removed)
+	}
+
+	/// A withdrawal of `alpha` by a holder of `shares` from `stored` at block `now`: the pool the
+	/// holders own after it, the shares burned and the alpha removed.
+	fn withdrawal(stored: &StakePool, shares: u128, alpha: u64, now: u64) -> Result<(SharePool, u128, u64), DispatchError> {
+		let mut pool = stored.share_pool(now);
+		let (burned, removed) = pool.withdraw(shares, alpha).map_err(Self::math_error)?;
+		let removed = if pool.shares == 0 { removed.saturating_add(stored.unreleased(now)) } else { removed };
+		Ok((pool, burned, removed))
 	}
 
 	/// The alpha a withdrawal of `alpha` would remove, without writing it.
 	fn withdrawal_preview(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: u16, alpha: u64) -> Result<u64, DispatchError> {
 		let shares = StakeShares::<T>::get((netuid, hotkey, coldkey)).unwrap_or(0);
-		let mut pool: SharePool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default().into();
-		pool.withdraw(shares, alpha).map(|(_, removed)| removed).map_err(|e| Self::math_error(e).into())
+		let stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
+		Self::withdrawal(&stored, shares, alpha, Self::now()).map(|(_, _, removed)| removed)
 	}
 
 	pub(crate) fn do_add_stake(

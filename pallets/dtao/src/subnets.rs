@@ -2,7 +2,7 @@
 
 use crate::{pallet::*, Settlement, SubnetPool, ROOT_NETUID};
 use alloc::vec::Vec;
-use dtao_math::{Market, SharePool};
+use dtao_math::Market;
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -102,10 +102,7 @@ impl<T: Config> Pallet<T> {
 	/// The netuid a registration made now would take, and whether it prunes that subnet first.
 	pub(crate) fn netuid_for_registration() -> Result<(u16, bool), DispatchError> {
 		if TotalNetworks::<T>::get() < SubnetLimit::<T>::get() {
-			let free = (1..=u16::MAX)
-				.find(|n| !Pools::<T>::contains_key(n) && !Dissolving::<T>::contains_key(n))
-				.ok_or(Error::<T>::SubnetLimitReached)?;
-			return Ok((free, false));
+			return Ok((Self::lowest_free_netuid()?, false));
 		}
 		let now = Self::now();
 		let immunity = NetworkImmunityPeriod::<T>::get();
@@ -113,6 +110,13 @@ impl<T: Config> Pallet<T> {
 			.filter(|(_, p)| now.saturating_sub(p.registered_at) >= immunity)
 			.min_by_key(|(netuid, p)| (p.moving_price, p.registered_at, *netuid))
 			.map(|(netuid, _)| (netuid, true))
+			.ok_or_else(|| Error::<T>::SubnetLimitReached.into())
+	}
+
+	/// The lowest netuid with neither a subnet nor a settlement.
+	fn lowest_free_netuid() -> Result<u16, DispatchError> {
+		(1..=u16::MAX)
+			.find(|n| !Pools::<T>::contains_key(n) && !Dissolving::<T>::contains_key(n))
 			.ok_or_else(|| Error::<T>::SubnetLimitReached.into())
 	}
 
@@ -140,8 +144,9 @@ impl<T: Config> Pallet<T> {
 
 		let pruned = if prune { Some(Self::do_dissolve_network(netuid)?) } else { None };
 		// A pruned subnet whose holders are paid over the next blocks keeps its netuid until then;
-		// the registration takes the lowest free one instead.
-		let netuid = if Dissolving::<T>::contains_key(netuid) { Self::netuid_for_registration()?.0 } else { netuid };
+		// the registration takes the lowest free one instead (even when `SubnetLimit` was lowered
+		// below the subnets there are, so that the count is still at the limit after the pruning).
+		let netuid = if Dissolving::<T>::contains_key(netuid) { Self::lowest_free_netuid()? } else { netuid };
 		Self::take_tao(&coldkey, cost)?;
 		let tempo = InitialTempo::<T>::get();
 		Pools::<T>::insert(
@@ -243,9 +248,12 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::dissolve_network(neurons).saturating_add(T::WeightInfo::settle(holders))
 	}
 
-	/// The alpha value of a holder's shares on a dissolving subnet (its share pool is frozen).
+	/// The alpha value of a holder's shares on a dissolving subnet (its share pool is frozen, and
+	/// dividends not released yet are its holders' now).
 	fn holder_value(netuid: u16, hotkey: &T::AccountId, shares: u128) -> u64 {
-		SharePool::from(HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default()).value(shares)
+		let mut pool = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
+		pool.release_all();
+		pool.share_pool(0).value(shares)
 	}
 
 	/// Pay `amount` of a settlement to `coldkey` if the balances pallet can deposit it (an empty

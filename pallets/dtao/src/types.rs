@@ -4,7 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dtao_math::{
 	coinbase::{BlockRecord, SubnetState},
 	substrate_fixed::types::{I64F64, U64F64},
-	Market, SharePool,
+	MathError, Market, SharePool, Vesting,
 };
 use polkadot_sdk::sp_runtime::Perbill;
 use scale_info::TypeInfo;
@@ -143,24 +143,68 @@ impl From<BlockRecord> for BlockEmissionRecord {
 	}
 }
 
-/// A hotkey's stake on one subnet as a share pool: `H(h,n)` and `S(h,n)`.
+/// A hotkey's stake on one subnet as a share pool: `H(h,n)` and `S(h,n)`, and the dividends in
+/// `H` still being released to the holders (`DividendAccrual::OverTempo`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct StakePool {
-	/// `H`: alpha held by the pool.
+	/// `H`: alpha held by the pool, including dividends not released yet.
 	pub alpha: u64,
 	/// `S`: shares outstanding.
 	pub shares: u128,
+	/// Dividends paid at block `vesting_start`, released over `vesting_blocks` blocks.
+	pub vesting: u64,
+	pub vesting_start: u64,
+	pub vesting_blocks: u32,
 }
 
-impl From<StakePool> for SharePool {
-	fn from(p: StakePool) -> Self {
-		SharePool { alpha: p.alpha, shares: p.shares }
+impl StakePool {
+	fn schedule(&self) -> Vesting {
+		Vesting { amount: self.vesting, start: self.vesting_start, blocks: self.vesting_blocks }
 	}
-}
 
-impl From<SharePool> for StakePool {
-	fn from(p: SharePool) -> Self {
-		StakePool { alpha: p.alpha, shares: p.shares }
+	fn set_schedule(&mut self, v: Vesting) {
+		(self.vesting, self.vesting_start, self.vesting_blocks) = (v.amount, v.start, v.blocks);
+	}
+
+	/// Dividends in `H` not released by block `now`.
+	pub fn unreleased(&self, now: u64) -> u64 {
+		self.schedule().unreleased(now)
+	}
+
+	/// The pool as its holders own it at block `now`: `H` less what is not released.
+	pub fn share_pool(&self, now: u64) -> SharePool {
+		SharePool { alpha: self.alpha.saturating_sub(self.unreleased(now)), shares: self.shares }
+	}
+
+	/// Write back `pool` (from `share_pool(now)`, after a deposit, withdrawal or credit): what is not
+	/// released stays in `H`; a schedule fully released is cleared.
+	pub fn with(mut self, pool: SharePool, now: u64) -> StakePool {
+		let held = self.unreleased(now);
+		if held == 0 {
+			self.set_schedule(Vesting::default());
+		}
+		self.alpha = pool.alpha.saturating_add(held);
+		self.shares = pool.shares;
+		self
+	}
+
+	/// Release everything at once (the last holder leaves with it; a dissolution pays it).
+	pub fn release_all(&mut self) {
+		self.set_schedule(Vesting::default());
+	}
+
+	/// Pay `alpha` to the holders, released over `blocks` blocks from `now` (with what is still
+	/// unreleased). Fails with `ZeroOutput` on a pool with no holder, `Overflow` on overflow.
+	pub fn vest(&mut self, alpha: u64, now: u64, blocks: u32) -> Result<(), MathError> {
+		if self.shares == 0 {
+			return Err(MathError::ZeroOutput);
+		}
+		let total = self.alpha.checked_add(alpha).ok_or(MathError::Overflow)?;
+		let mut v = self.schedule();
+		v.add(alpha, now, blocks)?;
+		self.set_schedule(v);
+		self.alpha = total;
+		Ok(())
 	}
 }
 
@@ -265,4 +309,19 @@ pub struct ShareGate {
 	pub quantile: Perbill,
 	/// `h`, 1 to 16.
 	pub exponent: u8,
+}
+
+/// When an epoch's dividends reach the holders of a hotkey's share pool (docs/mechanism.md §6.4).
+/// Set by root (`set_dividend_accrual`); a switch applies to the next payments, and what is being
+/// released keeps its schedule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
+pub enum DividendAccrual {
+	/// At the epoch, to whoever holds the pool's shares then.
+	#[default]
+	AtEpoch,
+	/// Released block by block over the paying subnet's next `Tempo + 1` blocks, to whoever holds
+	/// the shares in each block: stake held `k` blocks earns `k` blocks' release.
+	OverTempo,
 }

@@ -88,6 +88,38 @@ impl SharePool {
 	}
 }
 
+/// Dividends paid into a share pool and released to its holders block by block
+/// (`DividendAccrual::OverTempo`, docs/mechanism.md §6.4): of `amount` paid at block `start`,
+/// `floor(amount · min(now − start, blocks) / blocks)` is released by block `now`; the rest is held
+/// by the pool but is worth nothing to its holders yet. A holder present for `k` of the `blocks`
+/// therefore earns its share of `k` blocks' release, however it times its stake.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Vesting {
+	pub amount: u64,
+	pub start: u64,
+	pub blocks: u32,
+}
+
+impl Vesting {
+	/// What is not released by block `now` (0 once `blocks` blocks have passed, or for `blocks` 0).
+	pub fn unreleased(&self, now: u64) -> u64 {
+		if self.blocks == 0 {
+			return 0;
+		}
+		let elapsed = now.saturating_sub(self.start).min(u64::from(self.blocks));
+		let released = wide::mul_div_floor(u128::from(self.amount), u128::from(elapsed), u128::from(self.blocks)).unwrap_or(0);
+		self.amount.saturating_sub(u64::try_from(released).unwrap_or(self.amount))
+	}
+
+	/// Add a payment of `alpha` at block `now`, released over `blocks` blocks: what is still
+	/// unreleased joins it, and the whole is released from `now` on. `blocks` 0 releases at once.
+	pub fn add(&mut self, alpha: u64, now: u64, blocks: u32) -> Result<(), MathError> {
+		let amount = self.unreleased(now).checked_add(alpha).ok_or(MathError::Overflow)?;
+		*self = if blocks == 0 || amount == 0 { Vesting::default() } else { Vesting { amount, start: now, blocks } };
+		Ok(())
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -123,5 +155,24 @@ mod tests {
 		assert_eq!(p, SharePool::default());
 		assert_eq!(p.credit(1), Err(MathError::ZeroOutput));
 		assert_eq!(p.deposit(0), Err(MathError::ZeroOutput));
+	}
+
+	#[test]
+	fn vesting_releases_linearly_and_merges() {
+		let mut v = Vesting::default();
+		assert_eq!(v.unreleased(5), 0);
+		v.add(1_000, 10, 4).unwrap();
+		assert_eq!([9, 10, 11, 12, 13, 14, 99].map(|b| v.unreleased(b)), [1_000, 1_000, 750, 500, 250, 0, 0]);
+		// 7 over 3 blocks: released 2, 4, 7.
+		let mut w = Vesting::default();
+		w.add(7, 0, 3).unwrap();
+		assert_eq!([1, 2, 3].map(|b| w.unreleased(b)), [5, 3, 0]);
+		// A second payment at block 12 merges the 500 still held with it.
+		v.add(100, 12, 4).unwrap();
+		assert_eq!(v, Vesting { amount: 600, start: 12, blocks: 4 });
+		assert_eq!(v.unreleased(14), 300);
+		v.add(5, 20, 0).unwrap();
+		assert_eq!(v, Vesting::default());
+		assert_eq!(Vesting { amount: u64::MAX, start: 0, blocks: 2 }.add(1, 0, 2), Err(MathError::Overflow));
 	}
 }

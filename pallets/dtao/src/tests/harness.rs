@@ -145,7 +145,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let c = rng.pick(&COLDKEYS);
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
-	let (origin, call, name) = match rng.below(106) {
+	let (origin, call, name) = match rng.below(107) {
 		0..=4 => {
 			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
 			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
@@ -292,7 +292,12 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 			let policy = crate::EmissionSharePolicy { rule, gate };
 			(signed_or_root(rng), C::set_emission_share_policy { policy }, "set_emission_share_policy")
 		},
-		_ => unreachable!("below(106)"),
+		// When dividends reach the holders: at the epoch or over the next tempo.
+		106 => {
+			let accrual = if rng.chance(500) { crate::DividendAccrual::AtEpoch } else { crate::DividendAccrual::OverTempo };
+			(signed_or_root(rng), C::set_dividend_accrual { accrual }, "set_dividend_accrual")
+		},
+		_ => unreachable!("below(107)"),
 	};
 	(origin, RuntimeCall::Dtao(call), name)
 }
@@ -477,7 +482,7 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	if steps >= 5_000 {
 		assert!(report.epochs_paying_miners > 0, "no epoch paid miners: Yuma never found consensus");
 	}
-	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy"] {
+	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy", "set_dividend_accrual"] {
 		assert!(
 			report.outcomes.get(&(call, "ok".to_string())).copied().unwrap_or(0) > 0 || steps < 1_000,
 			"{call} never succeeded in {steps} steps"

@@ -1,6 +1,6 @@
 //! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes, the version-1-to-2
 //! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
-//! flow fields of each pool.
+//! flow fields of each pool, the version-4-to-5 release schedule of each share pool.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
@@ -41,7 +41,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(4));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(5));
 	});
 }
 
@@ -252,5 +252,36 @@ fn migration_to_v3_counts_the_holders_of_a_settlement() {
 		run_to_block(System::block_number() + 1);
 		assert!(!Dissolving::<Test>::contains_key(1), "the last holder paid, the settlement ends");
 		assert_eq!(StakeShares::<Test>::iter_prefix((1,)).count(), 0);
+	});
+}
+
+/// Share pools in the version-4 layout (no release schedule) at version 4: `MigrateToV5` rewrites
+/// each with the same totals and nothing being released, once; stakes are worth what they were.
+#[test]
+fn migration_to_v5_adds_an_empty_release_schedule() {
+	use crate::{migrations::v5::StakePoolV4, types::StakePool};
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		let stakes = version_0_state();
+		let _ = migrations::MigrateToV1::<Test>::on_runtime_upgrade();
+		let values: Vec<u64> = stakes.iter().map(|(c, h, n)| Dtao::stake_value(h, c, *n)).collect();
+		let mut before: Vec<(u16, u64, StakePool)> = HotkeyStake::<Test>::iter().collect();
+		before.sort_by_key(|(n, h, _)| (*n, *h));
+		assert!(before.len() >= 3);
+		for (netuid, hotkey, pool) in &before {
+			assert_eq!(pool.vesting, 0);
+			let old = StakePoolV4 { alpha: pool.alpha, shares: pool.shares };
+			unhashed::put(&HotkeyStake::<Test>::hashed_key_for(netuid, hotkey), &old);
+		}
+		StorageVersion::new(4).put::<Dtao>();
+		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(5));
+		let mut after: Vec<(u16, u64, StakePool)> = HotkeyStake::<Test>::iter().collect();
+		after.sort_by_key(|(n, h, _)| (*n, *h));
+		assert_eq!(after, before);
+		let raw = unhashed::get_raw(&HotkeyStake::<Test>::hashed_key_for(1, ALICE_HOT));
+		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&HotkeyStake::<Test>::hashed_key_for(1, ALICE_HOT)), raw, "V5 skipped at version 5");
+		let now: Vec<u64> = stakes.iter().map(|(c, h, n)| Dtao::stake_value(h, c, *n)).collect();
+		assert_eq!(now, values);
 	});
 }

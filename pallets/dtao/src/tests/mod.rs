@@ -1,5 +1,6 @@
 //! Pallet tests, by topic. Every test runs through `ExtBuilder::build_and_execute`, which checks the
 //! invariants of docs/mechanism.md §8 at its end.
+mod accrual;
 mod coinbase;
 mod differential;
 mod bad_inputs;

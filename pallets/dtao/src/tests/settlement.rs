@@ -268,6 +268,35 @@ fn pruning_a_large_subnet_stages_its_settlement() {
 	);
 }
 
+/// With `SubnetLimit` lowered below the subnets there are, a pruning whose settlement is staged
+/// still leaves the count at the limit: the registration takes a free netuid, never a live
+/// subnet's (it once overwrote the next subnet to prune, losing its pool's TAO from the books).
+#[test]
+fn pruning_below_a_lowered_limit_takes_a_free_netuid() {
+	SettlementsPerBlock::set(2);
+	ExtBuilder::default().min_lock(100 * TAO).rate_limit(0).start_delay(0).immunity(0).build_and_execute(|| {
+		for (c, h) in [(ALICE, ALICE_HOT), (CHARLIE, CHARLIE_HOT), (DAVE, DAVE_HOT)] {
+			assert_ok!(Dtao::register_network(RuntimeOrigin::signed(c), h));
+		}
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		holders_stake(5, |_| 2 * TAO);
+		run_to_block(3);
+		assert_ok!(Dtao::set_subnet_limit(RuntimeOrigin::root(), 2));
+		// Subnet 1 has the lowest moving price: it is the one pruned.
+		for netuid in [2, 3] {
+			Pools::<Test>::mutate(netuid, |p| p.as_mut().expect("pool").moving_price = dtao_math::substrate_fixed::types::U64F64::from_num(1));
+		}
+		let (two, three) = (Pools::<Test>::get(2).expect("subnet 2"), Pools::<Test>::get(3).expect("subnet 3"));
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(BOB), BOB_HOT));
+		assert!(dtao_events().iter().any(|e| matches!(e, DtaoEvent::DissolutionStarted { netuid: 1, holders: 5, .. })));
+		assert_eq!(Pools::<Test>::get(2), Some(two));
+		assert_eq!(Pools::<Test>::get(3), Some(three));
+		assert_eq!(SubnetOwnerHotkey::<Test>::get(4), Some(BOB_HOT));
+		assert_eq!(Uids::<Test>::get(4, BOB_HOT), Some(0));
+		assert_eq!(TotalNetworks::<Test>::get(), 3);
+	});
+}
+
 /// `unstake_all` finds the caller's stakes through the index and is refunded to the subnets it
 /// visited; `stake_info` reads the same index.
 #[test]
