@@ -35,7 +35,7 @@ SKIP_WASM_BUILD=1 cargo test --locked -p dtao-runtime
 cargo test --release --locked -p dtao-sim
 sim_out=$(mktemp -d)
 cargo run --release --locked -q -p dtao-sim -- sim/scenarios/smoke.toml --out "$sim_out"
-for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png tao_emitted.png root_tao.png tao_in.png flow_ema.png; do
+for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png tao_emitted.png root_tao.png tao_in.png flow_ema.png actors.png; do
 	[ -s "$sim_out/$f" ] || { echo "dtao-sim did not write $f" >&2; exit 1; }
 done
 header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema'

@@ -16,7 +16,7 @@ use dtao_math::{
 	policy,
 	substrate_fixed::types::{I64F64, U64F64},
 	yuma::{self, EpochInput, Neuron as YumaNeuron, Params as YumaParams, Pots},
-	Market,
+	Market, SharePool, Vesting, SHARE_SCALE,
 };
 use serde::Deserialize;
 
@@ -71,6 +71,18 @@ pub struct ChainParams {
 	pub emission_share: SharePolicySpec,
 	/// `FlowHalfLife`: half-life of the flow EMAs, in blocks.
 	pub flow_half_life: u64,
+	/// `DividendAccrualMode`: root dividends raise a hotkey's root share pool at the epoch
+	/// (`at_epoch`) or are released block by block until the subnet's next epoch (`over_tempo`).
+	pub dividend_accrual: AccrualName,
+}
+
+/// `DividendAccrualMode` in a scenario.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccrualName {
+	#[default]
+	AtEpoch,
+	OverTempo,
 }
 
 /// `EmissionShare` in a scenario: `{ rule = "moving_price" }` or `{ rule = "tao_flow", cutoff =
@@ -152,6 +164,7 @@ impl Default for ChainParams {
 			alpha_in_cap: true,
 			emission_share: SharePolicySpec::default(),
 			flow_half_life: 216_000,
+			dividend_accrual: AccrualName::AtEpoch,
 		}
 	}
 }
@@ -220,6 +233,10 @@ pub enum ActorSpec {
 	/// Unstake `tao` from root through the owner's hotkey of `netuid` (1:1, no fee); skipped if
 	/// that hotkey holds less root stake.
 	Unroot { netuid: u16, tao: u64, #[serde(default)] every: u64, #[serde(default)] from: u64, #[serde(default = "forever")] to: u64 },
+	/// A just-in-time root staker: `lead` blocks before each epoch of `netuid` it stakes `tao` on
+	/// root through the hotkey of validator `uid` (default 1), and it unstakes all of it in the
+	/// epoch's block, after the epoch has paid (root stake: no swap fee).
+	Snipe { netuid: u16, tao: u64, lead: u64, #[serde(default = "first_validator")] uid: u16 },
 	/// A pump: buy `tao` on `netuid` at block `buy_at`, sell all of it at `sell_at`.
 	Pump { netuid: u16, tao: u64, buy_at: u64, sell_at: u64 },
 	/// Random flow: in every block, on each subnet (or those of `netuids`), with probability
@@ -233,6 +250,10 @@ pub enum ActorSpec {
 		#[serde(default)]
 		netuids: Vec<u16>,
 	},
+}
+
+fn first_validator() -> u16 {
+	1
 }
 
 fn default_per_mille() -> u32 {
@@ -251,7 +272,7 @@ impl ActorSpec {
 			| ActorSpec::Root { every, from, to, .. }
 			| ActorSpec::Unroot { every, from, to, .. } => (every, from, to),
 			ActorSpec::Pump { buy_at, sell_at, .. } => return block == buy_at || block == sell_at,
-			ActorSpec::Random { .. } => return true,
+			ActorSpec::Random { .. } | ActorSpec::Snipe { .. } => return true,
 		};
 		if block < from || block > to {
 			return false;
@@ -318,6 +339,9 @@ impl Scenario {
 pub struct SimNeuron {
 	/// `H(h,n)`: alpha staked on its hotkey.
 	pub alpha: u64,
+	/// `S(h,0)`: shares of its root share pool, and the root dividends being released to them.
+	pub root_shares: u128,
+	pub root_vesting: Vesting,
 	/// `H(h,0)`: TAO staked on its hotkey on root.
 	pub root: u64,
 	pub permit: bool,
@@ -325,6 +349,60 @@ pub struct SimNeuron {
 	pub registered_at: u64,
 	pub weights: Vec<(u16, u16)>,
 	pub bonds: Vec<(u16, u16)>,
+}
+
+impl SimNeuron {
+	/// The root share pool as its holders own it at block `b` (`H` less what is not released).
+	fn root_pool(&self, b: u64) -> SharePool {
+		SharePool { alpha: self.root.saturating_sub(self.root_vesting.unreleased(b)), shares: self.root_shares }
+	}
+
+	/// What `shares` of the root pool are worth at block `b`.
+	pub fn root_value(&self, shares: u128, b: u64) -> u64 {
+		self.root_pool(b).value(shares)
+	}
+
+	/// Stake `tao` on root at block `b`, as `deposit_stake` does; the shares minted.
+	fn root_deposit(&mut self, tao: u64, b: u64) -> Option<u128> {
+		let held = self.root_vesting.unreleased(b);
+		let mut pool = self.root_pool(b);
+		let minted = pool.deposit(tao).ok()?;
+		self.root = pool.alpha.saturating_add(held);
+		self.root_shares = pool.shares;
+		Some(minted)
+	}
+
+	/// Unstake `tao` of root stake from a holder of `shares` at block `b`, as `withdraw_stake`
+	/// does (the last holder takes what is not released too); the TAO removed.
+	fn root_withdraw(&mut self, shares: u128, tao: u64, b: u64) -> Option<u64> {
+		let held = self.root_vesting.unreleased(b);
+		let mut pool = self.root_pool(b);
+		let (_, mut removed) = pool.withdraw(shares, tao).ok()?;
+		if pool.shares == 0 {
+			removed = removed.saturating_add(held);
+			self.root_vesting = Vesting::default();
+		}
+		if removed == 0 {
+			return None;
+		}
+		self.root = self.root.saturating_sub(removed);
+		self.root_shares = pool.shares;
+		Some(removed)
+	}
+
+	/// Pay `tao` of root dividends at block `b`, at once (`release` 0) or released over `release`
+	/// blocks, as `pay_to_hotkey` does; a pool without shares makes it the first holder's.
+	fn pay_root(&mut self, tao: u64, b: u64, release: u32) {
+		if tao == 0 {
+			return;
+		}
+		if self.root_shares == 0 {
+			self.root_shares = u128::from(tao).saturating_mul(SHARE_SCALE);
+		} else if release > 0 {
+			let _ = self.root_vesting.add(tao, b, release);
+		}
+		self.root = self.root.saturating_add(tao);
+	}
 }
 
 /// A simulated subnet.
@@ -381,6 +459,8 @@ pub struct Ledger {
 	pub tao_received: u128,
 	/// Alpha bought and not sold (a pump's position).
 	pub alpha: u64,
+	/// Root shares held (a snipe's position).
+	pub root_shares: u128,
 	pub trades: u64,
 }
 
@@ -411,6 +491,7 @@ impl Sim {
 				let neuron = |alpha: u64, root: u64| SimNeuron {
 					alpha,
 					root,
+					root_shares: u128::from(root).saturating_mul(SHARE_SCALE),
 					last_update: registered,
 					registered_at: registered,
 					..Default::default()
@@ -570,6 +651,10 @@ impl Sim {
 		};
 		let tempo = p.tempo;
 		let tao_weight = p.tao_weight.0;
+		let release = match p.dividend_accrual {
+			AccrualName::AtEpoch => 0,
+			AccrualName::OverTempo => u32::from(tempo).saturating_add(1),
+		};
 		let Some(sn) = self.subnets.get_mut(i) else { return };
 		let neurons: Vec<YumaNeuron> = sn
 			.neurons
@@ -611,7 +696,7 @@ impl Sim {
 			let alpha = split.validator_alpha.get(j).copied().unwrap_or(0);
 			let root = split.root_tao.get(j).copied().unwrap_or(0);
 			n.alpha = n.alpha.saturating_add(miner).saturating_add(alpha);
-			n.root = n.root.saturating_add(root);
+			n.pay_root(root, b, release);
 			st.pending_miner_alpha = st.pending_miner_alpha.saturating_sub(miner);
 			st.pending_validator_alpha = st.pending_validator_alpha.saturating_sub(alpha);
 			st.pending_root_tao = st.pending_root_tao.saturating_sub(root);
@@ -704,7 +789,9 @@ impl Sim {
 					return;
 				}
 				if let Some(owner) = sn.neurons.get_mut(0) {
-					owner.root = owner.root.saturating_add(tao);
+					if owner.root_deposit(tao, b).is_none() {
+						return;
+					}
 				}
 				self.root_stake = self.root_stake.saturating_add(tao);
 				ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(tao));
@@ -713,13 +800,33 @@ impl Sim {
 			ActorSpec::Unroot { netuid, tao, .. } => {
 				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
 				let Some(owner) = sn.neurons.get_mut(0) else { return };
-				if tao == 0 || tao > owner.root {
-					return;
-				}
-				owner.root = owner.root.saturating_sub(tao);
+				let Some(tao) = owner.root_withdraw(owner.root_shares, tao, self.block) else { return };
 				self.root_stake = self.root_stake.saturating_sub(tao);
 				ledger.tao_received = ledger.tao_received.saturating_add(u128::from(tao));
 				ledger.trades = ledger.trades.saturating_add(1);
+			},
+			ActorSpec::Snipe { netuid, tao, lead, uid } => {
+				let tempo = self.params.tempo;
+				let min_stake = self.params.min_stake.max(1);
+				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
+				let Some(n) = sn.neurons.get_mut(usize::from(uid)) else { return };
+				if ledger.root_shares > 0 && yuma::is_epoch_block(netuid, tempo, b) {
+					let value = n.root_value(ledger.root_shares, b);
+					if let Some(out) = n.root_withdraw(ledger.root_shares, value, b) {
+						self.root_stake = self.root_stake.saturating_sub(out);
+						ledger.tao_received = ledger.tao_received.saturating_add(u128::from(out));
+						ledger.root_shares = 0;
+						ledger.trades = ledger.trades.saturating_add(1);
+					}
+				}
+				if ledger.root_shares == 0 && tao >= min_stake && yuma::is_epoch_block(netuid, tempo, b.saturating_add(lead)) {
+					if let Some(minted) = n.root_deposit(tao, b) {
+						self.root_stake = self.root_stake.saturating_add(tao);
+						ledger.root_shares = minted;
+						ledger.tao_spent = ledger.tao_spent.saturating_add(u128::from(tao));
+						ledger.trades = ledger.trades.saturating_add(1);
+					}
+				}
 			},
 			ActorSpec::Pump { netuid, tao, buy_at, sell_at } => {
 				// The pump's alpha is its own: the other actors cannot sell it.
@@ -866,7 +973,7 @@ mod tests {
 
 	#[test]
 	fn shipped_scenarios_parse() {
-		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke", "policy-switch"] {
+		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke", "policy-switch", "snipe"] {
 			let s = shipped(name);
 			assert!(!s.subnet.is_empty(), "{name}");
 		}
@@ -881,6 +988,8 @@ mod tests {
 		assert_eq!(shipped("pump").subnet.len(), 128, "copies expand");
 		assert_eq!(shipped("root-share").chain.tao_weight, Fraction(180_000_000));
 		assert!(Scenario::from_toml("[chain]\nno_such_key = 1").is_err());
+		assert_eq!(shipped("snipe").chain.dividend_accrual, AccrualName::AtEpoch);
+		assert!(matches!(shipped("snipe").actor[0], ActorSpec::Snipe { lead: 1, uid: 1, .. }));
 		assert!(Scenario::from_toml("[chain]\ntao_weight = 1.5").is_err());
 		assert!(Scenario::from_toml("[[subnet]]\nnetuid = 0").is_err());
 	}
@@ -913,5 +1022,38 @@ mod tests {
 		assert!(sn1.neurons[1].bonds.iter().any(|(j, b)| *j == 2 && *b > 0));
 		assert!(sn1.neurons[2].alpha > sn1.neurons[3].alpha, "miner 2 earned more than miner 3");
 		assert!(sim.subnets[1].started_at == Some(5));
+	}
+
+	/// The snipe of root dividends (`docs/policies.md`): stake 100 TAO 2 blocks before each epoch
+	/// (tempo 9) beside a validator's 100 TAO, unstake in the epoch's block. At the epoch it takes
+	/// about half of each payment; released over the tempo, about half of 2 blocks' release in
+	/// 10. The root books hold after every block: `T_0` is every hotkey's root pool.
+	#[test]
+	fn a_snipe_earns_only_the_blocks_it_held() {
+		let text = |accrual: &str| {
+			format!(
+				"[chain]\ntotal_issuance = 9_000_000_000_000_000\ntempo = 9\ndividend_accrual = \"{accrual}\"\n\
+				 [[subnet]]\nnetuid = 1\ntao_reserve = 1_000_000_000_000\nalpha_reserve = 1_000_000_000_000\n\
+				 validators = [{{ alpha = 1_000_000_000_000, root = 100_000_000_000 }}]\n\
+				 [[actor]]\nkind = \"snipe\"\nnetuid = 1\ntao = 100_000_000_000\nlead = 2\n"
+			)
+		};
+		let profit = |accrual: &str| {
+			let s = Scenario::from_toml(&text(accrual)).expect("parses");
+			let mut sim = Sim::new(&s);
+			for _ in 0..1_000 {
+				sim.step();
+				let pools: u64 = sim.subnets.iter().flat_map(|sn| sn.neurons.iter()).map(|n| n.root).sum();
+				assert_eq!(sim.root_stake, s.chain.root_stake + pools, "block {}", sim.block);
+				let v = &sim.subnets[0].neurons[1];
+				assert!(v.root_vesting.unreleased(sim.block) <= v.root);
+			}
+			let l = sim.ledgers[0];
+			assert_eq!(l.trades, 2 * 100, "one stake and one unstake per epoch");
+			l.profit()
+		};
+		let (at_epoch, over_tempo) = (profit("at_epoch"), profit("over_tempo"));
+		assert!(at_epoch > 0 && over_tempo > 0);
+		assert!(over_tempo * 3 < at_epoch, "{over_tempo} vs {at_epoch}");
 	}
 }

@@ -108,6 +108,7 @@ fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Resul
 	let mut csv = String::new();
 	let _ = writeln!(csv, "{CSV_HEADER}");
 	let mut samples: Vec<Sample> = Vec::new();
+	let mut profits: Vec<(f64, Vec<f64>)> = Vec::new();
 	let every = scenario.run.sample_every.max(1);
 	let blocks = scenario.run.blocks;
 	let bar = if progress && blocks >= 100_000 {
@@ -127,6 +128,7 @@ fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Resul
 				let _ = writeln!(csv, "{row}");
 			}
 			let day = sim.block as f64 / BLOCKS_PER_DAY;
+			profits.push((day, sim.ledgers.iter().map(|l| l.profit() as f64 / TAO as f64).collect()));
 			for s in &sim.subnets {
 				samples.push(Sample {
 					day,
@@ -159,6 +161,9 @@ fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Resul
 	let summary = summary(name, scenario, &sim, &samples, seconds);
 	write("summary.json", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
 	plot::all(out, &samples, &scenario.run.plot_netuids)?;
+	if !sim.ledgers.is_empty() {
+		plot::actors(out, &profits)?;
+	}
 	Ok(summary)
 }
 

@@ -97,3 +97,14 @@ pub fn all(out: &Path, samples: &[Sample], only: &[u16]) -> Result<(), String> {
 	chart(&out.join("flow_ema.png"), "Net TAO flow EMA (S)", "TAO per block", &by_subnet(samples, |s| s.flow_ema, "", only))?;
 	Ok(())
 }
+
+/// `actors.png`: each actor's profit so far (TAO received less TAO paid; a position still held
+/// counts as paid), from `(day, profit of each actor)` samples.
+pub fn actors(out: &Path, profits: &[(f64, Vec<f64>)]) -> Result<(), String> {
+	let count = profits.first().map_or(0, |(_, p)| p.len());
+	let lines: Vec<(String, Vec<(f64, f64)>)> = (0..count)
+		.take(MAX_LINES)
+		.map(|i| (format!("actor {i}"), profits.iter().map(|(day, p)| (*day, p.get(i).copied().unwrap_or(0.0))).collect()))
+		.collect();
+	chart(&out.join("actors.png"), "Each actor's profit so far (received less paid)", "TAO", &lines)
+}
