@@ -105,6 +105,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV3<Runtime>,
 	pallet_dtao::migrations::MigrateToV4<Runtime>,
 	pallet_dtao::migrations::MigrateToV5<Runtime>,
+	pallet_dtao::migrations::MigrateToV6<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;

@@ -74,6 +74,9 @@ pub struct ChainParams {
 	/// `DividendAccrualMode`: root dividends raise a hotkey's root share pool at the epoch
 	/// (`at_epoch`) or are released block by block until the subnet's next epoch (`over_tempo`).
 	pub dividend_accrual: AccrualName,
+	/// `RootDividends = SellPerBlock { sell_gate }`: with the gate, root's alpha is sold only while
+	/// the started subnets' moving prices add up to more than 1, and recycled otherwise.
+	pub root_sell_gate: bool,
 }
 
 /// `DividendAccrualMode` in a scenario.
@@ -165,6 +168,7 @@ impl Default for ChainParams {
 			emission_share: SharePolicySpec::default(),
 			flow_half_life: 216_000,
 			dividend_accrual: AccrualName::AtEpoch,
+			root_sell_gate: false,
 		}
 	}
 }
@@ -419,6 +423,8 @@ pub struct SimSubnet {
 	pub tao_emitted: u128,
 	/// TAO bought by selling root's alpha since the first block.
 	pub root_tao_total: u128,
+	/// Root's alpha recycled (the sell gate) since the first block.
+	pub root_alpha_recycled_total: u128,
 	pub neurons: Vec<SimNeuron>,
 	/// Uids `1..=validators` are validators; the rest after them are miners.
 	pub validators: u16,
@@ -522,6 +528,7 @@ impl Sim {
 					last_epoch_block: 0,
 					tao_emitted: 0,
 					root_tao_total: 0,
+					root_alpha_recycled_total: 0,
 					neurons,
 					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
 					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
@@ -564,6 +571,8 @@ impl Sim {
 			root_stake: self.root_stake,
 			min_pool_reserve: self.params.min_pool_reserve,
 			uncapped_alpha_in: !self.params.alpha_in_cap,
+			recycle_root_alpha: self.params.root_sell_gate
+				&& cb::total_moving(self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price)) <= cb::ONE_BITS,
 		}
 	}
 
@@ -621,6 +630,7 @@ impl Sim {
 			sn.last = cb::subnet_block(&mut sn.state, tau, &params);
 			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
 			sn.root_tao_total = sn.root_tao_total.saturating_add(u128::from(sn.last.root_tao_bought));
+			sn.root_alpha_recycled_total = sn.root_alpha_recycled_total.saturating_add(u128::from(sn.last.root_alpha_recycled));
 		}
 		let cap = cb::from_rao_price(self.params.moving_price_cap);
 		for sn in self.subnets.iter_mut() {
@@ -1055,5 +1065,35 @@ mod tests {
 		let (at_epoch, over_tempo) = (profit("at_epoch"), profit("over_tempo"));
 		assert!(at_epoch > 0 && over_tempo > 0);
 		assert!(over_tempo * 3 < at_epoch, "{over_tempo} vs {at_epoch}");
+	}
+
+	/// The sell gate (`root_sell_gate`): while the started subnets' moving prices add up to at
+	/// most 1, root's alpha is recycled (out of `O_n`) and no TAO is bought; without the gate the
+	/// same blocks sell it. The alpha books hold either way.
+	#[test]
+	fn the_sell_gate_recycles_root_alpha_while_moving_prices_are_low() {
+		let run = |gate: bool| {
+			let text = format!(
+				"[chain]\ntotal_issuance = 9_000_000_000_000_000\nroot_stake = 1_000_000_000_000_000\nroot_sell_gate = {gate}\n\
+				 [[subnet]]\nnetuid = 1\ncopies = 2\n"
+			);
+			let s = Scenario::from_toml(&text).expect("parses");
+			let mut sim = Sim::new(&s);
+			for _ in 0..500 {
+				sim.step();
+				for sn in &sim.subnets {
+					let staked: u64 = sn.neurons.iter().map(|n| n.alpha).sum();
+					let st = &sn.state;
+					let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha;
+					assert_eq!(st.alpha_outstanding, staked + pending);
+				}
+			}
+			let sn = &sim.subnets[0];
+			(sn.root_tao_total, sn.root_alpha_recycled_total)
+		};
+		let (bought, recycled) = run(false);
+		assert!(bought > 0 && recycled == 0);
+		let (bought, recycled) = run(true);
+		assert!(bought == 0 && recycled > 0, "moving prices start at 0: every block recycles");
 	}
 }

@@ -190,6 +190,7 @@ fn summary(name: &str, scenario: &Scenario, sim: &Sim, samples: &[Sample], secon
 				"day_root_proportion_at_most_half": day_root_half(samples, s.netuid),
 				"tao_emitted": s.tao_emitted.to_string(),
 				"root_tao_bought": s.root_tao_total.to_string(),
+				"root_alpha_recycled": s.root_alpha_recycled_total.to_string(),
 				"pending_root_tao": s.state.pending_root_tao,
 			})
 		})

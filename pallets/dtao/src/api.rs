@@ -56,6 +56,11 @@ pub struct SubnetInfo<AccountId> {
 	pub neurons: u16,
 	/// TAO locked at registration (what dissolution refunds at most).
 	pub locked: u64,
+	/// Root's alpha taken out of the alpha outstanding instead of sold in the last block (the sell
+	/// gate of `RootDividends`).
+	pub root_alpha_recycled: u64,
+	/// `S_n`: the EMA of the subnet's net user TAO flow, rao per block, rounded down (root: 0).
+	pub flow_ema: i64,
 }
 
 /// One neuron of a subnet's metagraph. The Yuma outputs are those stored by the last epoch, as
@@ -247,6 +252,8 @@ impl<T: Config> Pallet<T> {
 				volume: 0,
 				neurons: NeuronCount::<T>::get(netuid),
 				locked: 0,
+				root_alpha_recycled: 0,
+				flow_ema: 0,
 			});
 		}
 		let pool = Pools::<T>::get(netuid)?;
@@ -277,6 +284,8 @@ impl<T: Config> Pallet<T> {
 			volume: pool.volume,
 			neurons: NeuronCount::<T>::get(netuid),
 			locked: SubnetLocked::<T>::get(netuid),
+			root_alpha_recycled: pool.last.root_alpha_recycled,
+			flow_ema: pool.flow_ema.to_num::<i64>(),
 		})
 	}
 

@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 			root_stake: TotalRootStake::<T>::get(),
 			min_pool_reserve: MinPoolReserve::<T>::get(),
 			uncapped_alpha_in: false,
+			recycle_root_alpha: Self::recycle_root_alpha(&started),
 		};
 		let emission = block_emission(T::Currency::total_issuance(), params.block_emission);
 		let weights = Self::share_weights(now, &mut started);
@@ -96,6 +97,16 @@ impl<T: Config> Pallet<T> {
 			GateBar::<T>::put(bar);
 		}
 		weights
+	}
+
+	/// Whether this block recycles root's alpha instead of selling it: the sell gate is on and the
+	/// started subnets' moving prices (before this block's update) add up to at most 1.
+	fn recycle_root_alpha(started: &[(u16, SubnetPool)]) -> bool {
+		match RootDividends::<T>::get() {
+			crate::RootDividendMode::SellPerBlock { sell_gate } => {
+				sell_gate && cb::total_moving(started.iter().map(|(_, p)| p.moving_price)) <= cb::ONE_BITS
+			},
+		}
 	}
 
 	/// The moving price of a subnet in rao per alpha (rounded down).

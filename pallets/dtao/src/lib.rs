@@ -293,6 +293,9 @@ pub mod pallet {
 	/// When an epoch's dividends (alpha and root) reach the holders of a hotkey's share pool.
 	#[pallet::storage]
 	pub type DividendAccrualMode<T> = StorageValue<_, crate::DividendAccrual, ValueQuery>;
+	/// What happens to root's share of the validators' alpha: sold every block (optionally gated).
+	#[pallet::storage]
+	pub type RootDividends<T> = StorageValue<_, crate::RootDividendMode, ValueQuery>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
 	#[pallet::storage]
 	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
@@ -518,6 +521,8 @@ pub mod pallet {
 		pub flow_half_life: u64,
 		/// When dividends reach the holders: at the epoch, or over the next tempo.
 		pub dividend_accrual: crate::DividendAccrual,
+		/// What happens to root's share of the validators' alpha.
+		pub root_dividend_mode: crate::RootDividendMode,
 		/// An economy to start from: calls applied in order after the parameters above, through the
 		/// calls' own code (a failing one stops genesis with its error). Empty by default.
 		pub economy: Vec<crate::GenesisAction<T::AccountId>>,
@@ -553,6 +558,7 @@ pub mod pallet {
 				emission_share_policy: Default::default(),
 				flow_half_life: defaults::FLOW_HALF_LIFE,
 				dividend_accrual: Default::default(),
+				root_dividend_mode: Default::default(),
 				economy: Vec::new(),
 				_config: Default::default(),
 			}
@@ -614,6 +620,7 @@ pub mod pallet {
 			);
 			FlowHalfLife::<T>::put(self.flow_half_life);
 			DividendAccrualMode::<T>::put(self.dividend_accrual);
+			RootDividends::<T>::put(self.root_dividend_mode);
 			// The pallet account holds one existential deposit of its own, so that paying out the
 			// last rao of a pool never reaps it (and never turns a remainder into dust).
 			let ed = T::Currency::minimum_balance();
@@ -706,6 +713,7 @@ pub mod pallet {
 		EmissionSharePolicySet { policy: crate::EmissionSharePolicy },
 		FlowHalfLifeSet { value: u64 },
 		DividendAccrualSet { accrual: crate::DividendAccrual },
+		RootDividendModeSet { mode: crate::RootDividendMode },
 		OwnerCutSet { value: Perbill },
 		MinerShareSet { value: Perbill },
 		SwapFeeSet { value: Perbill },
@@ -1394,6 +1402,18 @@ pub mod pallet {
 			ensure_root(origin)?;
 			DividendAccrualMode::<T>::put(accrual);
 			Self::deposit_event(Event::DividendAccrualSet { accrual });
+			Ok(())
+		}
+
+		/// Set `RootDividends`: root's share of the validators' alpha is sold every block
+		/// (`SellPerBlock`); with `sell_gate`, only while the started subnets' moving prices add up
+		/// to more than 1, and recycled otherwise. From the next block. Origin: root.
+		#[pallet::call_index(78)]
+		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		pub fn set_root_dividend_mode(origin: OriginFor<T>, mode: crate::RootDividendMode) -> DispatchResult {
+			ensure_root(origin)?;
+			RootDividends::<T>::put(mode);
+			Self::deposit_event(Event::RootDividendModeSet { mode });
 			Ok(())
 		}
 	}

@@ -16,6 +16,8 @@
 //!   for the emission-share policies.
 //! - 5: `StakePool` ends with `vesting`, `vesting_start` and `vesting_blocks`, the dividends being
 //!   released to the holders (`DividendAccrual::OverTempo`).
+//! - 6: the block record in each pool (`SubnetPool::last`) ends with `root_alpha_recycled`, for
+//!   the sell gate of `RootDividendMode::SellPerBlock`.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -28,7 +30,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -98,9 +100,19 @@ pub type MigrateToV2<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV2`.
 pub mod v2 {
 	use super::*;
-	use crate::types::BlockEmissionRecord;
 	use codec::{Decode, Encode};
 	use dtao_math::substrate_fixed::types::U64F64;
+
+	/// `BlockEmissionRecord` up to version 5 (the layout the pools of versions 1 to 5 hold).
+	#[derive(Encode, Decode, Clone, Copy, Debug, Default, PartialEq)]
+	pub struct BlockEmissionRecordV5 {
+		pub tao_in: u64,
+		pub alpha_in: u64,
+		pub alpha_out: u64,
+		pub root_alpha_sold: u64,
+		pub root_tao_bought: u64,
+		pub root_proportion_ppb: u32,
+	}
 	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Twox64Concat};
 
 	/// `Pools` as version 2 reads it (the values of versions 1 and 2).
@@ -120,7 +132,7 @@ pub mod v2 {
 		pub moving_price: U64F64,
 		pub registered_at: u64,
 		pub started_at: Option<u64>,
-		pub last: BlockEmissionRecord,
+		pub last: BlockEmissionRecordV5,
 		pub volume: u128,
 	}
 
@@ -290,32 +302,22 @@ pub type MigrateToV4<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV4`.
 pub mod v4 {
 	use super::*;
-	use crate::types::SubnetPool;
+	use codec::{Decode, Encode};
 	use dtao_math::substrate_fixed::types::I64F64;
 	use v3::SubnetPoolV3;
 
+	/// `SubnetPool` at versions 4 and 5: version 3's fields, then the block's flow and its EMA.
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SubnetPoolV4 {
+		pub v3: SubnetPoolV3,
+		pub flow: i64,
+		pub flow_ema: I64F64,
+	}
+
 	impl SubnetPoolV3 {
 		/// The version-4 value: these fields, no flow in this block and a flow EMA of 0.
-		pub fn with_flow(self) -> SubnetPool {
-			let (v2, v1) = (&self.v2, &self.v2.v1);
-			SubnetPool {
-				tao_reserve: v1.tao_reserve,
-				alpha_reserve: v1.alpha_reserve,
-				alpha_outstanding: v1.alpha_outstanding,
-				pending_owner_alpha: v1.pending_owner_alpha,
-				pending_miner_alpha: v1.pending_miner_alpha,
-				pending_validator_alpha: v1.pending_validator_alpha,
-				pending_root_tao: v1.pending_root_tao,
-				moving_price: v1.moving_price,
-				registered_at: v1.registered_at,
-				started_at: v1.started_at,
-				last: v1.last,
-				volume: v1.volume,
-				tempo: v2.tempo,
-				stakers: self.stakers,
-				flow: 0,
-				flow_ema: I64F64::from_bits(0),
-			}
+		pub fn with_flow(self) -> SubnetPoolV4 {
+			SubnetPoolV4 { v3: self, flow: 0, flow_ema: I64F64::from_bits(0) }
 		}
 	}
 
@@ -325,7 +327,7 @@ pub mod v4 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddFlowToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut pools: u64 = 0;
-			crate::pallet::Pools::<T>::translate::<SubnetPoolV3, _>(|_, old| {
+			v2::Pools::<T, SubnetPoolV4>::translate::<SubnetPoolV3, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_flow())
 			});
@@ -341,10 +343,10 @@ pub mod v4 {
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
 			polkadot_sdk::frame_support::ensure!(
-				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				v2::Pools::<T, SubnetPoolV4>::iter_values().count() as u64 == before,
 				"a pool did not decode in the version-3 layout"
 			);
-			Pallet::<T>::do_try_state()
+			Ok(())
 		}
 	}
 }
@@ -404,6 +406,94 @@ pub mod v5 {
 			polkadot_sdk::frame_support::ensure!(
 				crate::pallet::HotkeyStake::<T>::iter_values().count() as u64 == before,
 				"a share pool did not decode in the version-4 layout"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 5 to 6: each pool's block record gains `root_alpha_recycled`, 0 (no block recycled
+/// root's alpha before the sell gate existed).
+pub type MigrateToV6<T> = VersionedMigration<
+	5,
+	6,
+	v6::AddRecycledToPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV6`.
+pub mod v6 {
+	use super::*;
+	use crate::types::{BlockEmissionRecord, SubnetPool};
+	use v2::BlockEmissionRecordV5;
+	use v4::SubnetPoolV4;
+
+	impl From<BlockEmissionRecordV5> for BlockEmissionRecord {
+		fn from(r: BlockEmissionRecordV5) -> Self {
+			BlockEmissionRecord {
+				tao_in: r.tao_in,
+				alpha_in: r.alpha_in,
+				alpha_out: r.alpha_out,
+				root_alpha_sold: r.root_alpha_sold,
+				root_tao_bought: r.root_tao_bought,
+				root_proportion_ppb: r.root_proportion_ppb,
+				root_alpha_recycled: 0,
+			}
+		}
+	}
+
+	impl SubnetPoolV4 {
+		/// The version-6 value: these fields, the block record with nothing recycled.
+		pub fn with_recycled(self) -> SubnetPool {
+			let (v3, v2, v1) = (&self.v3, &self.v3.v2, &self.v3.v2.v1);
+			SubnetPool {
+				tao_reserve: v1.tao_reserve,
+				alpha_reserve: v1.alpha_reserve,
+				alpha_outstanding: v1.alpha_outstanding,
+				pending_owner_alpha: v1.pending_owner_alpha,
+				pending_miner_alpha: v1.pending_miner_alpha,
+				pending_validator_alpha: v1.pending_validator_alpha,
+				pending_root_tao: v1.pending_root_tao,
+				moving_price: v1.moving_price,
+				registered_at: v1.registered_at,
+				started_at: v1.started_at,
+				last: v1.last.into(),
+				volume: v1.volume,
+				tempo: v2.tempo,
+				stakers: v3.stakers,
+				flow: self.flow,
+				flow_ema: self.flow_ema,
+			}
+		}
+	}
+
+	/// Rewrites every pool in the version-6 layout. One pass over the pools (at most `MaxSubnets`).
+	pub struct AddRecycledToPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRecycledToPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			crate::pallet::Pools::<T>::translate::<SubnetPoolV4, _>(|_, old| {
+				pools = pools.saturating_add(1);
+				Some(old.with_recycled())
+			});
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((v2::Pools::<T, SubnetPoolV4>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				"a pool did not decode in the version-5 layout"
 			);
 			Pallet::<T>::do_try_state()
 		}

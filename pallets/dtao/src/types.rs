@@ -128,6 +128,8 @@ pub struct BlockEmissionRecord {
 	pub root_tao_bought: u64,
 	/// `ρ_n` of that block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,
+	/// Root's alpha taken out of the alpha outstanding instead of sold (the sell gate).
+	pub root_alpha_recycled: u64,
 }
 
 impl From<BlockRecord> for BlockEmissionRecord {
@@ -139,6 +141,7 @@ impl From<BlockRecord> for BlockEmissionRecord {
 			root_alpha_sold: r.root_alpha_sold,
 			root_tao_bought: r.root_tao_bought,
 			root_proportion_ppb: r.root_proportion_ppb,
+			root_alpha_recycled: r.root_alpha_recycled,
 		}
 	}
 }
@@ -324,4 +327,23 @@ pub enum DividendAccrual {
 	/// Released block by block over the paying subnet's next `Tempo + 1` blocks, to whoever holds
 	/// the shares in each block: stake held `k` blocks earns `k` blocks' release.
 	OverTempo,
+}
+
+/// What happens to root's share of the validators' alpha (docs/mechanism.md §6.2 step 7, §6.7). Set
+/// by root (`set_root_dividend_mode`); a switch applies from the next block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
+#[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
+pub enum RootDividendMode {
+	/// Sold into the subnet's pool every block, the TAO paid to root stakers at the epoch. With
+	/// `sell_gate`, sold only while the started subnets' moving prices add up to more than 1;
+	/// otherwise recycled: taken out of the alpha outstanding.
+	#[serde(rename_all = "camelCase")]
+	SellPerBlock { sell_gate: bool },
+}
+
+impl Default for RootDividendMode {
+	fn default() -> Self {
+		RootDividendMode::SellPerBlock { sell_gate: false }
+	}
 }

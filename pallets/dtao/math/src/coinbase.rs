@@ -138,6 +138,9 @@ pub struct BlockParams {
 	/// Not the chain's rule (the chain always caps): inject `floor(τ / p)` alpha even above the
 	/// subnet's alpha emission, for offline comparisons of what the cap does.
 	pub uncapped_alpha_in: bool,
+	/// Recycle root's share of the validators' alpha (take it out of `O_n`) instead of selling it:
+	/// the sell gate of `RootDividendMode::SellPerBlock` when the moving prices add up to at most 1.
+	pub recycle_root_alpha: bool,
 }
 
 /// What one block did to one subnet (docs/mechanism.md §6.2 step 9).
@@ -150,6 +153,8 @@ pub struct BlockRecord {
 	pub root_tao_bought: u64,
 	/// `ρ_n` of the block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,
+	/// Root's alpha taken out of `O_n` instead of sold (`BlockParams::recycle_root_alpha`).
+	pub root_alpha_recycled: u64,
 }
 
 /// Steps 3–9 of docs/mechanism.md §6.2 for one subnet, given its TAO `tau` for this block (steps
@@ -174,12 +179,17 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 	let validators = rest.saturating_sub(miners);
 
 	// 6–7. Root proportion from issuance after injection; root's alpha sold without fee, unless
-	//      the sale would break the liquidity floor.
+	//      the sale would break the liquidity floor; or recycled: taken out of the alpha outstanding.
 	let issuance = state.alpha_issuance();
 	let root_proportion_ppb = root_proportion_ppb(p.root_stake, p.tao_weight_ppb, issuance);
 	let mut root_alpha = root_alpha(validators, p.root_stake, p.tao_weight_ppb, issuance);
 	let mut root_tao = 0;
-	if root_alpha > 0 {
+	let mut recycled = 0;
+	if root_alpha > 0 && p.recycle_root_alpha {
+		state.alpha_outstanding = state.alpha_outstanding.saturating_sub(root_alpha);
+		recycled = root_alpha;
+		root_alpha = 0;
+	} else if root_alpha > 0 {
 		match sell_raw(state.tao_reserve, state.alpha_reserve, root_alpha, 0) {
 			Some((out, _, tao_after, alpha_after)) if tao_after >= p.min_pool_reserve => {
 				root_tao = out;
@@ -194,11 +204,20 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 	// 8. Accumulate.
 	state.pending_owner_alpha = state.pending_owner_alpha.saturating_add(owner);
 	state.pending_miner_alpha = state.pending_miner_alpha.saturating_add(miners);
-	state.pending_validator_alpha = state.pending_validator_alpha.saturating_add(validators.saturating_sub(root_alpha));
+	state.pending_validator_alpha =
+		state.pending_validator_alpha.saturating_add(validators.saturating_sub(root_alpha).saturating_sub(recycled));
 	state.pending_root_tao = state.pending_root_tao.saturating_add(root_tao);
 
 	// 9. Record.
-	BlockRecord { tao_in: tau, alpha_in, alpha_out, root_alpha_sold: root_alpha, root_tao_bought: root_tao, root_proportion_ppb }
+	BlockRecord {
+		tao_in: tau,
+		alpha_in,
+		alpha_out,
+		root_alpha_sold: root_alpha,
+		root_tao_bought: root_tao,
+		root_proportion_ppb,
+		root_alpha_recycled: recycled,
+	}
 }
 
 #[cfg(test)]
@@ -235,6 +254,7 @@ mod tests {
 			root_stake: 0,
 			min_pool_reserve: 1_000_000,
 			uncapped_alpha_in: false,
+			recycle_root_alpha: false,
 		};
 		let r = subnet_block(&mut st, UNIT, &p);
 		assert_eq!((r.tao_in, r.alpha_in, r.alpha_out, r.root_alpha_sold), (UNIT, UNIT, UNIT, 0));
@@ -246,6 +266,16 @@ mod tests {
 		assert!(r.root_alpha_sold > 0 && r.root_tao_bought > 0);
 		assert_eq!(st.pending_root_tao, r.root_tao_bought);
 		assert_eq!(st.alpha_outstanding, 2 * UNIT - r.root_alpha_sold);
+		// Recycled instead: the same alpha leaves the outstanding, no TAO is bought, the pool is
+		// untouched and the validators keep the same part.
+		let (mut sold, mut recycled) = (st, st);
+		let a = subnet_block(&mut sold, 0, &p);
+		let b = subnet_block(&mut recycled, 0, &BlockParams { recycle_root_alpha: true, ..p });
+		assert_eq!((b.root_alpha_recycled, b.root_alpha_sold, b.root_tao_bought), (a.root_alpha_sold, 0, 0));
+		assert_eq!(recycled.alpha_outstanding, sold.alpha_outstanding);
+		assert_eq!((recycled.tao_reserve, recycled.alpha_reserve), (st.tao_reserve, st.alpha_reserve + b.alpha_in));
+		assert_eq!(recycled.pending_validator_alpha, sold.pending_validator_alpha);
+		assert_eq!(recycled.pending_root_tao, st.pending_root_tao);
 	}
 
 	#[test]

@@ -143,6 +143,7 @@ fn cases() -> Vec<Case> {
 		c("set_emission_share_policy", "gate exponent above 16", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::MovingPrice, gate: Some(crate::ShareGate { quantile: Perbill::one(), exponent: 17 }) } }, "InvalidParameter"),
 		c("set_flow_half_life", "above 100_000_000", None, || C::set_flow_half_life { value: 100_000_001 }, "InvalidParameter"),
 		c("set_dividend_accrual", "signed origin", Some(ALICE), || C::set_dividend_accrual { accrual: crate::DividendAccrual::OverTempo }, "BadOrigin"),
+		c("set_root_dividend_mode", "signed origin", Some(ALICE), || C::set_root_dividend_mode { mode: crate::RootDividendMode::SellPerBlock { sell_gate: true } }, "BadOrigin"),
 	]
 }
 

@@ -164,7 +164,8 @@ fn root_proportion_sells_validator_alpha_for_root() {
 				alpha_out,
 				root_alpha_sold: ra,
 				root_tao_bought: rt,
-				root_proportion_ppb: 642_857_142
+				root_proportion_ppb: 642_857_142,
+				root_alpha_recycled: 0,
 			}
 		);
 		assert_eq!((p.tao_reserve, p.alpha_reserve), (t - rt, a + ra));

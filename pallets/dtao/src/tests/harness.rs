@@ -145,7 +145,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let c = rng.pick(&COLDKEYS);
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
-	let (origin, call, name) = match rng.below(107) {
+	let (origin, call, name) = match rng.below(108) {
 		0..=4 => {
 			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
 			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
@@ -297,7 +297,12 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 			let accrual = if rng.chance(500) { crate::DividendAccrual::AtEpoch } else { crate::DividendAccrual::OverTempo };
 			(signed_or_root(rng), C::set_dividend_accrual { accrual }, "set_dividend_accrual")
 		},
-		_ => unreachable!("below(107)"),
+		// Root's alpha sold every block, with or without the sell gate.
+		107 => {
+			let mode = crate::RootDividendMode::SellPerBlock { sell_gate: rng.chance(500) };
+			(signed_or_root(rng), C::set_root_dividend_mode { mode }, "set_root_dividend_mode")
+		},
+		_ => unreachable!("below(108)"),
 	};
 	(origin, RuntimeCall::Dtao(call), name)
 }
@@ -482,7 +487,7 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	if steps >= 5_000 {
 		assert!(report.epochs_paying_miners > 0, "no epoch paid miners: Yuma never found consensus");
 	}
-	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy", "set_dividend_accrual"] {
+	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy", "set_dividend_accrual", "set_root_dividend_mode"] {
 		assert!(
 			report.outcomes.get(&(call, "ok".to_string())).copied().unwrap_or(0) > 0 || steps < 1_000,
 			"{call} never succeeded in {steps} steps"

@@ -1,12 +1,14 @@
 //! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes, the version-1-to-2
 //! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
-//! flow fields of each pool, the version-4-to-5 release schedule of each share pool.
+//! flow fields of each pool, the version-4-to-5 release schedule of each share pool, the
+//! version-5-to-6 recycled root alpha in each pool's block record.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
 		v1::StakerCount,
-		v2::{SubnetPoolV1, SubnetPoolV2},
+		v2::{BlockEmissionRecordV5, SubnetPoolV1, SubnetPoolV2},
 		v3::{SettlementV2, SubnetPoolV3},
+		v4::SubnetPoolV4,
 	},
 	types::{Settlement, SubnetPool},
 };
@@ -41,7 +43,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(5));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(6));
 	});
 }
 
@@ -91,7 +93,14 @@ fn v1_layout(p: &SubnetPool) -> SubnetPoolV1 {
 		moving_price: p.moving_price,
 		registered_at: p.registered_at,
 		started_at: p.started_at,
-		last: p.last,
+		last: BlockEmissionRecordV5 {
+			tao_in: p.last.tao_in,
+			alpha_in: p.last.alpha_in,
+			alpha_out: p.last.alpha_out,
+			root_alpha_sold: p.last.root_alpha_sold,
+			root_tao_bought: p.last.root_tao_bought,
+			root_proportion_ppb: p.last.root_proportion_ppb,
+		},
 		volume: p.volume,
 	}
 }
@@ -102,6 +111,11 @@ fn v2_layout(p: &SubnetPool) -> SubnetPoolV2 {
 
 fn v3_layout(p: &SubnetPool) -> SubnetPoolV3 {
 	v2_layout(p).with_stakers(p.stakers)
+}
+
+/// The pool in the layout of versions 4 and 5 (its flow fields kept).
+fn v5_layout(p: &SubnetPool) -> SubnetPoolV4 {
+	SubnetPoolV4 { v3: v3_layout(p), flow: p.flow, flow_ema: p.flow_ema }
 }
 
 /// What version 4 makes of a pool: every field kept, no flow and a flow EMA of 0.
@@ -186,6 +200,13 @@ fn migrations_to_v2_v3_and_v4_rebuild_the_pools() {
 		assert!(before[0].1.flow > 0, "the stakes of this block were a flow into subnet 1");
 		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(4));
+		for (netuid, pool) in &before {
+			let v4: SubnetPoolV4 = unhashed::get(&Pools::<Test>::hashed_key_for(netuid)).expect("version 4 layout");
+			assert_eq!(v4, v3_layout(pool).with_flow());
+		}
+		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(6));
 		assert_eq!(pools(), without_flow(&before));
 		// The schedule follows the migrated tempos: subnet 1's next epoch at (b + 2) mod 8 = 7.
 		run_to_block(13);
@@ -214,8 +235,13 @@ fn migrations_to_v2_v3_and_v4_run_once() {
 		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V3 skipped at version 3");
 		StakerCount::<Test>::remove(1);
 		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
 		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
-		assert_eq!(pools(), without_flow(&before), "V4 skipped at version 4");
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V4 skipped at version 4");
+		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		assert_eq!(pools(), without_flow(&before), "V6 skipped at version 6");
 	});
 }
 
@@ -247,6 +273,8 @@ fn migration_to_v3_counts_the_holders_of_a_settlement() {
 
 		let _ = migrations::MigrateToV3::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		assert_eq!(Dissolving::<Test>::get(1), Some(settlement));
 		assert_eq!(StakerCount::<Test>::iter().count(), 0);
 		run_to_block(System::block_number() + 1);
@@ -283,5 +311,27 @@ fn migration_to_v5_adds_an_empty_release_schedule() {
 		assert_eq!(unhashed::get_raw(&HotkeyStake::<Test>::hashed_key_for(1, ALICE_HOT)), raw, "V5 skipped at version 5");
 		let now: Vec<u64> = stakes.iter().map(|(c, h, n)| Dtao::stake_value(h, c, *n)).collect();
 		assert_eq!(now, values);
+	});
+}
+
+/// Pools in the layout of version 5 (a block record without `root_alpha_recycled`) at version 5:
+/// `MigrateToV6` rewrites each with every field kept and nothing recycled, once.
+#[test]
+fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		let before = version_1_state();
+		assert!(before[0].1.last.root_proportion_ppb > 0 || before[0].1.last.tao_in > 0, "a block of emission");
+		for (netuid, pool) in &before {
+			unhashed::put(&Pools::<Test>::hashed_key_for(netuid), &v5_layout(pool));
+		}
+		let _ = StakerCount::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(5).put::<Dtao>();
+		assert!(Pools::<Test>::get(1).is_none(), "the version-5 layout does not decode as the current one");
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(6));
+		assert_eq!(pools(), before);
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
+		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V6 skipped at version 6");
 	});
 }

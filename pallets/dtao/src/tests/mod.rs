@@ -10,6 +10,7 @@ mod migrations;
 mod neurons;
 mod params;
 mod policy;
+mod root_dividends;
 mod settlement;
 mod staking;
 mod subnets;
