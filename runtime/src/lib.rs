@@ -106,6 +106,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV4<Runtime>,
 	pallet_dtao::migrations::MigrateToV5<Runtime>,
 	pallet_dtao::migrations::MigrateToV6<Runtime>,
+	pallet_dtao::migrations::MigrateToV7<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;

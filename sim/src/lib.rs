@@ -77,6 +77,19 @@ pub struct ChainParams {
 	/// `RootDividends = SellPerBlock { sell_gate }`: with the gate, root's alpha is sold only while
 	/// the started subnets' moving prices add up to more than 1, and recycled otherwise.
 	pub root_sell_gate: bool,
+	/// `RootDividends`: `"sell_per_block"` (with `root_sell_gate`) or `"keep_alpha"` (root's alpha
+	/// kept and paid at the epoch, by the root parts, as alpha stake of each validator's hotkey: the
+	/// claims of its root stakers, as if claimed at once).
+	pub root_dividend_mode: RootModeName,
+}
+
+/// `RootDividends` in a scenario.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RootModeName {
+	#[default]
+	SellPerBlock,
+	KeepAlpha,
 }
 
 /// `DividendAccrualMode` in a scenario.
@@ -169,6 +182,7 @@ impl Default for ChainParams {
 			flow_half_life: 216_000,
 			dividend_accrual: AccrualName::AtEpoch,
 			root_sell_gate: false,
+			root_dividend_mode: RootModeName::SellPerBlock,
 		}
 	}
 }
@@ -425,6 +439,8 @@ pub struct SimSubnet {
 	pub root_tao_total: u128,
 	/// Root's alpha recycled (the sell gate) since the first block.
 	pub root_alpha_recycled_total: u128,
+	/// Root's alpha kept for root stakers (`keep_alpha`) since the first block.
+	pub root_alpha_kept_total: u128,
 	pub neurons: Vec<SimNeuron>,
 	/// Uids `1..=validators` are validators; the rest after them are miners.
 	pub validators: u16,
@@ -529,6 +545,7 @@ impl Sim {
 					tao_emitted: 0,
 					root_tao_total: 0,
 					root_alpha_recycled_total: 0,
+					root_alpha_kept_total: 0,
 					neurons,
 					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
 					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
@@ -571,8 +588,17 @@ impl Sim {
 			root_stake: self.root_stake,
 			min_pool_reserve: self.params.min_pool_reserve,
 			uncapped_alpha_in: !self.params.alpha_in_cap,
-			recycle_root_alpha: self.params.root_sell_gate
-				&& cb::total_moving(self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price)) <= cb::ONE_BITS,
+			root_alpha: match self.params.root_dividend_mode {
+				RootModeName::KeepAlpha => cb::RootAlphaUse::Keep,
+				RootModeName::SellPerBlock
+					if self.params.root_sell_gate
+						&& cb::total_moving(self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price))
+							<= cb::ONE_BITS =>
+				{
+					cb::RootAlphaUse::Recycle
+				},
+				RootModeName::SellPerBlock => cb::RootAlphaUse::Sell,
+			},
 		}
 	}
 
@@ -631,6 +657,7 @@ impl Sim {
 			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
 			sn.root_tao_total = sn.root_tao_total.saturating_add(u128::from(sn.last.root_tao_bought));
 			sn.root_alpha_recycled_total = sn.root_alpha_recycled_total.saturating_add(u128::from(sn.last.root_alpha_recycled));
+			sn.root_alpha_kept_total = sn.root_alpha_kept_total.saturating_add(u128::from(sn.last.root_alpha_kept));
 		}
 		let cap = cb::from_rao_price(self.params.moving_price_cap);
 		for sn in self.subnets.iter_mut() {
@@ -701,7 +728,12 @@ impl Sim {
 			st.pending_validator_alpha = st.pending_validator_alpha.saturating_add(st.pending_miner_alpha);
 			st.pending_miner_alpha = 0;
 		}
+		let kept = Pots { miner: 0, validator: 0, root: st.pending_root_alpha };
+		let kept_split = yuma::split_pots(&neurons, &out, tao_weight, kept);
 		for (j, n) in sn.neurons.iter_mut().enumerate() {
+			let root_alpha = kept_split.root_tao.get(j).copied().unwrap_or(0);
+			n.alpha = n.alpha.saturating_add(root_alpha);
+			st.pending_root_alpha = st.pending_root_alpha.saturating_sub(root_alpha);
 			let miner = split.miner.get(j).copied().unwrap_or(0);
 			let alpha = split.validator_alpha.get(j).copied().unwrap_or(0);
 			let root = split.root_tao.get(j).copied().unwrap_or(0);
@@ -1017,7 +1049,7 @@ mod tests {
 			for sn in &sim.subnets {
 				let staked: u64 = sn.neurons.iter().map(|n| n.alpha).sum();
 				let st = &sn.state;
-				let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha;
+				let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha + st.pending_root_alpha;
 				assert_eq!(st.alpha_outstanding, staked + pending, "block {}, subnet {}", sim.block, sn.netuid);
 				emitted += sn.tao_emitted;
 			}
@@ -1084,7 +1116,7 @@ mod tests {
 				for sn in &sim.subnets {
 					let staked: u64 = sn.neurons.iter().map(|n| n.alpha).sum();
 					let st = &sn.state;
-					let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha;
+					let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha + st.pending_root_alpha;
 					assert_eq!(st.alpha_outstanding, staked + pending);
 				}
 			}
@@ -1095,5 +1127,27 @@ mod tests {
 		assert!(bought > 0 && recycled == 0);
 		let (bought, recycled) = run(true);
 		assert!(bought == 0 && recycled > 0, "moving prices start at 0: every block recycles");
+	}
+
+	/// `keep_alpha`: no root sale at all; the kept alpha reaches the validators' stakes at the
+	/// epochs, and the alpha books hold every block.
+	#[test]
+	fn keep_alpha_sells_nothing_and_pays_alpha_at_epochs() {
+		let text = "[chain]\ntotal_issuance = 9_000_000_000_000_000\ntempo = 9\nroot_dividend_mode = \"keep_alpha\"\n\
+			[[subnet]]\nnetuid = 1\nvalidators = [{ alpha = 1_000_000_000_000, root = 100_000_000_000_000 }]\n";
+		let s = Scenario::from_toml(text).expect("parses");
+		let mut sim = Sim::new(&s);
+		for _ in 0..200 {
+			sim.step();
+			let sn = &sim.subnets[0];
+			let staked: u64 = sn.neurons.iter().map(|n| n.alpha).sum();
+			let st = &sn.state;
+			let pending = st.pending_owner_alpha + st.pending_miner_alpha + st.pending_validator_alpha + st.pending_root_alpha;
+			assert_eq!(st.alpha_outstanding, staked + pending);
+		}
+		let sn = &sim.subnets[0];
+		assert_eq!(sn.root_tao_total, 0);
+		assert!(sn.root_alpha_kept_total > 0);
+		assert!(u128::from(sn.state.pending_root_alpha) < sn.root_alpha_kept_total / 10, "the epochs paid it");
 	}
 }

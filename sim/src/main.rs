@@ -191,6 +191,7 @@ fn summary(name: &str, scenario: &Scenario, sim: &Sim, samples: &[Sample], secon
 				"tao_emitted": s.tao_emitted.to_string(),
 				"root_tao_bought": s.root_tao_total.to_string(),
 				"root_alpha_recycled": s.root_alpha_recycled_total.to_string(),
+				"root_alpha_kept": s.root_alpha_kept_total.to_string(),
 				"pending_root_tao": s.state.pending_root_tao,
 			})
 		})

@@ -61,6 +61,10 @@ pub struct SubnetInfo<AccountId> {
 	pub root_alpha_recycled: u64,
 	/// `S_n`: the EMA of the subnet's net user TAO flow, rao per block, rounded down (root: 0).
 	pub flow_ema: i64,
+	/// Root's alpha kept for root stakers in the last block (`KeepAlpha`).
+	pub root_alpha_kept: u64,
+	/// Root's kept alpha not yet paid into the validators' claim pools.
+	pub pending_root_alpha: u64,
 }
 
 /// One neuron of a subnet's metagraph. The Yuma outputs are those stored by the last epoch, as
@@ -254,6 +258,8 @@ impl<T: Config> Pallet<T> {
 				locked: 0,
 				root_alpha_recycled: 0,
 				flow_ema: 0,
+				root_alpha_kept: 0,
+				pending_root_alpha: 0,
 			});
 		}
 		let pool = Pools::<T>::get(netuid)?;
@@ -286,6 +292,8 @@ impl<T: Config> Pallet<T> {
 			locked: SubnetLocked::<T>::get(netuid),
 			root_alpha_recycled: pool.last.root_alpha_recycled,
 			flow_ema: pool.flow_ema.to_num::<i64>(),
+			root_alpha_kept: pool.last.root_alpha_kept,
+			pending_root_alpha: pool.pending_root_alpha,
 		})
 	}
 

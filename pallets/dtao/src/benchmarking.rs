@@ -372,10 +372,41 @@ mod benchmarks {
 		assert_eq!(EmissionShare::<T>::get(), policy);
 	}
 
+	/// A claim of root's kept alpha: the caller's account with a hotkey's claim pool brought up to
+	/// date and the alpha staked on the subnet (a new stake entry).
+	#[benchmark]
+	fn claim_root() {
+		let (netuid, _, hotkey) = subnet::<T>(0, true);
+		let caller = funded::<T>("caller", 0);
+		Dtao::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO, None).expect("stakes on root");
+		RootDividends::<T>::put(crate::RootDividendMode::KeepAlpha);
+		Pools::<T>::mutate(netuid, |p| {
+			if let Some(p) = p {
+				p.alpha_outstanding = p.alpha_outstanding.saturating_add(TAO);
+			}
+		});
+		assert_eq!(Dtao::<T>::pay_root_alpha(&hotkey, netuid, TAO), TAO);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), hotkey.clone(), netuid);
+		assert!(Dtao::<T>::stake_value(&hotkey, &caller, netuid) > 0);
+	}
+
 	#[benchmark]
 	fn set_flow_half_life() {
 		#[extrinsic_call]
 		_(RawOrigin::Root, 7_200);
+	}
+
+	#[benchmark]
+	fn set_dividend_accrual() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, crate::DividendAccrual::OverTempo);
+	}
+
+	#[benchmark]
+	fn set_root_dividend_mode() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, crate::RootDividendMode::KeepAlpha);
 	}
 
 	#[benchmark]

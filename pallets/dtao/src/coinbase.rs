@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 			root_stake: TotalRootStake::<T>::get(),
 			min_pool_reserve: MinPoolReserve::<T>::get(),
 			uncapped_alpha_in: false,
-			recycle_root_alpha: Self::recycle_root_alpha(&started),
+			root_alpha: Self::root_alpha_use(&started),
 		};
 		let emission = block_emission(T::Currency::total_issuance(), params.block_emission);
 		let weights = Self::share_weights(now, &mut started);
@@ -99,13 +99,18 @@ impl<T: Config> Pallet<T> {
 		weights
 	}
 
-	/// Whether this block recycles root's alpha instead of selling it: the sell gate is on and the
-	/// started subnets' moving prices (before this block's update) add up to at most 1.
-	fn recycle_root_alpha(started: &[(u16, SubnetPool)]) -> bool {
+	/// What this block does with root's alpha: keeps it (`KeepAlpha`), or sells it, except that it
+	/// recycles it when the sell gate is on and the started subnets' moving prices (before this
+	/// block's update) add up to at most 1.
+	fn root_alpha_use(started: &[(u16, SubnetPool)]) -> cb::RootAlphaUse {
 		match RootDividends::<T>::get() {
-			crate::RootDividendMode::SellPerBlock { sell_gate } => {
-				sell_gate && cb::total_moving(started.iter().map(|(_, p)| p.moving_price)) <= cb::ONE_BITS
+			crate::RootDividendMode::KeepAlpha => cb::RootAlphaUse::Keep,
+			crate::RootDividendMode::SellPerBlock { sell_gate }
+				if sell_gate && cb::total_moving(started.iter().map(|(_, p)| p.moving_price)) <= cb::ONE_BITS =>
+			{
+				cb::RootAlphaUse::Recycle
 			},
+			crate::RootDividendMode::SellPerBlock { .. } => cb::RootAlphaUse::Sell,
 		}
 	}
 

@@ -260,6 +260,13 @@ impl<T: Config> Pallet<T> {
 		let mut record = vec![0u64; state.hotkeys.len()];
 		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record, Self::release_blocks(state.tempo));
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(paid);
+		// Root's kept alpha, by the same parts, into the validators' claim pools (§6.7).
+		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
+		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
+		let kept_paid = Self::pay_parts(&state.hotkeys, &split.root_tao, &mut record, |hotkey, amount| {
+			Self::pay_root_alpha(hotkey, netuid, amount)
+		});
+		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(kept_paid);
 		paid
 	}
 
@@ -309,6 +316,15 @@ impl<T: Config> Pallet<T> {
 		// Root TAO, by the root parts: the TAO becomes root stake (docs/mechanism.md §6.5).
 		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid, release);
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_tao);
+
+		// Root's kept alpha (`KeepAlpha`), by the same root parts, into the validators' claim pools
+		// (docs/mechanism.md §6.7).
+		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
+		let kept_split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
+		let root_alpha = Self::pay_parts(&state.hotkeys, &kept_split.root_tao, &mut alpha_paid, |hotkey, amount| {
+			Self::pay_root_alpha(hotkey, netuid, amount)
+		});
+		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(root_alpha);
 		// The payments may have added stake entries, which `set_shares` counted in the stored pool.
 		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
 		Pools::<T>::insert(netuid, pool);
@@ -340,6 +356,9 @@ impl<T: Config> Pallet<T> {
 			validator_alpha: validator_paid,
 			root_tao,
 		});
+		if root_alpha > 0 {
+			Self::deposit_event(Event::RootAlphaDrained { netuid, root_alpha });
+		}
 	}
 
 	/// Whether `hotkey` (uid `uid` of `netuid`) may set weights: it holds the permit stored by the

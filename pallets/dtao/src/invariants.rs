@@ -140,11 +140,35 @@ impl<T: Config> Pallet<T> {
 			alpha_by_subnet.remove(&ROOT_NETUID).unwrap_or(0) == u128::from(root_stake),
 			"T_0 != Σ_h H(h,0)"
 		);
+		// Root's kept alpha held in claim pools (§6.7) is outstanding too.
+		let mut claimed_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
+		for (hotkey, netuid, claims) in RootClaimPools::<T>::iter() {
+			check!(pools.contains_key(&netuid) && netuid != ROOT_NETUID, "a root claim pool on a subnet that does not exist");
+			check!(RootClaimHotkeys::<T>::contains_key(netuid, &hotkey), "a root claim pool missing from RootClaimHotkeys");
+			let held = claimed_by_subnet.entry(netuid).or_insert(0);
+			*held = held.saturating_add(u128::from(claims.held));
+			// What its root stakers can claim never exceeds what it holds.
+			let mut claimable: u128 = 0;
+			for coldkey in StakeShares::<T>::iter_key_prefix((ROOT_NETUID, &hotkey)) {
+				claimable = claimable.saturating_add(u128::from(Self::root_claim_due(&coldkey, &hotkey, netuid)));
+			}
+			for ((coldkey, h, n), claim) in RootClaims::<T>::iter() {
+				if h == hotkey && n == netuid && claim.since == claims.since && !StakeShares::<T>::contains_key((ROOT_NETUID, &h, &coldkey)) {
+					claimable = claimable.saturating_add(u128::from(claim.owed));
+				}
+			}
+			check!(claimable <= u128::from(claims.held), "root stakers can claim more than a claim pool holds");
+		}
+		check!(
+			RootClaimHotkeys::<T>::iter_keys().all(|(netuid, hotkey)| RootClaimPools::<T>::contains_key(&hotkey, netuid)),
+			"RootClaimHotkeys names a claim pool that does not exist"
+		);
 		for (netuid, p) in &pools {
 			let staked = alpha_by_subnet.remove(netuid).unwrap_or(0);
+			let held = claimed_by_subnet.get(netuid).copied().unwrap_or(0);
 			check!(
-				u128::from(p.alpha_outstanding) == staked.saturating_add(u128::from(p.pending_alpha())),
-				"O_n != Σ_h H(h,n) + pending alpha"
+				u128::from(p.alpha_outstanding) == staked.saturating_add(u128::from(p.pending_alpha())).saturating_add(held),
+				"O_n != Σ_h H(h,n) + pending alpha + root alpha held for claims"
 			);
 		}
 		check!(alpha_by_subnet.is_empty(), "share pool on a subnet that does not exist");

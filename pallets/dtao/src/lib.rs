@@ -27,6 +27,7 @@ pub mod params;
 pub mod staking;
 pub mod subnets;
 pub mod types;
+mod claims;
 pub mod weights;
 
 #[cfg(test)]
@@ -296,6 +297,27 @@ pub mod pallet {
 	/// What happens to root's share of the validators' alpha: sold every block (optionally gated).
 	#[pallet::storage]
 	pub type RootDividends<T> = StorageValue<_, crate::RootDividendMode, ValueQuery>;
+	/// Root's kept alpha of a subnet owed to the root stakers of a hotkey (`KeepAlpha`), by
+	/// (hotkey, netuid).
+	#[pallet::storage]
+	pub type RootClaimPools<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u16, crate::RootClaimPool, OptionQuery>;
+	/// The hotkeys with a claim pool on each subnet, by (netuid, hotkey).
+	#[pallet::storage]
+	pub type RootClaimHotkeys<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+	/// Each root staker's account with a claim pool, by (coldkey, hotkey, netuid); brought up to date
+	/// whenever its root shares on the hotkey change.
+	#[pallet::storage]
+	pub type RootClaims<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, u16>,
+		),
+		crate::RootClaim,
+		OptionQuery,
+	>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
 	#[pallet::storage]
 	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
@@ -707,6 +729,11 @@ pub mod pallet {
 		WeightsSet { netuid: u16, uid: u16 },
 		/// An epoch paid out these amounts of the pending balances (what is left stays pending).
 		EpochDrained { netuid: u16, owner_alpha: u64, miner_alpha: u64, validator_alpha: u64, root_tao: u64 },
+		/// An epoch paid this much of root's kept alpha (`KeepAlpha`) into the validators' claim
+		/// pools (after `EpochDrained`, only when it paid some).
+		RootAlphaDrained { netuid: u16, root_alpha: u64 },
+		/// A root staker claimed its part of root's kept alpha of a subnet, as alpha stake there.
+		RootClaimed { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, alpha: u64 },
 		/// A hotkey's take was set.
 		TakeSet { hotkey: T::AccountId, take: Perbill },
 		TaoWeightSet { value: Perbill },
@@ -801,6 +828,8 @@ pub mod pallet {
 		/// The subnet is being dissolved: its holders are being paid and nothing can be staked into
 		/// or out of it.
 		SubnetDissolving,
+		/// The caller has no root alpha to claim from this hotkey on this subnet.
+		NothingToClaim,
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -1415,6 +1444,16 @@ pub mod pallet {
 			RootDividends::<T>::put(mode);
 			Self::deposit_event(Event::RootDividendModeSet { mode });
 			Ok(())
+		}
+
+		/// Claim the caller's part of root's kept alpha of `netuid` (`KeepAlpha`) owed through its
+		/// root stake on `hotkey`: it becomes the caller's alpha stake on (`hotkey`, `netuid`).
+		/// Origin: signed (coldkey).
+		#[pallet::call_index(79)]
+		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(T::DbWeight::get().reads_writes(3, 3)))]
+		pub fn claim_root(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_claim_root(coldkey, hotkey, netuid)
 		}
 	}
 }

@@ -18,6 +18,8 @@
 //!   released to the holders (`DividendAccrual::OverTempo`).
 //! - 6: the block record in each pool (`SubnetPool::last`) ends with `root_alpha_recycled`, for
 //!   the sell gate of `RootDividendMode::SellPerBlock`.
+//! - 7: the block record ends with `root_alpha_kept` and `SubnetPool` with `pending_root_alpha`,
+//!   for `RootDividendMode::KeepAlpha`.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -30,7 +32,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -425,29 +427,49 @@ pub type MigrateToV6<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV6`.
 pub mod v6 {
 	use super::*;
-	use crate::types::{BlockEmissionRecord, SubnetPool};
+	use codec::{Decode, Encode};
 	use v2::BlockEmissionRecordV5;
 	use v4::SubnetPoolV4;
 
-	impl From<BlockEmissionRecordV5> for BlockEmissionRecord {
+	/// `BlockEmissionRecord` at version 6.
+	#[derive(Encode, Decode, Clone, Copy, Debug, Default, PartialEq)]
+	pub struct BlockEmissionRecordV6 {
+		pub v5: BlockEmissionRecordV5,
+		pub root_alpha_recycled: u64,
+	}
+
+	/// `SubnetPool` at version 6 (the fields of versions 4 and 5 with the version-6 block record).
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SubnetPoolV6 {
+		pub tao_reserve: u64,
+		pub alpha_reserve: u64,
+		pub alpha_outstanding: u64,
+		pub pending_owner_alpha: u64,
+		pub pending_miner_alpha: u64,
+		pub pending_validator_alpha: u64,
+		pub pending_root_tao: u64,
+		pub moving_price: dtao_math::substrate_fixed::types::U64F64,
+		pub registered_at: u64,
+		pub started_at: Option<u64>,
+		pub last: BlockEmissionRecordV6,
+		pub volume: u128,
+		pub tempo: u16,
+		pub stakers: u32,
+		pub flow: i64,
+		pub flow_ema: dtao_math::substrate_fixed::types::I64F64,
+	}
+
+	impl From<BlockEmissionRecordV5> for BlockEmissionRecordV6 {
 		fn from(r: BlockEmissionRecordV5) -> Self {
-			BlockEmissionRecord {
-				tao_in: r.tao_in,
-				alpha_in: r.alpha_in,
-				alpha_out: r.alpha_out,
-				root_alpha_sold: r.root_alpha_sold,
-				root_tao_bought: r.root_tao_bought,
-				root_proportion_ppb: r.root_proportion_ppb,
-				root_alpha_recycled: 0,
-			}
+			BlockEmissionRecordV6 { v5: r, root_alpha_recycled: 0 }
 		}
 	}
 
 	impl SubnetPoolV4 {
 		/// The version-6 value: these fields, the block record with nothing recycled.
-		pub fn with_recycled(self) -> SubnetPool {
+		pub fn with_recycled(self) -> SubnetPoolV6 {
 			let (v3, v2, v1) = (&self.v3, &self.v3.v2, &self.v3.v2.v1);
-			SubnetPool {
+			SubnetPoolV6 {
 				tao_reserve: v1.tao_reserve,
 				alpha_reserve: v1.alpha_reserve,
 				alpha_outstanding: v1.alpha_outstanding,
@@ -474,7 +496,7 @@ pub mod v6 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRecycledToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut pools: u64 = 0;
-			crate::pallet::Pools::<T>::translate::<SubnetPoolV4, _>(|_, old| {
+			v2::Pools::<T, SubnetPoolV6>::translate::<SubnetPoolV4, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_recycled())
 			});
@@ -492,8 +514,91 @@ pub mod v6 {
 			use codec::Decode;
 			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
 			polkadot_sdk::frame_support::ensure!(
-				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				v2::Pools::<T, SubnetPoolV6>::iter_values().count() as u64 == before,
 				"a pool did not decode in the version-5 layout"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 6 to 7: each pool's block record gains `root_alpha_kept` and each pool
+/// `pending_root_alpha`, both 0 (no root alpha was kept before `KeepAlpha` existed).
+pub type MigrateToV7<T> = VersionedMigration<
+	6,
+	7,
+	v7::AddKeptRootAlphaToPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV7`.
+pub mod v7 {
+	use super::*;
+	use crate::types::{BlockEmissionRecord, SubnetPool};
+	use v6::SubnetPoolV6;
+
+	impl SubnetPoolV6 {
+		/// The version-7 value: these fields, nothing kept.
+		pub fn with_kept(self) -> SubnetPool {
+			let r = self.last;
+			SubnetPool {
+				tao_reserve: self.tao_reserve,
+				alpha_reserve: self.alpha_reserve,
+				alpha_outstanding: self.alpha_outstanding,
+				pending_owner_alpha: self.pending_owner_alpha,
+				pending_miner_alpha: self.pending_miner_alpha,
+				pending_validator_alpha: self.pending_validator_alpha,
+				pending_root_tao: self.pending_root_tao,
+				moving_price: self.moving_price,
+				registered_at: self.registered_at,
+				started_at: self.started_at,
+				last: BlockEmissionRecord {
+					tao_in: r.v5.tao_in,
+					alpha_in: r.v5.alpha_in,
+					alpha_out: r.v5.alpha_out,
+					root_alpha_sold: r.v5.root_alpha_sold,
+					root_tao_bought: r.v5.root_tao_bought,
+					root_proportion_ppb: r.v5.root_proportion_ppb,
+					root_alpha_recycled: r.root_alpha_recycled,
+					root_alpha_kept: 0,
+				},
+				volume: self.volume,
+				tempo: self.tempo,
+				stakers: self.stakers,
+				flow: self.flow,
+				flow_ema: self.flow_ema,
+				pending_root_alpha: 0,
+			}
+		}
+	}
+
+	/// Rewrites every pool in the version-7 layout. One pass over the pools (at most `MaxSubnets`).
+	pub struct AddKeptRootAlphaToPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddKeptRootAlphaToPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			crate::pallet::Pools::<T>::translate::<SubnetPoolV6, _>(|_, old| {
+				pools = pools.saturating_add(1);
+				Some(old.with_kept())
+			});
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((v2::Pools::<T, SubnetPoolV6>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				"a pool did not decode in the version-6 layout"
 			);
 			Pallet::<T>::do_try_state()
 		}

@@ -191,7 +191,12 @@ impl<T: Config> Pallet<T> {
 	/// `stakers` count and `StakeIndex` exact. Every write of `StakeShares` goes through here. (Root
 	/// keeps no count: it is never dissolved. A dissolving subnet's count is its settlement's.)
 	pub(crate) fn set_shares(netuid: u16, hotkey: &T::AccountId, coldkey: &T::AccountId, shares: u128) {
-		let existed = StakeShares::<T>::contains_key((netuid, hotkey, coldkey));
+		let before = StakeShares::<T>::get((netuid, hotkey, coldkey));
+		let existed = before.is_some();
+		if netuid == ROOT_NETUID {
+			// Root's kept alpha was earned by the shares held until now.
+			Self::settle_root_claims(hotkey, coldkey, before.unwrap_or(0), shares);
+		}
 		let count = |change: fn(u32) -> u32| {
 			if netuid != ROOT_NETUID {
 				Pools::<T>::mutate(netuid, |pool| {

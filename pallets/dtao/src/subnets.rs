@@ -218,7 +218,8 @@ impl<T: Config> Pallet<T> {
 		// 1. Pending root TAO is paid as root dividends (§6.5), shared as the epoch would share it
 		//    now; what has no recipient joins the pool's TAO. Pending alpha returns to the pool
 		//    reserve.
-		let root_dividends = Self::pay_root_dividends(netuid, &mut pool);
+		let root_dividends = Self::pay_root_dividends(netuid, &mut pool)
+			.saturating_add(Self::close_root_claims(netuid, &mut pool));
 		let pending_alpha = pool.pending_alpha();
 		pool.alpha_reserve = pool.alpha_reserve.saturating_add(pending_alpha);
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);

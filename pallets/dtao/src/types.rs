@@ -49,6 +49,8 @@ pub struct SubnetPool {
 	/// `S_n`: the EMA of the block flows, rao per block (`FlowHalfLife`), advanced every block
 	/// whatever `EmissionShare` is.
 	pub flow_ema: I64F64,
+	/// Root's alpha kept for root stakers (`RootDividendMode::KeepAlpha`), until the next epoch.
+	pub pending_root_alpha: u64,
 }
 
 impl Default for SubnetPool {
@@ -70,6 +72,7 @@ impl Default for SubnetPool {
 			stakers: 0,
 			flow: 0,
 			flow_ema: I64F64::from_bits(0),
+			pending_root_alpha: 0,
 		}
 	}
 }
@@ -85,6 +88,7 @@ impl SubnetPool {
 			pending_miner_alpha: self.pending_miner_alpha,
 			pending_validator_alpha: self.pending_validator_alpha,
 			pending_root_tao: self.pending_root_tao,
+			pending_root_alpha: self.pending_root_alpha,
 		}
 	}
 
@@ -97,6 +101,7 @@ impl SubnetPool {
 		self.pending_miner_alpha = s.pending_miner_alpha;
 		self.pending_validator_alpha = s.pending_validator_alpha;
 		self.pending_root_tao = s.pending_root_tao;
+		self.pending_root_alpha = s.pending_root_alpha;
 		self.last = record.into();
 	}
 
@@ -110,11 +115,12 @@ impl SubnetPool {
 		self.alpha_reserve.saturating_add(self.alpha_outstanding)
 	}
 
-	/// Sum of the pending alpha of every kind.
+	/// Sum of the pending alpha of every kind (root's kept alpha included).
 	pub fn pending_alpha(&self) -> u64 {
 		self.pending_owner_alpha
 			.saturating_add(self.pending_miner_alpha)
 			.saturating_add(self.pending_validator_alpha)
+			.saturating_add(self.pending_root_alpha)
 	}
 }
 
@@ -130,6 +136,8 @@ pub struct BlockEmissionRecord {
 	pub root_proportion_ppb: u32,
 	/// Root's alpha taken out of the alpha outstanding instead of sold (the sell gate).
 	pub root_alpha_recycled: u64,
+	/// Root's alpha kept for root stakers instead of sold (`KeepAlpha`).
+	pub root_alpha_kept: u64,
 }
 
 impl From<BlockRecord> for BlockEmissionRecord {
@@ -142,6 +150,7 @@ impl From<BlockRecord> for BlockEmissionRecord {
 			root_tao_bought: r.root_tao_bought,
 			root_proportion_ppb: r.root_proportion_ppb,
 			root_alpha_recycled: r.root_alpha_recycled,
+			root_alpha_kept: r.root_alpha_kept,
 		}
 	}
 }
@@ -340,6 +349,30 @@ pub enum RootDividendMode {
 	/// otherwise recycled: taken out of the alpha outstanding.
 	#[serde(rename_all = "camelCase")]
 	SellPerBlock { sell_gate: bool },
+	/// Kept as alpha: each epoch pays it, by the root parts of the validators' dividends, into a
+	/// claim pool per (validator hotkey, subnet), from which each root staker of that hotkey claims
+	/// its part (`claim_root`), as alpha stake on the subnet.
+	KeepAlpha,
+}
+
+/// Root's kept alpha of one subnet owed to the root stakers of one hotkey (`RootClaimPools`): the
+/// alpha held for them, and the alpha paid so far per root share of the hotkey (scaled by 2^96).
+/// `since` is the block the pool was opened, so that claims on an earlier subnet of the same netuid
+/// are told apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub struct RootClaimPool {
+	pub held: u64,
+	pub per_share: u128,
+	pub since: u64,
+}
+
+/// One root staker's account with a claim pool (`RootClaims`): the pool's `per_share` when its root
+/// shares last changed, and the alpha it had earned by then and not claimed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub struct RootClaim {
+	pub snapshot: u128,
+	pub owed: u64,
+	pub since: u64,
 }
 
 impl Default for RootDividendMode {

@@ -261,9 +261,16 @@ export async function assertInvariants(api, hash) {
     staked.set(n, (staked.get(n) ?? 0n) + big(pool.unwrap().alpha));
   }
   if ((staked.get(0) ?? 0n) !== rootStake) throw new Error(`§8.2 at ${hash}: root stake ${staked.get(0)} != T_0 ${rootStake}`);
+  // Root's kept alpha held in claim pools (docs/mechanism.md §6.7) is outstanding too.
+  const held_for_claims = new Map();
+  for (const [key, claims] of await at.query.dtao.rootClaimPools.entries()) {
+    const n = key.args[1].toNumber();
+    held_for_claims.set(n, (held_for_claims.get(n) ?? 0n) + big(claims.unwrap().held));
+  }
   const floor = big(await at.query.dtao.minPoolReserve());
   for (const [n, p] of pools) {
-    const expected = (staked.get(n) ?? 0n) + big(p.pendingOwnerAlpha) + big(p.pendingMinerAlpha) + big(p.pendingValidatorAlpha);
+    const expected = (staked.get(n) ?? 0n) + big(p.pendingOwnerAlpha) + big(p.pendingMinerAlpha) + big(p.pendingValidatorAlpha)
+      + big(p.pendingRootAlpha) + (held_for_claims.get(n) ?? 0n);
     if (big(p.alphaOutstanding) !== expected) {
       throw new Error(`§8.2 at ${hash}: subnet ${n} outstanding ${p.alphaOutstanding} != ${expected}`);
     }

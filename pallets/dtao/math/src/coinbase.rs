@@ -114,6 +114,8 @@ pub struct SubnetState {
 	pub pending_miner_alpha: u64,
 	pub pending_validator_alpha: u64,
 	pub pending_root_tao: u64,
+	/// Root's alpha kept for root stakers (`RootAlphaUse::Keep`), until the next epoch.
+	pub pending_root_alpha: u64,
 }
 
 impl SubnetState {
@@ -138,9 +140,21 @@ pub struct BlockParams {
 	/// Not the chain's rule (the chain always caps): inject `floor(τ / p)` alpha even above the
 	/// subnet's alpha emission, for offline comparisons of what the cap does.
 	pub uncapped_alpha_in: bool,
-	/// Recycle root's share of the validators' alpha (take it out of `O_n`) instead of selling it:
-	/// the sell gate of `RootDividendMode::SellPerBlock` when the moving prices add up to at most 1.
-	pub recycle_root_alpha: bool,
+	/// What happens to root's share of the validators' alpha.
+	pub root_alpha: RootAlphaUse,
+}
+
+/// What a block does with root's share of the validators' alpha (`RootDividends`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RootAlphaUse {
+	/// Sold into the pool for TAO, without fee (`SellPerBlock`).
+	#[default]
+	Sell,
+	/// Taken out of `O_n` (`SellPerBlock` with the sell gate, while the moving prices add up to at
+	/// most 1).
+	Recycle,
+	/// Kept as alpha in `pending_root_alpha`, for root stakers (`KeepAlpha`).
+	Keep,
 }
 
 /// What one block did to one subnet (docs/mechanism.md §6.2 step 9).
@@ -153,8 +167,10 @@ pub struct BlockRecord {
 	pub root_tao_bought: u64,
 	/// `ρ_n` of the block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,
-	/// Root's alpha taken out of `O_n` instead of sold (`BlockParams::recycle_root_alpha`).
+	/// Root's alpha taken out of `O_n` instead of sold (`RootAlphaUse::Recycle`).
 	pub root_alpha_recycled: u64,
+	/// Root's alpha kept for root stakers instead of sold (`RootAlphaUse::Keep`).
+	pub root_alpha_kept: u64,
 }
 
 /// Steps 3–9 of docs/mechanism.md §6.2 for one subnet, given its TAO `tau` for this block (steps
@@ -184,10 +200,13 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 	let root_proportion_ppb = root_proportion_ppb(p.root_stake, p.tao_weight_ppb, issuance);
 	let mut root_alpha = root_alpha(validators, p.root_stake, p.tao_weight_ppb, issuance);
 	let mut root_tao = 0;
-	let mut recycled = 0;
-	if root_alpha > 0 && p.recycle_root_alpha {
+	let (mut recycled, mut kept) = (0, 0);
+	if root_alpha > 0 && p.root_alpha == RootAlphaUse::Recycle {
 		state.alpha_outstanding = state.alpha_outstanding.saturating_sub(root_alpha);
 		recycled = root_alpha;
+		root_alpha = 0;
+	} else if root_alpha > 0 && p.root_alpha == RootAlphaUse::Keep {
+		kept = root_alpha;
 		root_alpha = 0;
 	} else if root_alpha > 0 {
 		match sell_raw(state.tao_reserve, state.alpha_reserve, root_alpha, 0) {
@@ -205,8 +224,9 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 	state.pending_owner_alpha = state.pending_owner_alpha.saturating_add(owner);
 	state.pending_miner_alpha = state.pending_miner_alpha.saturating_add(miners);
 	state.pending_validator_alpha =
-		state.pending_validator_alpha.saturating_add(validators.saturating_sub(root_alpha).saturating_sub(recycled));
+		state.pending_validator_alpha.saturating_add(validators.saturating_sub(root_alpha).saturating_sub(recycled).saturating_sub(kept));
 	state.pending_root_tao = state.pending_root_tao.saturating_add(root_tao);
+	state.pending_root_alpha = state.pending_root_alpha.saturating_add(kept);
 
 	// 9. Record.
 	BlockRecord {
@@ -217,6 +237,7 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 		root_tao_bought: root_tao,
 		root_proportion_ppb,
 		root_alpha_recycled: recycled,
+		root_alpha_kept: kept,
 	}
 }
 
@@ -254,7 +275,7 @@ mod tests {
 			root_stake: 0,
 			min_pool_reserve: 1_000_000,
 			uncapped_alpha_in: false,
-			recycle_root_alpha: false,
+			root_alpha: RootAlphaUse::Sell,
 		};
 		let r = subnet_block(&mut st, UNIT, &p);
 		assert_eq!((r.tao_in, r.alpha_in, r.alpha_out, r.root_alpha_sold), (UNIT, UNIT, UNIT, 0));
@@ -270,12 +291,20 @@ mod tests {
 		// untouched and the validators keep the same part.
 		let (mut sold, mut recycled) = (st, st);
 		let a = subnet_block(&mut sold, 0, &p);
-		let b = subnet_block(&mut recycled, 0, &BlockParams { recycle_root_alpha: true, ..p });
+		let b = subnet_block(&mut recycled, 0, &BlockParams { root_alpha: RootAlphaUse::Recycle, ..p });
 		assert_eq!((b.root_alpha_recycled, b.root_alpha_sold, b.root_tao_bought), (a.root_alpha_sold, 0, 0));
 		assert_eq!(recycled.alpha_outstanding, sold.alpha_outstanding);
 		assert_eq!((recycled.tao_reserve, recycled.alpha_reserve), (st.tao_reserve, st.alpha_reserve + b.alpha_in));
 		assert_eq!(recycled.pending_validator_alpha, sold.pending_validator_alpha);
 		assert_eq!(recycled.pending_root_tao, st.pending_root_tao);
+		// Kept instead: the same alpha stays outstanding, pending for root stakers.
+		let mut kept = st;
+		let c = subnet_block(&mut kept, 0, &BlockParams { root_alpha: RootAlphaUse::Keep, ..p });
+		assert_eq!((c.root_alpha_kept, c.root_alpha_sold, c.root_alpha_recycled), (a.root_alpha_sold, 0, 0));
+		assert_eq!(kept.pending_root_alpha, st.pending_root_alpha + c.root_alpha_kept);
+		assert_eq!(kept.alpha_outstanding, sold.alpha_outstanding + c.root_alpha_kept);
+		assert_eq!((kept.tao_reserve, kept.alpha_reserve), (recycled.tao_reserve, recycled.alpha_reserve));
+		assert_eq!(kept.pending_validator_alpha, sold.pending_validator_alpha);
 	}
 
 	#[test]

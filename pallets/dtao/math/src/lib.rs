@@ -24,7 +24,7 @@ pub use emission::{block_emission, SUPPLY_CAP};
 pub use substrate_fixed;
 pub use limits::{max_buy_within_limit, max_sell_within_limit, max_swap_within_limit, swap_ratio_ok};
 pub use lock::lock_cost;
-pub use shares::{SharePool, Vesting, SHARE_SCALE};
+pub use shares::{claim_accrued, claim_per_share, SharePool, Vesting, CLAIM_SCALE, SHARE_SCALE};
 pub use swap::{buy, sell, spot_price, Market, SwapOutcome};
 
 /// One TAO (or one alpha) in rao; also the scale of prices (rao per alpha) and of `Perbill`.

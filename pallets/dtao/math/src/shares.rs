@@ -120,6 +120,26 @@ impl Vesting {
 	}
 }
 
+/// Scale of a root claim pool's alpha per share (`RootClaimPool::per_share`).
+pub const CLAIM_SCALE: u128 = 1 << 96;
+
+/// How much a claim pool's alpha per share rises when `alpha` is paid to `shares` shares:
+/// `floor(alpha · 2^96 / shares)`; `None` for no shares or a figure beyond `u128`.
+pub fn claim_per_share(alpha: u64, shares: u128) -> Option<u128> {
+	if shares == 0 {
+		return None;
+	}
+	wide::mul_div_floor(u128::from(alpha), CLAIM_SCALE, shares)
+}
+
+/// What `shares` earned while a claim pool's alpha per share rose from `snapshot` to `per_share`:
+/// `floor(shares · (per_share − snapshot) / 2^96)`, so the holders' claims never add up to more
+/// than was paid.
+pub fn claim_accrued(shares: u128, per_share: u128, snapshot: u128) -> u64 {
+	let v = wide::mul_div_floor(shares, per_share.saturating_sub(snapshot), CLAIM_SCALE).unwrap_or(0);
+	u64::try_from(v).unwrap_or(u64::MAX)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -174,5 +194,18 @@ mod tests {
 		v.add(5, 20, 0).unwrap();
 		assert_eq!(v, Vesting::default());
 		assert_eq!(Vesting { amount: u64::MAX, start: 0, blocks: 2 }.add(1, 0, 2), Err(MathError::Overflow));
+	}
+
+	#[test]
+	fn claims_add_up_to_at_most_what_was_paid() {
+		// Two holders of 1 and 2 TAO of root shares; 1_000 alpha paid, then 1 more.
+		let (a, b) = (1_000_000_000 * SHARE_SCALE, 2_000_000_000 * SHARE_SCALE);
+		let per = claim_per_share(1_000, a + b).unwrap();
+		assert_eq!((claim_accrued(a, per, 0), claim_accrued(b, per, 0)), (333, 666));
+		let per2 = per + claim_per_share(1, a + b).unwrap();
+		assert_eq!(claim_accrued(b, per2, per), 0);
+		assert_eq!(claim_accrued(b, per2, 0), 667, "two thirds of 1_001");
+		assert_eq!(claim_per_share(5, 0), None);
+		assert_eq!(claim_accrued(a, per, per2), 0, "a snapshot above the figure earns nothing");
 	}
 }

@@ -11,7 +11,7 @@ pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, StakeInfo, SubnetInfo, Sw
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Subnets, quotes and stake positions of the dynamic TAO pallet. Version 2 adds
-	/// `quote_remove_stake_for`.
+	/// `quote_remove_stake_for`, version 3 `root_claimable` (the runtime implements version 3).
 	#[api_version(2)]
 	pub trait DtaoApi<AccountId> where AccountId: Codec {
 		/// One subnet (`0` is root); `None` if it does not exist.
@@ -36,5 +36,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// outputs, weights, bonds and payments, and the subnet's Yuma hyperparameters; `None` for
 		/// root and unknown subnets.
 		fn metagraph(netuid: u16) -> Option<Metagraph<AccountId>>;
+		/// What `coldkey` can claim now (`claim_root`) of root's kept alpha of `netuid`
+		/// (`KeepAlpha`) through its root stake on `hotkey`, in alpha.
+		#[api_version(3)]
+		fn root_claimable(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64;
 	}
 }

@@ -144,6 +144,9 @@ fn cases() -> Vec<Case> {
 		c("set_flow_half_life", "above 100_000_000", None, || C::set_flow_half_life { value: 100_000_001 }, "InvalidParameter"),
 		c("set_dividend_accrual", "signed origin", Some(ALICE), || C::set_dividend_accrual { accrual: crate::DividendAccrual::OverTempo }, "BadOrigin"),
 		c("set_root_dividend_mode", "signed origin", Some(ALICE), || C::set_root_dividend_mode { mode: crate::RootDividendMode::SellPerBlock { sell_gate: true } }, "BadOrigin"),
+		c("claim_root", "root netuid", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 0 }, "RootSubnetNotAllowed"),
+		c("claim_root", "unknown subnet", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 99 }, "SubnetNotFound"),
+		c("claim_root", "nothing to claim", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 1 }, "NothingToClaim"),
 	]
 }
 

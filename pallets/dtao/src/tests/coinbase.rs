@@ -166,6 +166,7 @@ fn root_proportion_sells_validator_alpha_for_root() {
 				root_tao_bought: rt,
 				root_proportion_ppb: 642_857_142,
 				root_alpha_recycled: 0,
+				root_alpha_kept: 0,
 			}
 		);
 		assert_eq!((p.tao_reserve, p.alpha_reserve), (t - rt, a + ra));

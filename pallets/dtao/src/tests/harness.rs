@@ -145,7 +145,7 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 	let c = rng.pick(&COLDKEYS);
 	let (h, n) = position(rng, c).unwrap_or_else(|| (rng.pick(&HOTKEYS), netuid(rng)));
 	let signed_or_root = |rng: &mut Rng| if rng.chance(950) { None } else { Some(c) };
-	let (origin, call, name) = match rng.below(108) {
+	let (origin, call, name) = match rng.below(112) {
 		0..=4 => {
 			// Mostly a hotkey nobody owns yet, so that registrations keep happening.
 			let hotkey = if rng.chance(700) { 1_000 + rng.below(10_000) } else { h };
@@ -299,10 +299,20 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 		},
 		// Root's alpha sold every block, with or without the sell gate.
 		107 => {
-			let mode = crate::RootDividendMode::SellPerBlock { sell_gate: rng.chance(500) };
+			let mode = match rng.below(3) {
+				0 => crate::RootDividendMode::SellPerBlock { sell_gate: false },
+				1 => crate::RootDividendMode::SellPerBlock { sell_gate: true },
+				_ => crate::RootDividendMode::KeepAlpha,
+			};
 			(signed_or_root(rng), C::set_root_dividend_mode { mode }, "set_root_dividend_mode")
 		},
-		_ => unreachable!("below(108)"),
+		// A claim of root's kept alpha: mostly through a hotkey with a claim pool.
+		108..=111 => {
+			let pools: Vec<(AccountId, u16)> = RootClaimPools::<Test>::iter_keys().collect();
+			let (hotkey, netuid) = if pools.is_empty() || rng.chance(200) { (h, n) } else { rng.pick(&pools) };
+			(Some(c), C::claim_root { hotkey, netuid }, "claim_root")
+		},
+		_ => unreachable!("below(112)"),
 	};
 	(origin, RuntimeCall::Dtao(call), name)
 }
@@ -487,7 +497,7 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	if steps >= 5_000 {
 		assert!(report.epochs_paying_miners > 0, "no epoch paid miners: Yuma never found consensus");
 	}
-	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy", "set_dividend_accrual", "set_root_dividend_mode"] {
+	for call in ["register_network", "add_stake", "remove_stake", "move_stake", "swap_stake", "transfer_stake", "set_weights", "set_emission_share_policy", "set_dividend_accrual", "set_root_dividend_mode", "claim_root"] {
 		assert!(
 			report.outcomes.get(&(call, "ok".to_string())).copied().unwrap_or(0) > 0 || steps < 1_000,
 			"{call} never succeeded in {steps} steps"

@@ -1,7 +1,8 @@
 //! Storage migrations (`migrations.rs`): the version-0-to-1 index of stakes, the version-1-to-2
 //! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
 //! flow fields of each pool, the version-4-to-5 release schedule of each share pool, the
-//! version-5-to-6 recycled root alpha in each pool's block record.
+//! version-5-to-6 recycled root alpha in each pool's block record, the version-6-to-7 kept root
+//! alpha.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
@@ -9,6 +10,7 @@ use crate::{
 		v2::{BlockEmissionRecordV5, SubnetPoolV1, SubnetPoolV2},
 		v3::{SettlementV2, SubnetPoolV3},
 		v4::SubnetPoolV4,
+		v6::SubnetPoolV6,
 	},
 	types::{Settlement, SubnetPool},
 };
@@ -43,7 +45,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(6));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(7));
 	});
 }
 
@@ -206,7 +208,8 @@ fn migrations_to_v2_v3_and_v4_rebuild_the_pools() {
 		}
 		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
-		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(6));
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(7));
 		assert_eq!(pools(), without_flow(&before));
 		// The schedule follows the migrated tempos: subnet 1's next epoch at (b + 2) mod 8 = 7.
 		run_to_block(13);
@@ -241,7 +244,9 @@ fn migrations_to_v2_v3_and_v4_run_once() {
 		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
-		assert_eq!(pools(), without_flow(&before), "V6 skipped at version 6");
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
+		assert_eq!(pools(), without_flow(&before), "V7 skipped at version 7");
 	});
 }
 
@@ -275,6 +280,7 @@ fn migration_to_v3_counts_the_holders_of_a_settlement() {
 		let _ = migrations::MigrateToV4::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV5::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		assert_eq!(Dissolving::<Test>::get(1), Some(settlement));
 		assert_eq!(StakerCount::<Test>::iter().count(), 0);
 		run_to_block(System::block_number() + 1);
@@ -315,7 +321,8 @@ fn migration_to_v5_adds_an_empty_release_schedule() {
 }
 
 /// Pools in the layout of version 5 (a block record without `root_alpha_recycled`) at version 5:
-/// `MigrateToV6` rewrites each with every field kept and nothing recycled, once.
+/// `MigrateToV6` rewrites each with every field kept and nothing recycled, once; `MigrateToV7`
+/// then adds nothing kept for root, once.
 #[test]
 fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
 	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
@@ -329,9 +336,19 @@ fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
 		assert!(Pools::<Test>::get(1).is_none(), "the version-5 layout does not decode as the current one");
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(6));
-		assert_eq!(pools(), before);
+		for (netuid, pool) in &before {
+			let v6: SubnetPoolV6 = unhashed::get(&Pools::<Test>::hashed_key_for(netuid)).expect("version 6 layout");
+			assert_eq!(v6, v5_layout(pool).with_recycled());
+		}
 		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V6 skipped at version 6");
+		// Version 7: the same pools, nothing kept for root.
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(7));
+		assert_eq!(pools(), before);
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
+		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V7 skipped at version 7");
 	});
 }

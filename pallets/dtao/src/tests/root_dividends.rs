@@ -1,6 +1,6 @@
 //! What happens to root's share of the validators' alpha (`RootDividends`, docs/mechanism.md
 //! §6.2 step 7, §6.7): sold every block, or, with the sell gate, recycled while the started
-//! subnets' moving prices add up to at most 1.
+//! subnets' moving prices add up to at most 1, or kept as alpha for root stakers to claim.
 use crate::{mock::*, pallet::*, params::defaults::TAO, Event as DtaoEvent, RootDividendMode, SubnetPool};
 use dtao_math::substrate_fixed::types::U64F64;
 use polkadot_sdk::{
@@ -95,5 +95,144 @@ fn switching_the_gate_takes_effect_next_block() {
 		run_to_block(System::block_number() + 1);
 		assert_eq!(pool(1).last.root_alpha_recycled, 0);
 		assert!(pool(1).last.root_alpha_sold > 0);
+	});
+}
+
+/// Subnet 1 (Alice's, tempo 9: epochs at blocks 7, 17, …; take 0) with Charlie's 300 TAO and
+/// Dave's 100 TAO of root stake on Alice's hotkey, under `KeepAlpha`.
+fn keep_alpha_subnet() {
+	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+	assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 9));
+	assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, polkadot_sdk::sp_runtime::Perbill::zero()));
+	assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 300 * TAO));
+	assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(DAVE), ALICE_HOT, 0, 100 * TAO));
+	assert_ok!(Dtao::set_root_dividend_mode(RuntimeOrigin::root(), KEEP));
+}
+
+const KEEP: RootDividendMode = RootDividendMode::KeepAlpha;
+
+fn root_shares(coldkey: AccountId) -> u128 {
+	StakeShares::<Test>::get((0, ALICE_HOT, coldkey)).unwrap_or(0)
+}
+
+/// Each block keeps root's alpha instead of selling it; the epoch pays it into Alice's hotkey's
+/// claim pool, where Charlie and Dave can claim it 3 : 1 (their root shares), exactly as the claim
+/// arithmetic says; a claim stakes it on the subnet; a root staker who joins after the epoch has
+/// no claim on it, and one who leaves keeps what it earned.
+#[test]
+fn keep_alpha_pays_root_stakers_by_their_shares_while_it_was_paid() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		let before = pool(1);
+		run_to_block(2);
+		let p = pool(1);
+		let kept = p.last.root_alpha_kept;
+		assert!(kept > 0);
+		assert_eq!((p.last.root_alpha_sold, p.last.root_tao_bought, p.last.root_alpha_recycled), (0, 0, 0));
+		assert_eq!(p.pending_root_alpha, before.pending_root_alpha + kept);
+		assert_eq!(p.tao_reserve, before.tao_reserve + p.last.tao_in, "nothing sold into the pool");
+		assert_eq!(p.pending_root_tao, before.pending_root_tao);
+
+		run_to_block(7);
+		let pending = Pools::<Test>::get(1).expect("pool").pending_root_alpha;
+		let claims = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("a claim pool");
+		let paid = dtao_events()
+			.iter()
+			.rev()
+			.find_map(|e| match e {
+				DtaoEvent::RootAlphaDrained { netuid: 1, root_alpha } => Some(*root_alpha),
+				_ => None,
+			})
+			.expect("the epoch ran");
+		assert!(paid > 0 && pending < 10, "the epoch paid the kept alpha (less rounding)");
+		assert_eq!(claims.held, paid);
+		let (c, d) = (root_shares(CHARLIE), root_shares(DAVE));
+		let expected = |shares: u128| dtao_math::claim_accrued(shares, claims.per_share, 0);
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), expected(c));
+		assert_eq!(Dtao::root_claimable(&DAVE, &ALICE_HOT, 1), expected(d));
+		assert!(expected(c) + expected(d) <= paid && expected(c) + expected(d) + 2 >= paid);
+		assert!(expected(c) / 3 >= expected(d) - 1 && expected(c) / 3 <= expected(d) + 1, "3 : 1");
+
+		// Bob joins root after the epoch: no claim on what was paid before.
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 0, 400 * TAO));
+		assert_eq!(Dtao::root_claimable(&BOB, &ALICE_HOT, 1), 0);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(BOB), ALICE_HOT, 1), Error::<Test>::NothingToClaim);
+		// Charlie leaves root: he keeps what he earned.
+		let charlie = expected(c);
+		assert_ok!(Dtao::unstake_all(RuntimeOrigin::signed(CHARLIE), ALICE_HOT));
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), charlie);
+
+		// Dave claims: his alpha stake on subnet 1 grows by it, the pool holds that much less.
+		let dave = expected(d);
+		assert_eq!(Dtao::stake_value(&ALICE_HOT, &DAVE, 1), 0);
+		assert_ok!(Dtao::claim_root(RuntimeOrigin::signed(DAVE), ALICE_HOT, 1));
+		System::assert_last_event(DtaoEvent::RootClaimed { coldkey: DAVE, hotkey: ALICE_HOT, netuid: 1, alpha: dave }.into());
+		assert!(Dtao::stake_value(&ALICE_HOT, &DAVE, 1) + 1 >= dave);
+		assert_eq!(RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("pool").held, claims.held - dave);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(DAVE), ALICE_HOT, 1), Error::<Test>::NothingToClaim);
+		assert_ok!(Dtao::claim_root(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 1));
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), 0);
+		assert!(RootClaims::<Test>::get((CHARLIE, ALICE_HOT, 1)).is_none(), "no shares and nothing owed: no account");
+
+		// The next epoch pays Bob and Dave 1 : 1 (400 TAO each by then? Dave 100, Bob 400: 1 : 4).
+		run_to_block(17);
+		let (b, d) = (Dtao::root_claimable(&BOB, &ALICE_HOT, 1), Dtao::root_claimable(&DAVE, &ALICE_HOT, 1));
+		assert!(b > 0 && d > 0);
+		assert!(b / 4 >= d - 1 && b / 4 <= d + 1, "{b} : {d} is 4 : 1");
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), 0);
+	});
+}
+
+/// Errors of `claim_root`, each changing nothing.
+#[test]
+fn claim_root_errors() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(DAVE), ALICE_HOT, 0), Error::<Test>::RootSubnetNotAllowed);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(DAVE), ALICE_HOT, 9), Error::<Test>::SubnetNotFound);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(DAVE), ALICE_HOT, 1), Error::<Test>::NothingToClaim);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::none(), ALICE_HOT, 1), DispatchError::BadOrigin);
+	});
+}
+
+/// Switching from `KeepAlpha` back to selling: root's alpha is sold again from the next block,
+/// and what was kept is still paid into the claim pools at the epoch.
+#[test]
+fn switching_from_keep_alpha_pays_what_was_kept() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		run_to_block(4);
+		let kept = pool(1).pending_root_alpha;
+		assert!(kept > 0);
+		assert_ok!(Dtao::set_root_dividend_mode(RuntimeOrigin::root(), UNGATED));
+		run_to_block(5);
+		assert!(pool(1).last.root_alpha_sold > 0 && pool(1).last.root_alpha_kept == 0);
+		assert_eq!(pool(1).pending_root_alpha, kept);
+		run_to_block(7);
+		assert!(RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool").held + 10 > kept);
+		assert!(pool(1).pending_root_alpha < 10);
+	});
+}
+
+/// A subnet dissolved with root alpha in a claim pool: the alpha is sold into the pool and the TAO
+/// becomes root stake of the hotkey, so its root stakers keep its value; the claim pool is gone.
+#[test]
+fn dissolution_turns_claim_pools_into_root_stake() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		run_to_block(8);
+		let held = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool").held;
+		assert!(held > 0);
+		let root_before = TotalRootStake::<Test>::get();
+		let charlie = Dtao::stake_value(&ALICE_HOT, &CHARLIE, 0);
+		let pending_tao = pool(1).pending_root_tao;
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), 1));
+		assert!(RootClaimPools::<Test>::get(ALICE_HOT, 1).is_none());
+		assert_eq!(RootClaimHotkeys::<Test>::iter().count(), 0);
+		let gained = TotalRootStake::<Test>::get() - root_before;
+		assert!(gained > pending_tao, "the claim pool's alpha became root stake");
+		assert!(Dtao::stake_value(&ALICE_HOT, &CHARLIE, 0) > charlie);
+		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 1), Error::<Test>::SubnetNotFound);
 	});
 }

@@ -1,0 +1,86 @@
+// End-to-end: the policies root can switch on a running dev chain (docs/mechanism.md §6.2, §6.6,
+// §6.7), through `sudo`, with manual sealing: the emission-share policy, dividends released over
+// the tempo, and root's alpha kept for root stakers to claim with `claim_root`.
+import { it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { TAO, startNode, keys, createBlock, submit, eventOf, big, assertInvariants } from './lib/chain.js';
+
+let node;
+let api;
+const k = keys();
+
+const sudo = (call) => submit(api, api.tx.sudo.sudo(call), k.alice);
+const info = async (netuid) => (await api.call.dtaoApi.subnetInfo(netuid)).unwrap();
+const sudid = (r) => {
+  const e = r.events.find((x) => api.events.sudo.Sudid.is(x));
+  return e && e.data.sudoResult.isOk;
+};
+
+before(async () => {
+  node = await startNode();
+  api = node.api;
+});
+
+after(async () => {
+  if (node) await node.stop();
+});
+
+it('root switches the emission-share policy and the dividend accrual; a signed origin cannot', async () => {
+  const policy = { rule: { TaoFlow: { cutoff: -1_000_000_000, exponentMilli: 500 } }, gate: { quantile: 500_000_000, exponent: 2 } };
+  let r = await submit(api, api.tx.dtao.setEmissionSharePolicy(policy), k.bob);
+  assert.equal(r.error, 'BadOrigin');
+  r = await sudo(api.tx.dtao.setEmissionSharePolicy(policy));
+  assert.ok(sudid(r));
+  const stored = (await api.query.dtao.emissionShare()).toJSON();
+  assert.deepEqual(stored.rule, { taoFlow: { cutoff: -1_000_000_000, exponentMilli: 500 } });
+  r = await sudo(api.tx.dtao.setEmissionSharePolicy({ rule: 'MovingPrice', gate: null }));
+  assert.ok(sudid(r));
+  r = await sudo(api.tx.dtao.setDividendAccrual('OverTempo'));
+  assert.ok(sudid(r));
+  assert.equal((await api.query.dtao.dividendAccrualMode()).toString(), 'OverTempo');
+  r = await sudo(api.tx.dtao.setDividendAccrual('AtEpoch'));
+  assert.ok(sudid(r));
+  await assertInvariants(api, r.blockHash);
+});
+
+it('KeepAlpha: each block keeps root\'s alpha, the epoch pays it into a claim pool, claim_root stakes the claimable amount', async () => {
+  let r = await submit(api, api.tx.dtao.registerNetwork(k.aliceHot.address), k.alice);
+  assert.equal(r.error, null);
+  const n = Number(eventOf(r.events, api.events.dtao.NetworkRegistered).netuid);
+  assert.equal((await submit(api, api.tx.dtao.startCall(n), k.alice)).error, null);
+  assert.equal((await submit(api, api.tx.dtao.addStake(k.aliceHot.address, 0, 1000n * TAO), k.bob)).error, null);
+  r = await sudo(api.tx.dtao.setRootDividendMode('KeepAlpha'));
+  assert.ok(sudid(r));
+  assert.ok(api.events.dtao.RootDividendModeSet.is(r.events.find((e) => api.events.dtao.RootDividendModeSet.is(e))));
+
+  await createBlock(api);
+  let s = await info(n);
+  assert.ok(big(s.rootAlphaKept) > 0n, 'root alpha kept');
+  assert.equal(big(s.rootAlphaSold), 0n);
+  assert.ok(big(s.pendingRootAlpha) >= big(s.rootAlphaKept));
+
+  // Until the epoch has paid the kept alpha into the claim pool of Alice's hotkey.
+  let drained = null;
+  for (let i = 0; i < 30 && !drained; i += 1) {
+    const hash = await createBlock(api);
+    const events = (await (await api.at(hash)).query.system.events()).map((e) => e.event);
+    drained = eventOf(events, api.events.dtao.RootAlphaDrained);
+    await assertInvariants(api, hash);
+  }
+  assert.ok(drained && Number(drained.netuid) === n && drained.rootAlpha > 0n, 'an epoch paid root alpha');
+  const claimable = big(await api.call.dtaoApi.rootClaimable(k.bob.address, k.aliceHot.address, n));
+  const held = big((await api.query.dtao.rootClaimPools(k.aliceHot.address, n)).unwrap().held);
+  assert.ok(claimable > 0n && claimable <= held);
+
+  r = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
+  assert.equal(r.error, null);
+  const claimed = eventOf(r.events, api.events.dtao.RootClaimed);
+  assert.equal(claimed.alpha, claimable, 'claimed what rootClaimable said');
+  const stake = (await api.call.dtaoApi.stakeInfo(k.bob.address))
+    .find((x) => x.hotkey.toString() === k.aliceHot.address && x.netuid.toNumber() === n);
+  assert.ok(stake && big(stake.alpha) + 1n >= claimable, 'the claim is alpha stake on the subnet');
+  await assertInvariants(api, r.blockHash);
+
+  r = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
+  assert.equal(r.error, 'dtao.NothingToClaim');
+});
