@@ -200,16 +200,24 @@ mod benchmarks {
 		full_weights::<T>(netuid, &hotkeys);
 		Pools::<T>::mutate(netuid, |p| {
 			if let Some(p) = p {
-				// Pending alpha to pay; the alpha is outstanding already.
+				// Pending alpha of every kind to pay (root's kept alpha too, into a claim pool per
+				// validator); the alpha is outstanding already.
 				p.pending_validator_alpha = p.pending_validator_alpha.saturating_add(TAO);
 				p.pending_miner_alpha = p.pending_miner_alpha.saturating_add(TAO);
-				p.alpha_outstanding = p.alpha_outstanding.saturating_add(2 * TAO);
+				p.pending_root_alpha = p.pending_root_alpha.saturating_add(TAO);
+				p.alpha_outstanding = p.alpha_outstanding.saturating_add(3 * TAO);
+				// And root TAO, held by the pallet account.
+				p.pending_root_tao = p.pending_root_tao.saturating_add(TAO);
 			}
 		});
+		T::Currency::mint_into(&Dtao::<T>::account_id(), TAO).expect("mints the pending root TAO");
+		// Payments released over the tempo: the schedule's arithmetic and writes with each.
+		DividendAccrualMode::<T>::put(crate::DividendAccrual::OverTempo);
 		#[block]
 		{
 			Dtao::<T>::run_epoch(netuid);
 		}
+		assert!(RootClaimPools::<T>::iter().count() > 0, "root's kept alpha reached the claim pools");
 		let (neurons, rows) = Dtao::<T>::epoch_size(netuid);
 		assert_eq!(neurons, n);
 		// The permits (the owner's forced one among them or beside them), plus one for the owner.

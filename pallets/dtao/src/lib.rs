@@ -842,9 +842,7 @@ pub mod pallet {
 		/// Then the epochs (docs/mechanism.md §6.4) of the subnets whose turn it is.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::run_coinbase();
-			// The share policy's reads (`EmissionShare`, `FlowHalfLife`, `GateBar`) and the bar's write.
-			let coinbase = T::WeightInfo::coinbase(u32::try_from(subnets.len()).unwrap_or(u32::MAX))
-				.saturating_add(T::DbWeight::get().reads_writes(3, 1));
+			let coinbase = T::WeightInfo::coinbase(u32::try_from(subnets.len()).unwrap_or(u32::MAX));
 			let reserved = coinbase.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()));
 			let epochs = Self::run_epochs(&subnets, Self::now(), T::MaxHookWeight::get().saturating_sub(reserved));
 			let settled = Self::run_settlements(T::MaxSettlementsPerBlock::get());
@@ -869,7 +867,6 @@ pub mod pallet {
 			assert!(defaults::SUBNET_LIMIT <= T::MaxSubnets::get(), "the default SubnetLimit must be within MaxSubnets");
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "a dissolution must settle at least one holder per block");
 			let largest = T::WeightInfo::coinbase(u32::from(T::MaxSubnets::get()))
-				.saturating_add(T::DbWeight::get().reads_writes(3, 1))
 				.saturating_add(T::WeightInfo::settle(T::MaxSettlementsPerBlock::get()))
 				.saturating_add(T::WeightInfo::epoch(T::MaxNeuronsLimit::get(), Self::max_epoch_rows()))
 				// The epoch's sizing and the next candidate's (two reads each), and the queue's write.
@@ -1398,7 +1395,7 @@ pub mod pallet {
 		/// an exponent of 1 to 10_000 thousandths) and the optional gate (exponent 1 to 16) that
 		/// split the block's TAO across subnets, from the next block. Origin: root.
 		#[pallet::call_index(75)]
-		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		#[pallet::weight(T::WeightInfo::set_emission_share_policy())]
 		pub fn set_emission_share_policy(origin: OriginFor<T>, policy: crate::EmissionSharePolicy) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_share_policy(&policy)?;
@@ -1412,7 +1409,7 @@ pub mod pallet {
 		/// Set `FlowHalfLife` (at most 100_000_000 blocks): the flow EMAs continue from their
 		/// current values at the new speed. Origin: root.
 		#[pallet::call_index(76)]
-		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		#[pallet::weight(T::WeightInfo::set_flow_half_life())]
 		pub fn set_flow_half_life(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
 			ensure!(value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
@@ -1426,7 +1423,7 @@ pub mod pallet {
 		/// subnet's next `Tempo + 1` blocks. Payments already being released keep their schedule.
 		/// Origin: root.
 		#[pallet::call_index(77)]
-		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		#[pallet::weight(T::WeightInfo::set_dividend_accrual())]
 		pub fn set_dividend_accrual(origin: OriginFor<T>, accrual: crate::DividendAccrual) -> DispatchResult {
 			ensure_root(origin)?;
 			DividendAccrualMode::<T>::put(accrual);
@@ -1438,7 +1435,7 @@ pub mod pallet {
 		/// (`SellPerBlock`); with `sell_gate`, only while the started subnets' moving prices add up
 		/// to more than 1, and recycled otherwise. From the next block. Origin: root.
 		#[pallet::call_index(78)]
-		#[pallet::weight(T::WeightInfo::set_tao_weight())]
+		#[pallet::weight(T::WeightInfo::set_root_dividend_mode())]
 		pub fn set_root_dividend_mode(origin: OriginFor<T>, mode: crate::RootDividendMode) -> DispatchResult {
 			ensure_root(origin)?;
 			RootDividends::<T>::put(mode);
@@ -1450,7 +1447,7 @@ pub mod pallet {
 		/// root stake on `hotkey`: it becomes the caller's alpha stake on (`hotkey`, `netuid`).
 		/// Origin: signed (coldkey).
 		#[pallet::call_index(79)]
-		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(T::DbWeight::get().reads_writes(3, 3)))]
+		#[pallet::weight(T::WeightInfo::claim_root())]
 		pub fn claim_root(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_claim_root(coldkey, hotkey, netuid)

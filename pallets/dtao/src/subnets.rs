@@ -216,10 +216,14 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 
 		// 1. Pending root TAO is paid as root dividends (§6.5), shared as the epoch would share it
-		//    now; what has no recipient joins the pool's TAO. Pending alpha returns to the pool
-		//    reserve.
+		//    now; what has no recipient joins the pool's TAO. Root's kept alpha is paid into the
+		//    claim pools the same way, and what they hold becomes root stake (§6.7). Pending alpha
+		//    returns to the pool reserve.
 		let root_dividends = Self::pay_root_dividends(netuid, &mut pool)
 			.saturating_add(Self::close_root_claims(netuid, &mut pool));
+		// Those payments may have added stake entries (a take), which `set_shares` counted in the
+		// stored pool.
+		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
 		let pending_alpha = pool.pending_alpha();
 		pool.alpha_reserve = pool.alpha_reserve.saturating_add(pending_alpha);
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);

@@ -45,6 +45,11 @@ pub trait WeightInfo {
 	fn transfer_stake() -> Weight;
 	fn unstake_all(s: u32, ) -> Weight;
 	fn set_tao_weight() -> Weight;
+	fn set_emission_share_policy() -> Weight;
+	fn claim_root() -> Weight;
+	fn set_flow_half_life() -> Weight;
+	fn set_dividend_accrual() -> Weight;
+	fn set_root_dividend_mode() -> Weight;
 	fn set_owner_cut() -> Weight;
 	fn set_miner_share() -> Weight;
 	fn set_swap_fee() -> Weight;
@@ -75,35 +80,35 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_network() -> Weight {
-		// Minimum execution time: 130_425_000 picoseconds.
-		Weight::from_parts(138_106_000, 835)
+		// Minimum execution time: 130_164_000 picoseconds.
+		Weight::from_parts(138_566_000, 895)
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		// Minimum execution time: 18_928_000 picoseconds.
-		Weight::from_parts(20_771_000, 838)
+		// Minimum execution time: 19_249_000 picoseconds.
+		Weight::from_parts(21_162_000, 886)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn dissolve_network(n: u32, ) -> Weight {
-		// Minimum execution time: 130_224_000 picoseconds.
-		Weight::from_parts(13_126_742, 1004)
-			// Standard error: 96_456
-			.saturating_add(Weight::from_parts(46_895_698, 0).saturating_mul(n.into()))
+		// Minimum execution time: 142_382_000 picoseconds.
+		Weight::from_parts(147_539_000, 1126)
+			// Standard error: 293_836
+			.saturating_add(Weight::from_parts(66_881_589, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(31_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 496).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 538).saturating_mul(n.into()))
 	}
 	/// The range of component `h` is `[1, 1000]`.
 	fn settle(h: u32, ) -> Weight {
-		// Minimum execution time: 130_956_000 picoseconds.
-		Weight::from_parts(133_499_000, 1341)
-			// Standard error: 92_815
-			.saturating_add(Weight::from_parts(60_299_357, 0).saturating_mul(h.into()))
+		// Minimum execution time: 132_707_000 picoseconds.
+		Weight::from_parts(134_210_000, 1403)
+			// Standard error: 98_570
+			.saturating_add(Weight::from_parts(61_650_409, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -112,247 +117,274 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `s` is `[1, 512]`.
 	fn coinbase(s: u32, ) -> Weight {
-		// Minimum execution time: 39_348_000 picoseconds.
-		Weight::from_parts(40_170_000, 1202)
-			// Standard error: 37_247
-			.saturating_add(Weight::from_parts(5_508_194, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 55_673_000 picoseconds.
+		Weight::from_parts(57_045_000, 1510)
+			// Standard error: 53_345
+			.saturating_add(Weight::from_parts(6_370_726, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	/// The range of component `n` is `[2, 1024]`.
 	/// The range of component `v` is `[1, 64]`.
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 158_506_000 picoseconds.
-		Weight::from_parts(160_109_000, 0)
-			// Standard error: 162_975
-			.saturating_add(Weight::from_parts(22_071_512, 0).saturating_mul(n.into()))
-			// Standard error: 2_603_218
-			.saturating_add(Weight::from_parts(20_578_786, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(31_u64))
+		// Minimum execution time: 247_209_000 picoseconds.
+		Weight::from_parts(247_659_000, 0)
+			// Standard error: 565_349
+			.saturating_add(Weight::from_parts(27_532_507, 0).saturating_mul(n.into()))
+			// Standard error: 9_030_385
+			.saturating_add(Weight::from_parts(111_413_496, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 260).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 555).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 314).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 826).saturating_mul(v.into()))
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn set_weights(n: u32, ) -> Weight {
-		// Minimum execution time: 31_217_000 picoseconds.
-		Weight::from_parts(48_250_196, 1352)
-			// Standard error: 10_608
-			.saturating_add(Weight::from_parts(284_509, 0).saturating_mul(n.into()))
+		// Minimum execution time: 33_059_000 picoseconds.
+		Weight::from_parts(59_317_944, 1371)
+			// Standard error: 12_135
+			.saturating_add(Weight::from_parts(265_881, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		// Minimum execution time: 83_835_000 picoseconds.
-		Weight::from_parts(89_894_000, 1547)
+		// Minimum execution time: 83_304_000 picoseconds.
+		Weight::from_parts(90_024_000, 1566)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		// Minimum execution time: 15_012_000 picoseconds.
-		Weight::from_parts(16_505_000, 647)
+		// Minimum execution time: 15_393_000 picoseconds.
+		Weight::from_parts(16_996_000, 667)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		// Minimum execution time: 91_927_000 picoseconds.
-		Weight::from_parts(98_106_000, 1265)
+		// Minimum execution time: 93_179_000 picoseconds.
+		Weight::from_parts(99_939_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		// Minimum execution time: 98_417_000 picoseconds.
-		Weight::from_parts(105_677_000, 1512)
+		// Minimum execution time: 104_225_000 picoseconds.
+		Weight::from_parts(111_226_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		// Minimum execution time: 93_670_000 picoseconds.
-		Weight::from_parts(100_139_000, 1265)
+		// Minimum execution time: 95_201_000 picoseconds.
+		Weight::from_parts(101_872_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		// Minimum execution time: 103_014_000 picoseconds.
-		Weight::from_parts(109_743_000, 1512)
+		// Minimum execution time: 107_511_000 picoseconds.
+		Weight::from_parts(115_913_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		// Minimum execution time: 93_469_000 picoseconds.
-		Weight::from_parts(99_218_000, 1596)
+		// Minimum execution time: 97_695_000 picoseconds.
+		Weight::from_parts(106_949_000, 1759)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		// Minimum execution time: 90_295_000 picoseconds.
-		Weight::from_parts(98_087_000, 1543)
+		// Minimum execution time: 95_141_000 picoseconds.
+		Weight::from_parts(101_201_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		// Minimum execution time: 95_582_000 picoseconds.
-		Weight::from_parts(101_992_000, 1543)
+		// Minimum execution time: 100_430_000 picoseconds.
+		Weight::from_parts(106_589_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		// Minimum execution time: 90_655_000 picoseconds.
-		Weight::from_parts(96_734_000, 1543)
+		// Minimum execution time: 93_649_000 picoseconds.
+		Weight::from_parts(100_149_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// The range of component `s` is `[1, 64]`.
 	fn unstake_all(s: u32, ) -> Weight {
-		// Minimum execution time: 110_395_000 picoseconds.
-		Weight::from_parts(65_963_526, 1681)
-			// Standard error: 75_443
-			.saturating_add(Weight::from_parts(51_432_987, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 123_004_000 picoseconds.
+		Weight::from_parts(61_888_350, 1847)
+			// Standard error: 67_421
+			.saturating_add(Weight::from_parts(54_242_737, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 284).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		// Minimum execution time: 4_106_000 picoseconds.
-		Weight::from_parts(4_657_000, 0)
+		// Minimum execution time: 4_136_000 picoseconds.
+		Weight::from_parts(4_707_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_emission_share_policy() -> Weight {
+		// Minimum execution time: 4_677_000 picoseconds.
+		Weight::from_parts(5_178_000, 0)
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn claim_root() -> Weight {
+		// Minimum execution time: 71_987_000 picoseconds.
+		Weight::from_parts(76_234_000, 1456)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn set_flow_half_life() -> Weight {
+		// Minimum execution time: 4_156_000 picoseconds.
+		Weight::from_parts(4_677_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_dividend_accrual() -> Weight {
+		// Minimum execution time: 4_247_000 picoseconds.
+		Weight::from_parts(4_747_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_root_dividend_mode() -> Weight {
+		// Minimum execution time: 4_226_000 picoseconds.
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		// Minimum execution time: 4_086_000 picoseconds.
-		Weight::from_parts(4_607_000, 0)
+		// Minimum execution time: 4_127_000 picoseconds.
+		Weight::from_parts(4_637_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		// Minimum execution time: 4_036_000 picoseconds.
-		Weight::from_parts(4_537_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_swap_fee() -> Weight {
-		// Minimum execution time: 4_036_000 picoseconds.
-		Weight::from_parts(4_517_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_min_pool_reserve() -> Weight {
-		// Minimum execution time: 39_549_000 picoseconds.
-		Weight::from_parts(43_024_000, 1072)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_min_stake() -> Weight {
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(4_587_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_block_emission() -> Weight {
-		// Minimum execution time: 4_036_000 picoseconds.
-		Weight::from_parts(4_597_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_moving_alpha() -> Weight {
-		// Minimum execution time: 4_106_000 picoseconds.
-		Weight::from_parts(4_596_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_moving_halving_blocks() -> Weight {
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(4_567_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_moving_price_cap() -> Weight {
-		// Minimum execution time: 4_046_000 picoseconds.
-		Weight::from_parts(4_567_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_network_min_lock_cost() -> Weight {
-		// Minimum execution time: 9_024_000 picoseconds.
-		Weight::from_parts(10_005_000, 363)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_network_lock_reduction_interval() -> Weight {
-		// Minimum execution time: 4_036_000 picoseconds.
-		Weight::from_parts(4_516_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_network_rate_limit() -> Weight {
-		// Minimum execution time: 3_966_000 picoseconds.
-		Weight::from_parts(4_496_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_network_immunity_period() -> Weight {
-		// Minimum execution time: 4_006_000 picoseconds.
-		Weight::from_parts(4_496_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn set_subnet_limit() -> Weight {
 		// Minimum execution time: 4_116_000 picoseconds.
 		Weight::from_parts(4_587_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_swap_fee() -> Weight {
+		// Minimum execution time: 4_126_000 picoseconds.
+		Weight::from_parts(4_607_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_min_pool_reserve() -> Weight {
+		// Minimum execution time: 39_088_000 picoseconds.
+		Weight::from_parts(42_884_000, 1120)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_min_stake() -> Weight {
+		// Minimum execution time: 4_236_000 picoseconds.
+		Weight::from_parts(4_757_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_block_emission() -> Weight {
+		// Minimum execution time: 4_246_000 picoseconds.
+		Weight::from_parts(4_737_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_moving_alpha() -> Weight {
+		// Minimum execution time: 4_216_000 picoseconds.
+		Weight::from_parts(4_717_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_moving_halving_blocks() -> Weight {
+		// Minimum execution time: 4_226_000 picoseconds.
+		Weight::from_parts(4_687_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_moving_price_cap() -> Weight {
+		// Minimum execution time: 4_156_000 picoseconds.
+		Weight::from_parts(4_657_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_network_min_lock_cost() -> Weight {
+		// Minimum execution time: 10_115_000 picoseconds.
+		Weight::from_parts(11_047_000, 403)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_network_lock_reduction_interval() -> Weight {
+		// Minimum execution time: 4_166_000 picoseconds.
+		Weight::from_parts(4_667_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_network_rate_limit() -> Weight {
+		// Minimum execution time: 4_267_000 picoseconds.
+		Weight::from_parts(4_747_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_network_immunity_period() -> Weight {
+		// Minimum execution time: 4_126_000 picoseconds.
+		Weight::from_parts(4_607_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_subnet_limit() -> Weight {
+		// Minimum execution time: 4_286_000 picoseconds.
+		Weight::from_parts(4_767_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	fn set_start_call_delay() -> Weight {
-		// Minimum execution time: 4_066_000 picoseconds.
-		Weight::from_parts(4_566_000, 0)
+		// Minimum execution time: 4_247_000 picoseconds.
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		// Minimum execution time: 4_036_000 picoseconds.
-		Weight::from_parts(4_487_000, 0)
+		// Minimum execution time: 4_166_000 picoseconds.
+		Weight::from_parts(4_717_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		// Minimum execution time: 12_869_000 picoseconds.
-		Weight::from_parts(14_041_000, 638)
+		// Minimum execution time: 13_059_000 picoseconds.
+		Weight::from_parts(14_582_000, 686)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		// Minimum execution time: 17_937_000 picoseconds.
-		Weight::from_parts(19_539_000, 788)
+		// Minimum execution time: 18_607_000 picoseconds.
+		Weight::from_parts(20_390_000, 788)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		// Minimum execution time: 13_550_000 picoseconds.
-		Weight::from_parts(14_812_000, 544)
+		// Minimum execution time: 13_930_000 picoseconds.
+		Weight::from_parts(15_232_000, 544)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		// Minimum execution time: 9_924_000 picoseconds.
-		Weight::from_parts(10_926_000, 520)
+		// Minimum execution time: 10_025_000 picoseconds.
+		Weight::from_parts(11_176_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		// Minimum execution time: 9_684_000 picoseconds.
-		Weight::from_parts(10_806_000, 520)
+		// Minimum execution time: 10_035_000 picoseconds.
+		Weight::from_parts(11_227_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		// Minimum execution time: 9_815_000 picoseconds.
-		Weight::from_parts(10_917_000, 520)
+		// Minimum execution time: 9_945_000 picoseconds.
+		Weight::from_parts(11_187_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		// Minimum execution time: 9_875_000 picoseconds.
-		Weight::from_parts(10_876_000, 520)
+		// Minimum execution time: 10_175_000 picoseconds.
+		Weight::from_parts(11_267_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		// Minimum execution time: 9_735_000 picoseconds.
-		Weight::from_parts(10_716_000, 520)
+		// Minimum execution time: 10_205_000 picoseconds.
+		Weight::from_parts(11_247_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -361,27 +393,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage counted by `RocksDbWeight`, for tests and the mock.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(138_106_000, 835)
+		Weight::from_parts(138_566_000, 895)
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(20_771_000, 838)
+		Weight::from_parts(21_162_000, 886)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(13_126_742, 1004)
-			.saturating_add(Weight::from_parts(46_895_698, 0).saturating_mul(n.into()))
+		Weight::from_parts(147_539_000, 1126)
+			.saturating_add(Weight::from_parts(66_881_589, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(31_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 496).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 538).saturating_mul(n.into()))
 	}
 	fn settle(h: u32, ) -> Weight {
-		Weight::from_parts(133_499_000, 1341)
-			.saturating_add(Weight::from_parts(60_299_357, 0).saturating_mul(h.into()))
+		Weight::from_parts(134_210_000, 1403)
+			.saturating_add(Weight::from_parts(61_650_409, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -389,199 +421,221 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(h.into()))
 	}
 	fn coinbase(s: u32, ) -> Weight {
-		Weight::from_parts(40_170_000, 1202)
-			.saturating_add(Weight::from_parts(5_508_194, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(57_045_000, 1510)
+			.saturating_add(Weight::from_parts(6_370_726, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(160_109_000, 0)
-			.saturating_add(Weight::from_parts(22_071_512, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(20_578_786, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(31_u64))
+		Weight::from_parts(247_659_000, 0)
+			.saturating_add(Weight::from_parts(27_532_507, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(111_413_496, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(20_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 260).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 555).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 314).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 826).saturating_mul(v.into()))
 	}
 	fn set_weights(n: u32, ) -> Weight {
-		Weight::from_parts(48_250_196, 1352)
-			.saturating_add(Weight::from_parts(284_509, 0).saturating_mul(n.into()))
+		Weight::from_parts(59_317_944, 1371)
+			.saturating_add(Weight::from_parts(265_881, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(89_894_000, 1547)
+		Weight::from_parts(90_024_000, 1566)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(16_505_000, 647)
+		Weight::from_parts(16_996_000, 667)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(98_106_000, 1265)
+		Weight::from_parts(99_939_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(105_677_000, 1512)
+		Weight::from_parts(111_226_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(100_139_000, 1265)
+		Weight::from_parts(101_872_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(109_743_000, 1512)
+		Weight::from_parts(115_913_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(99_218_000, 1596)
+		Weight::from_parts(106_949_000, 1759)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(98_087_000, 1543)
+		Weight::from_parts(101_201_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(101_992_000, 1543)
+		Weight::from_parts(106_589_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(96_734_000, 1543)
+		Weight::from_parts(100_149_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn unstake_all(s: u32, ) -> Weight {
-		Weight::from_parts(65_963_526, 1681)
-			.saturating_add(Weight::from_parts(51_432_987, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(61_888_350, 1847)
+			.saturating_add(Weight::from_parts(54_242_737, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 284).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		Weight::from_parts(4_657_000, 0)
+		Weight::from_parts(4_707_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_emission_share_policy() -> Weight {
+		Weight::from_parts(5_178_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn claim_root() -> Weight {
+		Weight::from_parts(76_234_000, 1456)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn set_flow_half_life() -> Weight {
+		Weight::from_parts(4_677_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_dividend_accrual() -> Weight {
+		Weight::from_parts(4_747_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_root_dividend_mode() -> Weight {
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		Weight::from_parts(4_607_000, 0)
+		Weight::from_parts(4_637_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		Weight::from_parts(4_537_000, 0)
+		Weight::from_parts(4_587_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		Weight::from_parts(4_517_000, 0)
+		Weight::from_parts(4_607_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		Weight::from_parts(43_024_000, 1072)
+		Weight::from_parts(42_884_000, 1120)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		Weight::from_parts(4_587_000, 0)
+		Weight::from_parts(4_757_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		Weight::from_parts(4_597_000, 0)
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		Weight::from_parts(4_596_000, 0)
+		Weight::from_parts(4_717_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		Weight::from_parts(4_567_000, 0)
+		Weight::from_parts(4_687_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		Weight::from_parts(4_567_000, 0)
+		Weight::from_parts(4_657_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		Weight::from_parts(10_005_000, 363)
+		Weight::from_parts(11_047_000, 403)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		Weight::from_parts(4_516_000, 0)
+		Weight::from_parts(4_667_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		Weight::from_parts(4_496_000, 0)
+		Weight::from_parts(4_747_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		Weight::from_parts(4_496_000, 0)
+		Weight::from_parts(4_607_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		Weight::from_parts(4_587_000, 0)
+		Weight::from_parts(4_767_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		Weight::from_parts(4_566_000, 0)
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		Weight::from_parts(4_487_000, 0)
+		Weight::from_parts(4_717_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		Weight::from_parts(14_041_000, 638)
+		Weight::from_parts(14_582_000, 686)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		Weight::from_parts(19_539_000, 788)
+		Weight::from_parts(20_390_000, 788)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		Weight::from_parts(14_812_000, 544)
+		Weight::from_parts(15_232_000, 544)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		Weight::from_parts(10_926_000, 520)
+		Weight::from_parts(11_176_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		Weight::from_parts(10_806_000, 520)
+		Weight::from_parts(11_227_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		Weight::from_parts(10_917_000, 520)
+		Weight::from_parts(11_187_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		Weight::from_parts(10_876_000, 520)
+		Weight::from_parts(11_267_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		Weight::from_parts(10_716_000, 520)
+		Weight::from_parts(11_247_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

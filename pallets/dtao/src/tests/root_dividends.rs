@@ -236,3 +236,32 @@ fn dissolution_turns_claim_pools_into_root_stake() {
 		assert_noop!(Dtao::claim_root(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 1), Error::<Test>::SubnetNotFound);
 	});
 }
+
+/// Dissolved before its first epoch under `KeepAlpha`, with the default take: the pending root
+/// alpha is paid as an epoch would pay it (the take as a new stake entry of the validator's
+/// owner, counted among the settlement's holders), and the claim pool becomes root stake.
+#[test]
+fn dissolution_pays_pending_root_alpha_with_the_take() {
+	crate::mock::SettlementsPerBlock::set(1);
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 1, 10 * TAO));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 9));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 300 * TAO));
+		assert_ok!(Dtao::set_root_dividend_mode(RuntimeOrigin::root(), KEEP));
+		run_to_block(4);
+		assert!(pool(1).pending_root_alpha > 0);
+		assert!(StakeShares::<Test>::get((1, ALICE_HOT, ALICE)).is_none(), "no epoch yet: the owner has no stake there");
+		let root_before = TotalRootStake::<Test>::get();
+		assert_ok!(Dtao::dissolve_network(RuntimeOrigin::root(), 1));
+		assert!(TotalRootStake::<Test>::get() > root_before, "the claim pool became root stake");
+		assert_eq!(RootClaimPools::<Test>::iter().count(), 0);
+		// Bob and the owner's take: two holders, paid one per block (the invariants check the
+		// count of holders left against the stake entries after every block).
+		assert_eq!(Dissolving::<Test>::get(1).map(|s| s.holders), Some(2));
+		while Dissolving::<Test>::contains_key(1) {
+			run_to_block(System::block_number() + 1);
+		}
+	});
+}
