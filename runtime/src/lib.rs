@@ -107,6 +107,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV5<Runtime>,
 	pallet_dtao::migrations::MigrateToV6<Runtime>,
 	pallet_dtao::migrations::MigrateToV7<Runtime>,
+	pallet_dtao::migrations::MigrateToV8<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;

@@ -393,7 +393,7 @@ mod benchmarks {
 				p.alpha_outstanding = p.alpha_outstanding.saturating_add(TAO);
 			}
 		});
-		assert_eq!(Dtao::<T>::pay_root_alpha(&hotkey, netuid, TAO), TAO);
+		assert_eq!(Dtao::<T>::pay_root_alpha(&hotkey, netuid, TAO, 0), TAO);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), hotkey.clone(), netuid);
 		assert!(Dtao::<T>::stake_value(&hotkey, &caller, netuid) > 0);

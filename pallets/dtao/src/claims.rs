@@ -2,15 +2,17 @@
 //! validator's root part of the kept alpha into a claim pool per (hotkey, subnet); each root staker
 //! of the hotkey claims its share, in proportion to its root shares while the alpha was paid.
 //!
-//! A pool keeps the alpha paid per root share of the hotkey (`per_share`, scaled by 2^96); a root
-//! staker's account keeps the figure when its root shares last changed (`snapshot`) and what it had
-//! earned by then (`owed`). Its claim is `owed + floor(shares · (per_share − snapshot) / 2^96)`. Every
+//! A pool keeps the alpha paid per root share of the hotkey (its figure, scaled by 2^96; under
+//! `DividendAccrual::OverTempo` each payment's rise is released over the tempo, so stake earns only
+//! the blocks it held); a root staker's account keeps the figure when its root shares last changed
+//! (`snapshot`) and what it had earned by then (`owed`). Its claim is
+//! `owed + floor(shares · (figure − snapshot) / 2^96)`. Every
 //! change of a coldkey's root shares on a hotkey brings its accounts with that hotkey's pools up to
 //! date first (`set_shares` calls `settle_root_claims`), so nothing is ever paid per nominator at
 //! an epoch: a payment touches one pool per validator.
 
 use crate::{pallet::*, RootClaim, RootClaimPool, ROOT_NETUID};
-use dtao_math::{claim_accrued, claim_per_share};
+use dtao_math::claim_accrued;
 use polkadot_sdk::frame_support::{ensure, pallet_prelude::DispatchResult};
 
 impl<T: Config> Pallet<T> {
@@ -34,7 +36,22 @@ impl<T: Config> Pallet<T> {
 		let Some(pool) = RootClaimPools::<T>::get(hotkey, netuid) else { return 0 };
 		let claim = Self::root_claim(coldkey, hotkey, netuid, &pool);
 		let shares = StakeShares::<T>::get((ROOT_NETUID, hotkey, coldkey)).unwrap_or(0);
-		claim.owed.saturating_add(claim_accrued(shares, pool.per_share, claim.snapshot))
+		let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
+		claim.owed.saturating_add(claim_accrued(shares, pool.figure(Self::now(), root_shares), claim.snapshot))
+	}
+
+	/// Fold what the claim pools of `hotkey` released so far into their figures, at the hotkey's
+	/// root shares now: called before those shares change (a deposit or withdrawal on root), so that
+	/// each block's release goes to the shares of that block.
+	pub(crate) fn fold_root_claims(hotkey: &T::AccountId) {
+		let now = Self::now();
+		let shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
+		for (netuid, mut pool) in RootClaimPools::<T>::iter_prefix(hotkey) {
+			if pool.releasing > pool.folded {
+				pool.fold(now, shares);
+				RootClaimPools::<T>::insert(hotkey, netuid, pool);
+			}
+		}
 	}
 
 	/// Bring the accounts of `coldkey` with the claim pools of `hotkey` up to date before its root
@@ -47,10 +64,14 @@ impl<T: Config> Pallet<T> {
 				RootClaims::<T>::remove((coldkey, hotkey, netuid));
 			}
 		}
+		let now = Self::now();
+		let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
 		for (netuid, pool) in RootClaimPools::<T>::iter_prefix(hotkey) {
 			let mut claim = Self::root_claim(coldkey, hotkey, netuid, &pool);
-			claim.owed = claim.owed.saturating_add(claim_accrued(shares, pool.per_share, claim.snapshot));
-			claim.snapshot = pool.per_share;
+			// Folded just before the shares changed (`fold_root_claims`): nothing is unfolded.
+			let figure = pool.figure(now, root_shares);
+			claim.owed = claim.owed.saturating_add(claim_accrued(shares, figure, claim.snapshot));
+			claim.snapshot = figure;
 			if new_shares == 0 && claim.owed == 0 {
 				RootClaims::<T>::remove((coldkey, hotkey, netuid));
 			} else {
@@ -60,10 +81,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay `amount` of subnet `netuid`'s kept root alpha to the root stakers of `hotkey`: the
-	/// owner's take to the owner's alpha stake on the subnet, the rest into the hotkey's claim pool
-	/// (all of it to the owner's stake if the hotkey has no root shares). Returns what was paid; a
-	/// payment too small to raise the pool's figure is not made (it stays pending).
-	pub(crate) fn pay_root_alpha(hotkey: &T::AccountId, netuid: u16, amount: u64) -> u64 {
+	/// owner's take to the owner's alpha stake on the subnet, the rest into the hotkey's claim pool,
+	/// its figure raised over `release_blocks` blocks (0: at once; all of it to the owner's stake if
+	/// the hotkey has no root shares). Returns what was paid; a payment too small to raise the pool's
+	/// figure is not made (it stays pending).
+	pub(crate) fn pay_root_alpha(hotkey: &T::AccountId, netuid: u16, amount: u64, release_blocks: u32) -> u64 {
 		let Some(owner) = HotkeyOwner::<T>::get(hotkey) else { return 0 };
 		if amount == 0 {
 			return 0;
@@ -79,14 +101,12 @@ impl<T: Config> Pallet<T> {
 			// The take could not mint a share: it joins the root stakers' part.
 			_ => (amount, 0),
 		};
-		let Some(rise) = claim_per_share(rest, shares).filter(|r| *r > 0) else {
+		let now = Self::now();
+		let mut pool = RootClaimPools::<T>::get(hotkey, netuid).unwrap_or(RootClaimPool { since: now, ..Default::default() });
+		if !pool.pay(rest, now, release_blocks, shares) {
 			// Nothing reaches the pool: only the take (if any) was paid.
 			return take;
-		};
-		let mut pool =
-			RootClaimPools::<T>::get(hotkey, netuid).unwrap_or(RootClaimPool { held: 0, per_share: 0, since: Self::now() });
-		pool.per_share = pool.per_share.saturating_add(rise);
-		pool.held = pool.held.saturating_add(rest);
+		}
 		RootClaimPools::<T>::insert(hotkey, netuid, pool);
 		RootClaimHotkeys::<T>::insert(netuid, hotkey, ());
 		amount
@@ -106,7 +126,9 @@ impl<T: Config> Pallet<T> {
 		if shares == 0 {
 			RootClaims::<T>::remove((&coldkey, &hotkey, netuid));
 		} else {
-			RootClaims::<T>::insert((&coldkey, &hotkey, netuid), RootClaim { snapshot: pool.per_share, owed: 0, since: pool.since });
+			let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map_or(0, |p| p.shares);
+			let snapshot = pool.figure(Self::now(), root_shares);
+			RootClaims::<T>::insert((&coldkey, &hotkey, netuid), RootClaim { snapshot, owed: 0, since: pool.since });
 		}
 		Self::deposit_event(Event::RootClaimed { coldkey, hotkey, netuid, alpha });
 		Ok(())

@@ -264,7 +264,7 @@ impl<T: Config> Pallet<T> {
 		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
 		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
 		let kept_paid = Self::pay_parts(&state.hotkeys, &split.root_tao, &mut record, |hotkey, amount| {
-			Self::pay_root_alpha(hotkey, netuid, amount)
+			Self::pay_root_alpha(hotkey, netuid, amount, Self::release_blocks(state.tempo))
 		});
 		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(kept_paid);
 		paid
@@ -322,7 +322,7 @@ impl<T: Config> Pallet<T> {
 		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
 		let kept_split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
 		let root_alpha = Self::pay_parts(&state.hotkeys, &kept_split.root_tao, &mut alpha_paid, |hotkey, amount| {
-			Self::pay_root_alpha(hotkey, netuid, amount)
+			Self::pay_root_alpha(hotkey, netuid, amount, release)
 		});
 		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(root_alpha);
 		// The payments may have added stake entries, which `set_shares` counted in the stored pool.

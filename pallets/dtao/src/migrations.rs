@@ -20,6 +20,8 @@
 //!   the sell gate of `RootDividendMode::SellPerBlock`.
 //! - 7: the block record ends with `root_alpha_kept` and `SubnetPool` with `pending_root_alpha`,
 //!   for `RootDividendMode::KeepAlpha`.
+//! - 8: `RootClaimPool` ends with `releasing`, `release_start` and `release_blocks`, so that a
+//!   claim pool's figure rises over the tempo under `DividendAccrual::OverTempo`.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -32,7 +34,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(8);
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -599,6 +601,68 @@ pub mod v7 {
 			polkadot_sdk::frame_support::ensure!(
 				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
 				"a pool did not decode in the version-6 layout"
+			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 7 to 8: each root claim pool gains an empty release (`releasing` 0): what it was paid
+/// was released at its epoch.
+pub type MigrateToV8<T> = VersionedMigration<
+	7,
+	8,
+	v8::AddReleaseToClaimPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV8`.
+pub mod v8 {
+	use super::*;
+	use crate::types::RootClaimPool;
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use scale_info::TypeInfo;
+
+	/// `RootClaimPool` at version 7.
+	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+	pub struct RootClaimPoolV7 {
+		pub held: u64,
+		pub per_share: u128,
+		pub since: u64,
+	}
+
+	impl RootClaimPoolV7 {
+		/// The version-8 value: these fields, nothing being released.
+		pub fn without_release(self) -> RootClaimPool {
+			RootClaimPool { held: self.held, per_share: self.per_share, since: self.since, ..Default::default() }
+		}
+	}
+
+	/// Rewrites every root claim pool in the version-8 layout. One pass over `RootClaimPools`.
+	pub struct AddReleaseToClaimPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddReleaseToClaimPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut pools: u64 = 0;
+			crate::pallet::RootClaimPools::<T>::translate::<RootClaimPoolV7, _>(|_, _, old| {
+				pools = pools.saturating_add(1);
+				Some(old.without_release())
+			});
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Ok((crate::pallet::RootClaimPools::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::RootClaimPools::<T>::iter_values().count() as u64 == before,
+				"a claim pool did not decode in the version-7 layout"
 			);
 			Pallet::<T>::do_try_state()
 		}

@@ -177,6 +177,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Add `alpha` to a coldkey's stake on (hotkey, netuid).
 	pub(crate) fn deposit_stake(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: u16, alpha: u64) -> DispatchResult {
+		if netuid == ROOT_NETUID {
+			Self::fold_root_claims(hotkey);
+		}
 		let now = Self::now();
 		let stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
 		let mut pool = stored.share_pool(now);
@@ -229,6 +232,9 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
 		let (pool, burned, removed) = Self::withdrawal(&stored, shares, alpha, now)?;
+		if netuid == ROOT_NETUID {
+			Self::fold_root_claims(hotkey);
+		}
 		Self::set_shares(netuid, hotkey, coldkey, shares.saturating_sub(burned));
 		if pool.shares == 0 {
 			HotkeyStake::<T>::remove(netuid, hotkey);

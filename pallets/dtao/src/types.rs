@@ -357,13 +357,71 @@ pub enum RootDividendMode {
 
 /// Root's kept alpha of one subnet owed to the root stakers of one hotkey (`RootClaimPools`): the
 /// alpha held for them, and the alpha paid so far per root share of the hotkey (scaled by 2^96).
-/// `since` is the block the pool was opened, so that claims on an earlier subnet of the same netuid
-/// are told apart.
+/// Under `DividendAccrual::OverTempo` a payment is released over the tempo: `releasing` alpha from
+/// `release_start` over `release_blocks` blocks, of which `folded` is already in `per_share`; what
+/// is released in between is folded in at the root shares of the hotkey at that time, before they
+/// change. `since` is the block the pool was opened, so that claims on an earlier subnet of the same
+/// netuid are told apart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RootClaimPool {
 	pub held: u64,
 	pub per_share: u128,
 	pub since: u64,
+	pub releasing: u64,
+	pub release_start: u64,
+	pub release_blocks: u32,
+	pub folded: u64,
+}
+
+impl RootClaimPool {
+	fn schedule(&self) -> Vesting {
+		Vesting { amount: self.releasing, start: self.release_start, blocks: self.release_blocks }
+	}
+
+	/// Alpha released by block `now` and not yet in `per_share`.
+	fn unfolded(&self, now: u64) -> u64 {
+		let released = self.releasing.saturating_sub(self.schedule().unreleased(now));
+		released.saturating_sub(self.folded)
+	}
+
+	/// The alpha per root share at block `now`, for the hotkey's `shares` root shares (unchanged
+	/// since the last `fold`).
+	pub fn figure(&self, now: u64, shares: u128) -> u128 {
+		let rise = dtao_math::claim_per_share(self.unfolded(now), shares).unwrap_or(0);
+		self.per_share.saturating_add(rise)
+	}
+
+	/// Fold what was released by `now` into `per_share` at the hotkey's `shares` root shares (done
+	/// before they change). With no shares it waits for the next holders.
+	pub fn fold(&mut self, now: u64, shares: u128) {
+		let unfolded = self.unfolded(now);
+		if let Some(rise) = dtao_math::claim_per_share(unfolded, shares) {
+			self.per_share = self.per_share.saturating_add(rise);
+			self.folded = self.folded.saturating_add(unfolded);
+		}
+	}
+
+	/// Pay `alpha` at block `now` to the hotkey's `shares` root shares, released over `blocks`
+	/// blocks (0: at once); what an earlier payment has not released yet is released with it.
+	/// Returns whether it could be paid (some root shares, and a rise above 0 if paid at once).
+	pub fn pay(&mut self, alpha: u64, now: u64, blocks: u32, shares: u128) -> bool {
+		if shares == 0 {
+			return false;
+		}
+		self.fold(now, shares);
+		if blocks == 0 {
+			match dtao_math::claim_per_share(alpha, shares).filter(|r| *r > 0) {
+				Some(rise) => self.per_share = self.per_share.saturating_add(rise),
+				None => return false,
+			}
+		} else {
+			// What is not in `per_share` yet is released again with the new payment, from `now`.
+			let left = self.releasing.saturating_sub(self.folded);
+			(self.releasing, self.release_start, self.release_blocks, self.folded) = (left.saturating_add(alpha), now, blocks, 0);
+		}
+		self.held = self.held.saturating_add(alpha);
+		true
+	}
 }
 
 /// One root staker's account with a claim pool (`RootClaims`): the pool's `per_share` when its root

@@ -2,7 +2,7 @@
 //! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
 //! flow fields of each pool, the version-4-to-5 release schedule of each share pool, the
 //! version-5-to-6 recycled root alpha in each pool's block record, the version-6-to-7 kept root
-//! alpha.
+//! alpha, the version-7-to-8 release of each root claim pool.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
@@ -45,7 +45,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(7));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(8));
 	});
 }
 
@@ -350,5 +350,34 @@ fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
 		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V7 skipped at version 7");
+	});
+}
+
+/// Root claim pools in the version-7 layout (no release) at version 7: `MigrateToV8` rewrites
+/// each with the same figure and nothing being released, once; the claims are what they were.
+#[test]
+fn migration_to_v8_adds_an_empty_release_to_claim_pools() {
+	use crate::{migrations::v8::RootClaimPoolV7, RootDividendMode};
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 100 * TAO));
+		assert_ok!(Dtao::set_root_dividend_mode(RuntimeOrigin::root(), RootDividendMode::KeepAlpha));
+		run_to_block(LastEpochBlock::<Test>::get(1) + u64::from(Tempo::<Test>::get(1)) + 2);
+		let pool = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("an epoch paid the claim pool");
+		assert_eq!(pool.releasing, 0, "paid at once under AtEpoch");
+		let claimable = Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1);
+		assert!(claimable > 0);
+		let old = RootClaimPoolV7 { held: pool.held, per_share: pool.per_share, since: pool.since };
+		unhashed::put(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1), &old);
+		StorageVersion::new(7).put::<Dtao>();
+		assert!(RootClaimPools::<Test>::get(ALICE_HOT, 1).is_none(), "the version-7 layout does not decode as the current one");
+		let _ = migrations::MigrateToV8::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(8));
+		assert_eq!(RootClaimPools::<Test>::get(ALICE_HOT, 1), Some(pool));
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), claimable);
+		let raw = unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1));
+		let _ = migrations::MigrateToV8::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1)), raw, "V8 skipped at version 8");
 	});
 }

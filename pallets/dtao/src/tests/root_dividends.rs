@@ -265,3 +265,43 @@ fn dissolution_pays_pending_root_alpha_with_the_take() {
 		}
 	});
 }
+
+/// `KeepAlpha` with `OverTempo`: a claim pool's payment is released over the tempo, each block's
+/// release to the root shares of that block. A root staker who joins 3 blocks before the epoch at
+/// block 17 can claim only its part of the 3 blocks' release of the payment made at block 7, and
+/// none of the payment made at block 17; Charlie, there all along, owns his part of `k` blocks'
+/// release after `k` blocks.
+#[test]
+fn kept_alpha_is_released_over_the_tempo_too() {
+	use dtao_math::{claim_accrued, claim_per_share, Vesting};
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		assert_ok!(Dtao::set_dividend_accrual(RuntimeOrigin::root(), crate::DividendAccrual::OverTempo));
+		run_to_block(7);
+		let pool = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool");
+		assert_eq!((pool.per_share, pool.release_start, pool.release_blocks), (0, 7, 10));
+		let r = pool.releasing;
+		assert!(r > 0 && pool.held == r);
+		let released = |b: u64| r - Vesting { amount: r, start: 7, blocks: 10 }.unreleased(b);
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), 0, "nothing released in the epoch's block");
+		let (c, d) = (root_shares(CHARLIE), root_shares(DAVE));
+		run_to_block(12);
+		let figure = |alpha: u64, shares: u128| claim_per_share(alpha, shares).expect("shares");
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), claim_accrued(c, figure(released(12), c + d), 0));
+		run_to_block(14);
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 0, 400 * TAO));
+		let b = root_shares(BOB);
+		run_to_block(17);
+		let after = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool");
+		assert_eq!(after.release_start, 17, "the epoch at 17 paid again");
+		// Blocks 15–17 of the first payment went to the shares of Charlie, Dave and Bob.
+		let bob = Dtao::root_claimable(&BOB, &ALICE_HOT, 1);
+		assert_eq!(bob, claim_accrued(b, figure(released(17) - released(14), c + d + b), 0));
+		// At most 3/10 of what Bob's shares would have earned over the whole tempo.
+		let whole_tempo = claim_accrued(b, figure(r, c + d + b), 0);
+		assert!(bob > 0 && bob <= whole_tempo * 3 / 10 + 1, "{bob} of {whole_tempo}");
+		// Charlie: his part of blocks 8–14 at the old shares and 15–17 at the new.
+		let charlie = claim_accrued(c, figure(released(14), c + d) + figure(released(17) - released(14), c + d + b), 0);
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), charlie);
+	});
+}
