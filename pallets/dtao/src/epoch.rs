@@ -181,6 +181,7 @@ impl<T: Config> Pallet<T> {
 		let take = Self::effective_take(hotkey).mul_floor(amount);
 		let rest = amount.saturating_sub(take);
 		let now = Self::now();
+		// Fails (nothing written) on a pool without shares.
 		let credit = |alpha: u64| -> bool {
 			let mut stored = HotkeyStake::<T>::get(netuid, hotkey).unwrap_or_default();
 			let paid = if release_blocks > 0 {
@@ -196,7 +197,7 @@ impl<T: Config> Pallet<T> {
 			}
 			paid
 		};
-		if HotkeyStake::<T>::get(netuid, hotkey).is_some_and(|p| p.shares > 0) && credit(rest) {
+		if credit(rest) {
 			if take == 0 || Self::deposit_stake(hotkey, &owner, netuid, take).is_ok() {
 				return amount;
 			}
@@ -218,6 +219,29 @@ impl<T: Config> Pallet<T> {
 			crate::DividendAccrual::AtEpoch => 0,
 			crate::DividendAccrual::OverTempo => u32::from(tempo).saturating_add(1),
 		}
+	}
+
+	/// Pay root's kept alpha pending in `pool` (`KeepAlpha`, docs/mechanism.md §6.7) by the root parts
+	/// of the epoch's dividends into the validators' claim pools, released over `release_blocks`;
+	/// returns what was paid (nothing to do, and no split computed, when none is pending).
+	fn pay_kept_root_alpha(
+		netuid: u16,
+		state: &EpochState<T::AccountId>,
+		out: &EpochOutput,
+		pool: &mut crate::SubnetPool,
+		record: &mut [u64],
+		release_blocks: u32,
+	) -> u64 {
+		if pool.pending_root_alpha == 0 {
+			return 0;
+		}
+		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
+		let split = yuma::split_pots(&state.neurons, out, TaoWeight::<T>::get().deconstruct(), kept);
+		let paid = Self::pay_parts(&state.hotkeys, &split.root_tao, record, |hotkey, amount| {
+			Self::pay_root_alpha(hotkey, netuid, amount, release_blocks)
+		});
+		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(paid);
+		paid
 	}
 
 	/// Pay each uid's part of a pot with `pay`; returns the total paid and records each payment in
@@ -258,15 +282,10 @@ impl<T: Config> Pallet<T> {
 		let pots = Pots { miner: 0, validator: 0, root: pool.pending_root_tao };
 		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), pots);
 		let mut record = vec![0u64; state.hotkeys.len()];
-		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record, Self::release_blocks(state.tempo));
+		let release = Self::release_blocks(state.tempo);
+		let paid = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut record, release);
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(paid);
-		// Root's kept alpha, by the same parts, into the validators' claim pools (§6.7).
-		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
-		let split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
-		let kept_paid = Self::pay_parts(&state.hotkeys, &split.root_tao, &mut record, |hotkey, amount| {
-			Self::pay_root_alpha(hotkey, netuid, amount, Self::release_blocks(state.tempo))
-		});
-		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(kept_paid);
+		Self::pay_kept_root_alpha(netuid, &state, &out, pool, &mut record, release);
 		paid
 	}
 
@@ -317,14 +336,7 @@ impl<T: Config> Pallet<T> {
 		let root_tao = Self::pay_root_parts(&state.hotkeys, &split.root_tao, &mut root_paid, release);
 		pool.pending_root_tao = pool.pending_root_tao.saturating_sub(root_tao);
 
-		// Root's kept alpha (`KeepAlpha`), by the same root parts, into the validators' claim pools
-		// (docs/mechanism.md §6.7).
-		let kept = Pots { miner: 0, validator: 0, root: pool.pending_root_alpha };
-		let kept_split = yuma::split_pots(&state.neurons, &out, TaoWeight::<T>::get().deconstruct(), kept);
-		let root_alpha = Self::pay_parts(&state.hotkeys, &kept_split.root_tao, &mut alpha_paid, |hotkey, amount| {
-			Self::pay_root_alpha(hotkey, netuid, amount, release)
-		});
-		pool.pending_root_alpha = pool.pending_root_alpha.saturating_sub(root_alpha);
+		let root_alpha = Self::pay_kept_root_alpha(netuid, &state, &out, &mut pool, &mut alpha_paid, release);
 		// The payments may have added stake entries, which `set_shares` counted in the stored pool.
 		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
 		Pools::<T>::insert(netuid, pool);
