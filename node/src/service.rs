@@ -23,7 +23,10 @@ use polkadot_sdk::{
 	sp_core::{storage::StorageKey, traits::SpawnEssentialNamed},
 	sp_io, sp_runtime::traits::Block as BlockT, sp_timestamp,
 };
-use std::{sync::Arc, time::Duration};
+use std::{
+	sync::{Arc, Mutex},
+	time::{Duration, Instant},
+};
 
 type HostFunctions = sp_io::SubstrateHostFunctions;
 /// The full client.
@@ -39,6 +42,84 @@ type GrandpaLink = sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectC
 /// A GRANDPA justification at least every this many blocks, so that a syncing node can check
 /// finality without replaying every vote.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+
+/// How long an `engine_createBlock` waits for a transaction whose nonce a client has just asked for
+/// through `system_accountNextIndex` and that has not reached the pool yet.
+const SUBMISSION_WINDOW: Duration = Duration::from_secs(1);
+
+/// How long an `engine_createBlock` that finds no transaction ready waits for one to arrive.
+const EMPTY_POOL_GRACE: Duration = Duration::from_millis(100);
+
+/// When a client last asked for an account's next nonce and when the pool last imported a
+/// transaction.
+///
+/// A client written the usual way (`signAndSend(signer, { nonce: -1 }, …)`, then
+/// `engine_createBlock` without waiting for the submission) first asks for the account's nonce
+/// (`@polkadot/api` through the runtime API `AccountNonceApi`, other clients through
+/// `system_accountNextIndex`), signs, and only then submits: its `engine_createBlock` arrives
+/// before its transaction. Sealing at once leaves the transaction for a block nobody asks for, and
+/// the client waiting for it forever. So a block asked for over RPC waits for a transaction on its
+/// way: while the pool has none ready, at most `EMPTY_POOL_GRACE` for one to arrive; and while a
+/// nonce asked through `system_accountNextIndex` has not been followed by an import, at most
+/// `SUBMISSION_WINDOW` after the question. It seals as soon as the transaction is in.
+#[derive(Clone, Default)]
+pub struct SubmissionWatch(Arc<Mutex<WatchState>>);
+
+#[derive(Default)]
+struct WatchState {
+	asked: Option<Instant>,
+	imported: Option<Instant>,
+}
+
+impl SubmissionWatch {
+	/// A client asked for an account's next nonce.
+	pub fn nonce_asked(&self) {
+		if let Ok(mut s) = self.0.lock() {
+			s.asked = Some(Instant::now());
+		}
+	}
+
+	/// The pool imported a transaction.
+	fn imported(&self) {
+		if let Ok(mut s) = self.0.lock() {
+			s.imported = Some(Instant::now());
+		}
+	}
+
+	/// Until when to wait for a submission: a nonce asked for after the last import, less than
+	/// `SUBMISSION_WINDOW` ago.
+	fn awaited(&self) -> Option<Instant> {
+		let s = self.0.lock().ok()?;
+		let asked = s.asked?;
+		if s.imported.is_some_and(|imported| imported >= asked) {
+			return None;
+		}
+		let until = asked.checked_add(SUBMISSION_WINDOW)?;
+		(until > Instant::now()).then_some(until)
+	}
+
+	/// Whether the pool imported a transaction at or after `since`.
+	fn imported_since(&self, since: Instant) -> bool {
+		self.0.lock().ok().and_then(|s| s.imported).is_some_and(|imported| imported >= since)
+	}
+
+	/// Wait while a submission is awaited (polling every few milliseconds); `pool_empty`: no
+	/// transaction was ready when the block was asked for.
+	async fn settle(&self, pool_empty: bool) {
+		let asked = Instant::now();
+		let step = Duration::from_millis(2);
+		if pool_empty {
+			let until = asked.checked_add(EMPTY_POOL_GRACE).unwrap_or(asked);
+			while !self.imported_since(asked) && Instant::now() < until {
+				futures_timer::Delay::new(step).await;
+			}
+		}
+		while let Some(until) = self.awaited() {
+			let left = until.saturating_duration_since(Instant::now());
+			futures_timer::Delay::new(left.min(step)).await;
+		}
+	}
+}
 
 /// How the node makes and finalizes blocks.
 #[derive(Debug, Clone, Copy)]
@@ -294,11 +375,27 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 	let (command_sink, rpc_commands) = mpsc::channel::<EngineCommand<Hash>>(1024);
 	let engine_sink = matches!(consensus, Consensus::Sealing { .. }).then(|| command_sink.clone());
 
+	// The sealing modes' `engine_createBlock` waits for a transaction whose nonce was just asked for.
+	let submissions = matches!(consensus, Consensus::Sealing { .. }).then(SubmissionWatch::default);
+	if let Some(watch) = submissions.clone() {
+		let mut imports = transaction_pool.import_notification_stream();
+		task_manager.spawn_handle().spawn("submission-watch", None, async move {
+			while imports.next().await.is_some() {
+				watch.imported();
+			}
+		});
+	}
 	let rpc_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let submissions = submissions.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), command_sink: engine_sink.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				command_sink: engine_sink.clone(),
+				submissions: submissions.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
@@ -360,10 +457,12 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 				"seal-then-finalize",
 				None,
 				seal_then_finalize(
-					futures::stream::select(rpc_commands, triggers),
+					futures::stream::select(rpc_commands.map(|c| (c, true)), triggers.map(|c| (c, false))),
 					engine_sink,
 					client.clone(),
 					finality_delay,
+					submissions.unwrap_or_default(),
+					transaction_pool.clone(),
 				),
 			);
 			let commands_stream = engine_commands;
@@ -458,14 +557,22 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(
 /// reports `InBlock` then `Finalized` to a transaction's watchers either way, but a client that
 /// looks up the block's events on `InBlock` (`@polkadot/api`'s `signAndSend`) drops that status
 /// when `Finalized` arrives before the lookup is answered.
+///
+/// A block asked for over RPC (`from_rpc`) first waits for a transaction on its way
+/// ([`SubmissionWatch`]).
 async fn seal_then_finalize(
-	mut incoming: impl futures::Stream<Item = EngineCommand<Hash>> + Unpin,
+	mut incoming: impl futures::Stream<Item = (EngineCommand<Hash>, bool)> + Unpin,
 	mut engine: mpsc::Sender<EngineCommand<Hash>>,
 	client: Arc<FullClient>,
 	finality_delay: Duration,
+	submissions: SubmissionWatch,
+	pool: Arc<TransactionPool>,
 ) {
 	use futures::{channel::oneshot, SinkExt};
-	while let Some(command) = incoming.next().await {
+	while let Some((command, from_rpc)) = incoming.next().await {
+		if from_rpc && matches!(command, EngineCommand::SealNewBlock { .. }) {
+			submissions.settle(pool.status().ready == 0).await;
+		}
 		let EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash, sender } = command else {
 			if engine.send(command).await.is_err() {
 				return;
