@@ -108,6 +108,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV6<Runtime>,
 	pallet_dtao::migrations::MigrateToV7<Runtime>,
 	pallet_dtao::migrations::MigrateToV8<Runtime>,
+	pallet_subtensor_compat::migrations::FillMirrorsIfMissing<Runtime>,
 );
 
 use polkadot_sdk::frame_executive;
@@ -145,9 +146,10 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 	pub const BlockHashCount: BlockNumber = 2400;
-	/// Two seconds of compute per block, as on a 6-second chain.
+	/// One slot of compute per block (1 s): a block never takes longer to execute than the time
+	/// between two blocks.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(SLOT_DURATION) / 1_000, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
@@ -250,9 +252,9 @@ impl pallet_sudo::Config for Runtime {
 
 parameter_types! {
 	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
-	/// Half of a block for the block hook (coinbase, due epochs, a settlement step); due epochs
-	/// beyond it wait for the next block.
-	pub DtaoMaxHookWeight: Weight = RuntimeBlockWeights::get().max_block.checked_div(2).unwrap_or_default();
+	/// Three quarters of a block for the block hook (coinbase, due epochs, a settlement step); due
+	/// epochs beyond it wait for the next block.
+	pub DtaoMaxHookWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_mul(3).checked_div(4).unwrap_or_default();
 }
 
 impl pallet_dtao::Config for Runtime {
@@ -260,15 +262,17 @@ impl pallet_dtao::Config for Runtime {
 	type PalletId = DtaoPalletId;
 	/// Measured in this runtime (scripts/bench.sh, docs/weights.md).
 	type WeightInfo = pallet_dtao::weights::SubstrateWeight<Runtime>;
-	/// The largest epoch these limits allow (1,024 neurons, 258 rows) weighs about 0.31 s
-	/// (docs/weights.md), within the block hook's half block.
-	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<1024>;
-	/// An epoch reads a weight row per permit: 256 rows of up to 1,024 entries at most.
+	/// The largest epoch these limits allow (512 neurons, 258 rows) weighs about 0.32 s
+	/// (docs/weights.md), within the block hook's three quarters of a block; a registration that
+	/// prunes a full subnet of 512 neurons (0.53 s as charged) fits in a block's normal share
+	/// (`integrity_test` checks both).
+	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<512>;
+	/// An epoch reads a weight row per permit: 256 rows of up to 512 entries at most.
 	type MaxValidatorsLimit = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	/// The block hook visits every subnet; 1,024 of them stay well within a block.
 	type MaxSubnets = polkadot_sdk::frame_support::traits::ConstU16<1024>;
-	/// 256 holders paid per block: about 0.1 s of the 2 s block by the measured weight, so that a
-	/// registration charged for pruning a full subnet (1,024 neurons) and paying 256 holders at
+	/// 256 holders paid per block: about 0.1 s of the 1 s block by the measured weight, so that a
+	/// registration charged for pruning a full subnet (512 neurons) and paying 256 holders at
 	/// once still fits in a block's normal share.
 	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	type MaxHookWeight = DtaoMaxHookWeight;

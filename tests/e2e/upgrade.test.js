@@ -20,6 +20,21 @@ async function dtaoStorageBesidesPools(api, hash) {
   return new Map(pairs.map(([k, v]) => [k.toHex(), v.toHex()]).filter(([k]) => !k.startsWith(pools)));
 }
 
+/**
+ * Every storage pair of `SubtensorModule` at `hash`, with each `OwnedHotkeys` list sorted (the
+ * migration lists a coldkey's hotkeys in storage order, the calls in registration order).
+ */
+async function compatStorage(api, hash) {
+  const owned = api.query.subtensorModule.ownedHotkeys.keyPrefix();
+  const pairs = await api.rpc.state.getPairs(xxhashAsHex('SubtensorModule', 128), hash);
+  return new Map(pairs.map(([k, v]) => {
+    const key = k.toHex();
+    if (!key.startsWith(owned)) return [key, v.toHex()];
+    const list = api.createType('Vec<AccountId32>', v.toU8a(true)).map((a) => a.toString()).sort();
+    return [key, list.join(',')];
+  }));
+}
+
 /** The next block matches the §6.2 prediction from its parent, subnet by subnet. */
 async function assertCoinbaseAsPredicted(api, predicted, hash) {
   const at = await api.at(hash);
@@ -49,6 +64,15 @@ it('sudo(system.setCode) upgrades the running populated chain: the new spec_vers
     // A running economy: emission flows from block 2; wait for a block after which no epoch is due
     // in the next two, so that only the coinbase moves the pallet's state.
     for (let i = 0; i < 3; i++) await createBlock(api);
+
+    // A chain that never had `SubtensorModule`: every item of it, its storage version included,
+    // is removed; the upgrade's migration must fill it again from `Dtao`.
+    const compatPrefix = xxhashAsHex('SubtensorModule', 128);
+    const compatBefore = await compatStorage(api, await api.rpc.chain.getBlockHash());
+    assert.ok(compatBefore.size > 10, `${compatBefore.size} storage items of SubtensorModule`);
+    const killed = await submit(api, api.tx.sudo.sudo(api.tx.system.killPrefix(compatPrefix, 1_000)), k.alice);
+    assert.equal(killed.error, null);
+    assert.equal((await compatStorage(api, killed.blockHash)).size, 0, 'SubtensorModule is empty');
     for (let i = 0; i < 12; i++) {
       const subnets = (await api.call.dtaoApi.allSubnets()).filter((s) => s.netuid.toNumber() > 0);
       if (subnets.every((s) => big(s.blocksUntilEpoch.unwrap()) > 2n)) break;
@@ -89,6 +113,7 @@ it('sudo(system.setCode) upgrades the running populated chain: the new spec_vers
     assert.equal(lastUpgrade.specVersion.toNumber(), newVersion, 'the new runtime ran its upgrade hook');
     await assertCoinbaseAsPredicted(api, predictedNext, first);
     assert.deepEqual(await dtaoStorageBesidesPools(api, first), before, 'the migrations changed nothing');
+    assert.deepEqual(await compatStorage(api, first), compatBefore, 'SubtensorModule filled from Dtao, its storage version 1');
     await assertInvariants(api, first);
 
     // The chain goes on under the new runtime: a stake, blocks, finality, an epoch.

@@ -192,7 +192,7 @@ mod benchmarks {
 	/// with the other at its largest, so the fitted weight covers the rows' entries (`n·v`) for
 	/// every `n` up to `MaxNeuronsLimit`.
 	#[benchmark]
-	fn epoch(n: Linear<2, 1_024>, v: Linear<1, 64>) {
+	fn epoch(n: Linear<2, 512>, v: Linear<1, 64>) {
 		let (netuid, _, _) = subnet::<T>(0, true);
 		MaxNeurons::<T>::insert(netuid, u16::try_from(n).unwrap_or(u16::MAX));
 		MaxValidators::<T>::insert(netuid, u16::try_from(v.min(n)).unwrap_or(u16::MAX));
@@ -401,6 +401,12 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_flow_half_life() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 7_200);
+	}
+
+	#[benchmark]
+	fn set_take_rate_limit() {
 		#[extrinsic_call]
 		_(RawOrigin::Root, 7_200);
 	}

@@ -43,12 +43,27 @@ impl<T: Config> Pallet<T> {
 	/// Fold what the claim pools of `hotkey` released so far into their figures, at the hotkey's
 	/// root shares now: called before those shares change (a deposit or withdrawal on root), so that
 	/// each block's release goes to the shares of that block.
+	///
+	/// What was released while the hotkey had no root shares at all goes to the hotkey's owner, as
+	/// alpha stake on the subnet (as a payment to a hotkey without root stakers does), rather than
+	/// to whoever stakes on root next.
 	pub(crate) fn fold_root_claims(hotkey: &T::AccountId) {
 		let now = Self::now();
 		let shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
+		let owner = HotkeyOwner::<T>::get(hotkey);
 		for (netuid, mut pool) in RootClaimPools::<T>::iter_prefix(hotkey) {
 			if pool.releasing > pool.folded {
-				pool.fold(now, shares);
+				if shares == 0 {
+					let Some(owner) = owner.as_ref() else { continue };
+					let mut taken = pool;
+					let alpha = taken.take_unfolded(now);
+					if alpha == 0 || Self::deposit_stake(hotkey, owner, netuid, alpha).is_err() {
+						continue;
+					}
+					pool = taken;
+				} else {
+					pool.fold(now, shares);
+				}
 				RootClaimPools::<T>::insert(hotkey, netuid, pool);
 			}
 		}

@@ -222,6 +222,10 @@ pub mod pallet {
 		defaults::FLOW_HALF_LIFE
 	}
 	#[pallet::type_value]
+	pub fn DefaultTakeRateLimit() -> u64 {
+		defaults::TAKE_RATE_LIMIT
+	}
+	#[pallet::type_value]
 	pub fn DefaultActivityCutoffFactorMilli() -> u32 {
 		defaults::ACTIVITY_CUTOFF_FACTOR_MILLI
 	}
@@ -397,6 +401,13 @@ pub mod pallet {
 	/// Take of a hotkey: what its owner keeps of each dividend paid to it.
 	#[pallet::storage]
 	pub type HotkeyTake<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Perbill, ValueQuery, DefaultTake>;
+	/// Blocks that must pass after a hotkey's last take change before its take may be raised
+	/// (lowering it is never limited).
+	#[pallet::storage]
+	pub type TakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTakeRateLimit>;
+	/// The block of a hotkey's last take change (`set_take`).
+	#[pallet::storage]
+	pub type LastTakeChange<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
 	/// `H(h,n)` and `S(h,n)`: a hotkey's stake on a subnet as a share pool.
 	#[pallet::storage]
 	pub type HotkeyStake<T: Config> =
@@ -541,8 +552,10 @@ pub mod pallet {
 		pub emission_share_policy: crate::EmissionSharePolicy,
 		/// Half-life of the flow EMA, in blocks.
 		pub flow_half_life: u64,
-		/// When dividends reach the holders: at the epoch, or over the next tempo.
+		/// When dividends reach the holders: over the next tempo (default) or at the epoch.
 		pub dividend_accrual: crate::DividendAccrual,
+		/// Blocks between a hotkey's take change and a raise of its take.
+		pub take_rate_limit: u64,
 		/// What happens to root's share of the validators' alpha.
 		pub root_dividend_mode: crate::RootDividendMode,
 		/// An economy to start from: calls applied in order after the parameters above, through the
@@ -580,6 +593,7 @@ pub mod pallet {
 				emission_share_policy: Default::default(),
 				flow_half_life: defaults::FLOW_HALF_LIFE,
 				dividend_accrual: Default::default(),
+				take_rate_limit: defaults::TAKE_RATE_LIMIT,
 				root_dividend_mode: Default::default(),
 				economy: Vec::new(),
 				_config: Default::default(),
@@ -637,11 +651,12 @@ pub mod pallet {
 			);
 			EmissionShare::<T>::put(self.emission_share_policy);
 			assert!(
-				self.flow_half_life <= crate::params::bounds::FLOW_HALF_LIFE_MAX,
-				"genesis: flow_half_life above the maximum"
+				self.flow_half_life > 0 && self.flow_half_life <= crate::params::bounds::FLOW_HALF_LIFE_MAX,
+				"genesis: flow_half_life must be above 0 and at most the maximum"
 			);
 			FlowHalfLife::<T>::put(self.flow_half_life);
 			DividendAccrualMode::<T>::put(self.dividend_accrual);
+			TakeRateLimit::<T>::put(self.take_rate_limit);
 			RootDividends::<T>::put(self.root_dividend_mode);
 			// The pallet account holds one existential deposit of its own, so that paying out the
 			// last rao of a pool never reaps it (and never turns a remainder into dust).
@@ -739,6 +754,7 @@ pub mod pallet {
 		TaoWeightSet { value: Perbill },
 		EmissionSharePolicySet { policy: crate::EmissionSharePolicy },
 		FlowHalfLifeSet { value: u64 },
+		TakeRateLimitSet { value: u64 },
 		DividendAccrualSet { accrual: crate::DividendAccrual },
 		RootDividendModeSet { mode: crate::RootDividendMode },
 		OwnerCutSet { value: Perbill },
@@ -809,6 +825,8 @@ pub mod pallet {
 		InvalidWeights,
 		/// The take is above `MaxTake`.
 		TakeTooHigh,
+		/// The take may be raised only `TakeRateLimit` blocks after the hotkey's last take change.
+		TakeRateLimitExceeded,
 		/// The operation is not defined on the root subnet.
 		RootSubnetNotAllowed,
 		/// Origin and destination are the same stake.
@@ -874,6 +892,15 @@ pub mod pallet {
 			assert!(
 				largest.all_lte(T::MaxHookWeight::get()),
 				"MaxHookWeight must hold the largest coinbase, settlement step and epoch together"
+			);
+			// The costliest calls, as charged, must be includable in a block: a registration that
+			// prunes a full subnet and pays its holders at once, and so a dissolution.
+			let normal = <T as frame_system::Config>::BlockWeights::get();
+			let max_extrinsic = normal.get(polkadot_sdk::frame_support::dispatch::DispatchClass::Normal).max_extrinsic;
+			let registration = Self::register_network_weight(Some((T::MaxNeuronsLimit::get(), T::MaxSettlementsPerBlock::get())));
+			assert!(
+				max_extrinsic.is_some_and(|m| registration.all_lte(m)),
+				"a registration that prunes a full subnet must fit in a block's normal share"
 			);
 		}
 
@@ -1293,21 +1320,21 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set the `Tempo` of a subnet. Origin: root.
+		/// Set the `Tempo` of a subnet (not root, which has no epoch). Origin: root.
 		#[pallet::call_index(67)]
 		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_subnet(netuid)?;
+			Self::ensure_netuid(netuid)?;
 			Self::put_tempo(netuid, value);
 			Self::deposit_event(Event::TempoSet { netuid, value });
 			Ok(())
 		}
 
-		/// Set the `Burn` of a subnet. Origin: root.
+		/// Set the `Burn` of a subnet (not root, which has no neurons). Origin: root.
 		#[pallet::call_index(68)]
 		pub fn set_burn(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_subnet(netuid)?;
+			Self::ensure_netuid(netuid)?;
 			Burn::<T>::insert(netuid, value);
 			<T::Observer as crate::DtaoObserver<T::AccountId>>::burn_set(netuid, value);
 			Self::deposit_event(Event::BurnSet { netuid, value });
@@ -1319,7 +1346,7 @@ pub mod pallet {
 		#[pallet::call_index(69)]
 		pub fn set_max_neurons(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_subnet(netuid)?;
+			Self::ensure_netuid(netuid)?;
 			ensure!(value >= NeuronCount::<T>::get(netuid), Error::<T>::InvalidParameter);
 			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
 			MaxNeurons::<T>::insert(netuid, value);
@@ -1332,7 +1359,7 @@ pub mod pallet {
 		#[pallet::call_index(70)]
 		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_subnet(netuid)?;
+			Self::ensure_netuid(netuid)?;
 			ensure!(u32::from(value) <= T::MaxValidatorsLimit::get(), Error::<T>::InvalidParameter);
 			MaxValidators::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
@@ -1406,13 +1433,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `FlowHalfLife` (at most 100_000_000 blocks): the flow EMAs continue from their
+		/// Set `FlowHalfLife` (1 to 100_000_000 blocks): the flow EMAs continue from their
 		/// current values at the new speed. Origin: root.
 		#[pallet::call_index(76)]
 		#[pallet::weight(T::WeightInfo::set_flow_half_life())]
 		pub fn set_flow_half_life(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
+			ensure!(value > 0 && value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
 			FlowHalfLife::<T>::put(value);
 			Self::deposit_event(Event::FlowHalfLifeSet { value });
 			Ok(())
@@ -1451,6 +1478,17 @@ pub mod pallet {
 		pub fn claim_root(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_claim_root(coldkey, hotkey, netuid)
+		}
+
+		/// Set `TakeRateLimit`: the blocks that must pass after a hotkey's last take change before
+		/// its take may be raised (any value; 0 lifts the limit). Origin: root.
+		#[pallet::call_index(80)]
+		#[pallet::weight(T::WeightInfo::set_take_rate_limit())]
+		pub fn set_take_rate_limit(origin: OriginFor<T>, value: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			TakeRateLimit::<T>::put(value);
+			Self::deposit_event(Event::TakeRateLimitSet { value });
+			Ok(())
 		}
 	}
 }

@@ -27,6 +27,7 @@ use crate::pallet::*;
 use polkadot_sdk::{
 	frame_support::{
 		migrations::VersionedMigration,
+		storage::StoragePrefixedMap,
 		traits::{Get, StorageVersion, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	},
@@ -35,6 +36,34 @@ use polkadot_sdk::{
 
 /// The layout this code reads and writes.
 pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(8);
+
+/// Whether a stored value decodes in the layout `Old` (as `translate` reads it).
+fn decodes<Old: codec::Decode>(_key: &[u8], mut value: &[u8]) -> Result<bool, codec::Error> {
+	Ok(Old::decode(&mut value).is_ok())
+}
+
+/// Before a `translate` of the map under `prefix` (its `final_prefix`) from the layout `Old`: the
+/// number of values and of those that do not decode as `Old`. `translate` cannot rewrite the
+/// latter and leaves them as they are, unreadable by the new code; each migration logs their
+/// number as an error (target `runtime::dtao`), and its try-runtime `post_upgrade`, which counts
+/// the values the new layout reads, fails.
+pub fn old_layout_check<Old: codec::Decode>(what: &str, prefix: [u8; 32]) -> (u64, u64) {
+	let values = polkadot_sdk::frame_support::storage::PrefixIterator::<bool>::new(prefix.to_vec(), prefix.to_vec(), decodes::<Old>);
+	let (mut count, mut undecodable) = (0u64, 0u64);
+	for ok in values {
+		count = count.saturating_add(1);
+		if !ok {
+			undecodable = undecodable.saturating_add(1);
+		}
+	}
+	if undecodable > 0 {
+		log::error!(
+			target: "runtime::dtao",
+			"migration: {undecodable} of {count} values of {what} do not decode in the old layout; they are left as they are"
+		);
+	}
+	(count, undecodable)
+}
 
 /// Version 0 to 1: build `StakeIndex` and `StakerCount` from `StakeShares`.
 pub type MigrateToV1<T> = VersionedMigration<
@@ -162,12 +191,13 @@ pub mod v2 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddTempoToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<SubnetPoolV1>("Pools", Pools::<T, SubnetPoolV2>::final_prefix());
 			let mut pools: u64 = 0;
 			Pools::<T, SubnetPoolV2>::translate::<SubnetPoolV1, _>(|netuid, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_tempo(Tempo::<T>::get(netuid)))
 			});
-			T::DbWeight::get().reads_writes(pools.saturating_mul(2), pools)
+			T::DbWeight::get().reads_writes(pools.saturating_mul(2).saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -260,6 +290,9 @@ pub mod v3 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for CountStakersInPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (pools, _) = old_layout_check::<SubnetPoolV2>("Pools", v2::Pools::<T, SubnetPoolV3>::final_prefix());
+			let (settlements, _) =
+				old_layout_check::<SettlementV2<T::AccountId>>("Dissolving", crate::pallet::Dissolving::<T>::final_prefix());
 			let mut items: u64 = 0;
 			v2::Pools::<T, SubnetPoolV3>::translate::<SubnetPoolV2, _>(|netuid, old| {
 				items = items.saturating_add(1);
@@ -270,7 +303,8 @@ pub mod v3 {
 				Some(old.with_holders_left(v1::StakerCount::<T>::get(netuid)))
 			});
 			let counts = u64::from(v1::StakerCount::<T>::clear(u32::MAX, None).unique);
-			T::DbWeight::get().reads_writes(items.saturating_mul(2).saturating_add(counts), items.saturating_add(counts))
+			let scanned = pools.saturating_add(settlements);
+			T::DbWeight::get().reads_writes(items.saturating_mul(2).saturating_add(counts).saturating_add(scanned), items.saturating_add(counts))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -330,12 +364,13 @@ pub mod v4 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddFlowToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<SubnetPoolV3>("Pools", v2::Pools::<T, SubnetPoolV4>::final_prefix());
 			let mut pools: u64 = 0;
 			v2::Pools::<T, SubnetPoolV4>::translate::<SubnetPoolV3, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_flow())
 			});
-			T::DbWeight::get().reads_writes(pools, pools)
+			T::DbWeight::get().reads_writes(pools.saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -391,12 +426,13 @@ pub mod v5 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddVestingToStakePools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<StakePoolV4>("HotkeyStake", crate::pallet::HotkeyStake::<T>::final_prefix());
 			let mut pools: u64 = 0;
 			crate::pallet::HotkeyStake::<T>::translate::<StakePoolV4, _>(|_, _, old| {
 				pools = pools.saturating_add(1);
 				Some(old.without_vesting())
 			});
-			T::DbWeight::get().reads_writes(pools, pools)
+			T::DbWeight::get().reads_writes(pools.saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -497,12 +533,13 @@ pub mod v6 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRecycledToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<SubnetPoolV4>("Pools", v2::Pools::<T, SubnetPoolV6>::final_prefix());
 			let mut pools: u64 = 0;
 			v2::Pools::<T, SubnetPoolV6>::translate::<SubnetPoolV4, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_recycled())
 			});
-			T::DbWeight::get().reads_writes(pools, pools)
+			T::DbWeight::get().reads_writes(pools.saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -580,12 +617,13 @@ pub mod v7 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddKeptRootAlphaToPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<SubnetPoolV6>("Pools", crate::pallet::Pools::<T>::final_prefix());
 			let mut pools: u64 = 0;
 			crate::pallet::Pools::<T>::translate::<SubnetPoolV6, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_kept())
 			});
-			T::DbWeight::get().reads_writes(pools, pools)
+			T::DbWeight::get().reads_writes(pools.saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -644,12 +682,13 @@ pub mod v8 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddReleaseToClaimPools<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<RootClaimPoolV7>("RootClaimPools", crate::pallet::RootClaimPools::<T>::final_prefix());
 			let mut pools: u64 = 0;
 			crate::pallet::RootClaimPools::<T>::translate::<RootClaimPoolV7, _>(|_, _, old| {
 				pools = pools.saturating_add(1);
 				Some(old.without_release())
 			});
-			T::DbWeight::get().reads_writes(pools, pools)
+			T::DbWeight::get().reads_writes(pools.saturating_add(scanned), pools)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -51,7 +51,7 @@ impl pallet_dtao::Config for Test {
 	type Currency = Balances;
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
-	type MaxNeuronsLimit = ConstU32<1024>;
+	type MaxNeuronsLimit = ConstU32<512>;
 	type MaxValidatorsLimit = ConstU32<256>;
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = SettlementsPerBlock;
@@ -60,7 +60,7 @@ impl pallet_dtao::Config for Test {
 }
 
 /// A bounded list of `set_weights` (uids or weights) from a vector; panics if it is too long.
-pub fn bounded(v: Vec<u16>) -> polkadot_sdk::frame_support::BoundedVec<u16, ConstU32<1024>> {
+pub fn bounded(v: Vec<u16>) -> polkadot_sdk::frame_support::BoundedVec<u16, ConstU32<512>> {
 	v.try_into().expect("at most MaxNeuronsLimit entries")
 }
 
@@ -124,6 +124,12 @@ impl ExtBuilder {
 	}
 	pub fn tempo(mut self, tempo: u16) -> Self {
 		self.genesis.initial_tempo = tempo;
+		self
+	}
+	/// The dividend accrual at genesis (default `OverTempo`); tests of an epoch's arithmetic read
+	/// its payments at the epoch block under `AtEpoch`.
+	pub fn accrual(mut self, accrual: pallet_dtao::DividendAccrual) -> Self {
+		self.genesis.dividend_accrual = accrual;
 		self
 	}
 	pub fn immunity(mut self, blocks: u64) -> Self {

@@ -65,7 +65,14 @@ impl<T: Config> Pallet<T> {
 		let owner = HotkeyOwner::<T>::get(&hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		ensure!(owner == coldkey, Error::<T>::NotHotkeyOwner);
 		ensure!(take <= MaxTake::<T>::get(), Error::<T>::TakeTooHigh);
+		let now = Self::now();
+		if take > HotkeyTake::<T>::get(&hotkey) {
+			if let Some(last) = LastTakeChange::<T>::get(&hotkey) {
+				ensure!(now >= last.saturating_add(TakeRateLimit::<T>::get()), Error::<T>::TakeRateLimitExceeded);
+			}
+		}
 		HotkeyTake::<T>::insert(&hotkey, take);
+		LastTakeChange::<T>::insert(&hotkey, now);
 		Self::deposit_event(Event::TakeSet { hotkey, take });
 		Ok(())
 	}

@@ -83,6 +83,9 @@ pub mod defaults {
 	pub const ACTIVITY_CUTOFF_FACTOR_MILLI: u32 = 13_889;
 	/// Half-life of the flow EMA `S_n`, in blocks: 30 days of 12-second blocks.
 	pub const FLOW_HALF_LIFE: u64 = 216_000;
+	/// Blocks between a take change and a raise of the take: 30 days of 12-second blocks, as the
+	/// reference chain's delegate take rate limit.
+	pub const TAKE_RATE_LIMIT: u64 = 216_000;
 }
 
 /// Bounds of the Yuma hyperparameters (`docs/yuma.md` §2).

@@ -330,11 +330,11 @@ pub struct ShareGate {
 #[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
 #[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
 pub enum DividendAccrual {
-	/// At the epoch, to whoever holds the pool's shares then.
-	#[default]
+	/// At the epoch, to whoever holds the pool's shares then (the reference chain's rule).
 	AtEpoch,
 	/// Released block by block over the paying subnet's next `Tempo + 1` blocks, to whoever holds
-	/// the shares in each block: stake held `k` blocks earns `k` blocks' release.
+	/// the shares in each block: stake held `k` blocks earns `k` blocks' release. The default.
+	#[default]
 	OverTempo,
 }
 
@@ -392,13 +392,23 @@ impl RootClaimPool {
 	}
 
 	/// Fold what was released by `now` into `per_share` at the hotkey's `shares` root shares (done
-	/// before they change). With no shares it waits for the next holders.
+	/// before they change). With no shares nothing is folded (`take_unfolded` gives it to the
+	/// hotkey's owner).
 	pub fn fold(&mut self, now: u64, shares: u128) {
 		let unfolded = self.unfolded(now);
 		if let Some(rise) = dtao_math::claim_per_share(unfolded, shares) {
 			self.per_share = self.per_share.saturating_add(rise);
 			self.folded = self.folded.saturating_add(unfolded);
 		}
+	}
+
+	/// Take out what was released by `now` and not folded, while the hotkey had no root shares to
+	/// fold it at: it leaves the pool (`held` falls by it) and is returned, for the hotkey's owner.
+	pub fn take_unfolded(&mut self, now: u64) -> u64 {
+		let unfolded = self.unfolded(now);
+		self.folded = self.folded.saturating_add(unfolded);
+		self.held = self.held.saturating_sub(unfolded);
+		unfolded
 	}
 
 	/// Pay `alpha` at block `now` to the hotkey's `shares` root shares, released over `blocks`

@@ -22,6 +22,7 @@
 extern crate alloc;
 
 pub mod info;
+pub mod migrations;
 pub mod runtime_api;
 
 #[cfg(test)]
@@ -45,7 +46,12 @@ pub mod pallet {
 	use scale_info::TypeInfo;
 	use sp_runtime::traits::TrailingZeroInput;
 
+	/// Version 1, the first layout (the mirrors are filled from `Dtao` by
+	/// [`crate::migrations::FillMirrorsIfMissing`] whenever they are missing).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -45,7 +45,7 @@ impl pallet_dtao::Config for Test {
 	type Currency = Balances;
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
-	type MaxNeuronsLimit = ConstU32<1024>;
+	type MaxNeuronsLimit = ConstU32<512>;
 	type MaxValidatorsLimit = ConstU32<256>;
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = ConstU32<4>;

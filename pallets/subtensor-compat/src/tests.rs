@@ -382,3 +382,67 @@ fn the_mirror_check_catches_drift() {
 		assert!(SubtensorModule::do_try_state().is_ok());
 	});
 }
+
+/// A chain that ran `Dtao` before `SubtensorModule` was added: two subnets (one through each
+/// pallet), three hotkeys, a burn changed by root, and then every item of `SubtensorModule` gone,
+/// its storage version included. An upgrade runs as `Executive` runs it: FRAME first gives the
+/// storage-less pallet its current version (so no migration from version 0 could run), then
+/// `FillMirrorsIfMissing` fills every mirror from `Dtao` (the mirror check holds again and each
+/// item is what the calls had written); on mirrors that are there it does nothing.
+#[test]
+fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
+	use polkadot_sdk::{
+		frame_support::traits::{BeforeAllRuntimeMigrations, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
+		sp_io,
+	};
+	new_test_ext().execute_with(|| {
+		let _ = alice_subnet();
+		assert_ok!(pallet_dtao::Pallet::<Test>::register_network(signed(BOB), BOB_HOT));
+		assert_ok!(pallet_dtao::Pallet::<Test>::burned_register(signed(BOB), 1, 103));
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_burn(RuntimeOrigin::root(), 2, 7_777));
+		let mirrored = || {
+			(
+				NetworksAdded::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				MechanismCountCurrent::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				SubnetOwner::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				NetworkRegisteredAt::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				Burn::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				Owner::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				OwnedHotkeys::<Test>::iter()
+					.map(|(c, mut h)| {
+						h.sort();
+						(c, h)
+					})
+					.collect::<std::collections::BTreeMap<_, _>>(),
+			)
+		};
+		let before = mirrored();
+		assert_eq!(before.0.len(), 3, "root and two subnets");
+		assert_eq!(before.5.len(), 3, "three hotkeys");
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(1));
+
+		// The pallet was not there: none of its storage, no storage version.
+		let prefix = sp_io::hashing::twox_128(SubtensorModule::name().as_bytes());
+		let _ = sp_io::storage::clear_prefix(&prefix, None);
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(0));
+		assert!(NetworksAdded::<Test>::iter().next().is_none() && Owner::<Test>::iter().next().is_none());
+		assert!(SubtensorModule::do_try_state().is_err());
+
+		<crate::mock::AllPalletsWithSystem as BeforeAllRuntimeMigrations>::before_all_runtime_migrations();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(1), "FRAME set the version");
+		assert!(NetworksAdded::<Test>::iter().next().is_none(), "and filled nothing");
+		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
+		assert_eq!(mirrored(), before);
+		assert_eq!(Burn::<Test>::get(2), 7_777);
+		check_invariants();
+
+		// With the mirrors there, an upgrade does nothing.
+		Burn::<Test>::insert(2, 1);
+		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
+		assert_eq!(Burn::<Test>::get(2), 1);
+		Burn::<Test>::insert(2, 7_777);
+		// Filling mirrors already filled changes nothing.
+		crate::migrations::FillMirrorsIfMissing::<Test>::fill();
+		assert_eq!(mirrored(), before);
+	});
+}

@@ -32,16 +32,17 @@ fn root_pool() -> crate::StakePool {
 }
 
 #[test]
-fn setter_needs_root_and_defaults_to_at_epoch() {
+fn setter_needs_root_and_defaults_to_over_tempo() {
+	assert_eq!(crate::GenesisConfig::<Test>::default().dividend_accrual, DividendAccrual::OverTempo);
 	builder().build_and_execute(|| {
-		assert_eq!(DividendAccrualMode::<Test>::get(), DividendAccrual::AtEpoch);
+		assert_eq!(DividendAccrualMode::<Test>::get(), DividendAccrual::OverTempo);
 		assert_noop!(
-			Dtao::set_dividend_accrual(RuntimeOrigin::signed(ALICE), DividendAccrual::OverTempo),
+			Dtao::set_dividend_accrual(RuntimeOrigin::signed(ALICE), DividendAccrual::AtEpoch),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Dtao::set_dividend_accrual(RuntimeOrigin::root(), DividendAccrual::OverTempo));
-		assert_eq!(DividendAccrualMode::<Test>::get(), DividendAccrual::OverTempo);
-		System::assert_last_event(DtaoEvent::DividendAccrualSet { accrual: DividendAccrual::OverTempo }.into());
+		assert_ok!(Dtao::set_dividend_accrual(RuntimeOrigin::root(), DividendAccrual::AtEpoch));
+		assert_eq!(DividendAccrualMode::<Test>::get(), DividendAccrual::AtEpoch);
+		System::assert_last_event(DtaoEvent::DividendAccrualSet { accrual: DividendAccrual::AtEpoch }.into());
 	});
 }
 

@@ -38,6 +38,11 @@ fn dissolving_7() {
 	);
 }
 
+/// Alice lowered her hotkey's take to 5 % in this block.
+fn take_lowered_now() {
+	assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(5)));
+}
+
 fn setup() {
 	assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
 	assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
@@ -86,6 +91,7 @@ fn cases() -> Vec<Case> {
 		c("set_take", "above MaxTake", Some(ALICE), || C::set_take { hotkey: ALICE_HOT, take: Perbill::one() }, "TakeTooHigh"),
 		c("set_take", "hotkey of another coldkey", Some(BOB), || C::set_take { hotkey: ALICE_HOT, take: Perbill::zero() }, "NotHotkeyOwner"),
 		c("set_take", "unknown hotkey", Some(BOB), || C::set_take { hotkey: UNKNOWN_HOT, take: Perbill::zero() }, "HotkeyNotRegistered"),
+		p("set_take", "raise within TakeRateLimit of the last change", Some(ALICE), || C::set_take { hotkey: ALICE_HOT, take: Perbill::from_percent(10) }, take_lowered_now, "TakeRateLimitExceeded"),
 		c("add_stake", "amount 0", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 1, amount: 0 }, "AmountTooLow"),
 		c("add_stake", "amount MinStake − 1", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 1, amount: 499_999 }, "AmountTooLow"),
 		c("add_stake", "amount u64::MAX", Some(BOB), || C::add_stake { hotkey: ALICE_HOT, netuid: 1, amount: u64::MAX }, "InsufficientBalance"),
@@ -123,8 +129,12 @@ fn cases() -> Vec<Case> {
 		c("set_moving_price_cap", "0", None, || C::set_moving_price_cap { value: 0 }, "InvalidParameter"),
 		c("set_min_pool_reserve", "above NetworkMinLockCost", None, || C::set_min_pool_reserve { value: 20_000 * TAO }, "InvalidParameter"),
 		c("set_tempo", "unknown netuid", None, || C::set_tempo { netuid: 9, value: 10 }, "SubnetNotFound"),
+		c("set_tempo", "root (netuid 0)", None, || C::set_tempo { netuid: 0, value: 10 }, "RootSubnetNotAllowed"),
 		c("set_burn", "unknown netuid", None, || C::set_burn { netuid: 9, value: 1 }, "SubnetNotFound"),
-		c("set_max_neurons", "above MaxNeuronsLimit (1024)", None, || C::set_max_neurons { netuid: 1, value: 1025 }, "InvalidParameter"),
+		c("set_burn", "root (netuid 0)", None, || C::set_burn { netuid: 0, value: 0 }, "RootSubnetNotAllowed"),
+		c("set_max_neurons", "root (netuid 0)", None, || C::set_max_neurons { netuid: 0, value: 16 }, "RootSubnetNotAllowed"),
+		c("set_max_validators", "root (netuid 0)", None, || C::set_max_validators { netuid: 0, value: 16 }, "RootSubnetNotAllowed"),
+		c("set_max_neurons", "above MaxNeuronsLimit (512)", None, || C::set_max_neurons { netuid: 1, value: 513 }, "InvalidParameter"),
 		c("set_max_validators", "above MaxValidatorsLimit (256)", None, || C::set_max_validators { netuid: 1, value: 257 }, "InvalidParameter"),
 		c("set_subnet_limit", "above MaxSubnets (1024)", None, || C::set_subnet_limit { value: 1025 }, "InvalidParameter"),
 		c("set_kappa", "signed by the subnet owner (root only)", Some(ALICE), || C::set_kappa { netuid: 1, value: 40_000 }, "BadOrigin"),
@@ -142,6 +152,8 @@ fn cases() -> Vec<Case> {
 		c("set_emission_share_policy", "gate exponent 0", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::MovingPrice, gate: Some(crate::ShareGate { quantile: Perbill::zero(), exponent: 0 }) } }, "InvalidParameter"),
 		c("set_emission_share_policy", "gate exponent above 16", None, || C::set_emission_share_policy { policy: crate::EmissionSharePolicy { rule: crate::ShareRule::MovingPrice, gate: Some(crate::ShareGate { quantile: Perbill::one(), exponent: 17 }) } }, "InvalidParameter"),
 		c("set_flow_half_life", "above 100_000_000", None, || C::set_flow_half_life { value: 100_000_001 }, "InvalidParameter"),
+		c("set_flow_half_life", "0", None, || C::set_flow_half_life { value: 0 }, "InvalidParameter"),
+		c("set_take_rate_limit", "signed origin", Some(ALICE), || C::set_take_rate_limit { value: 0 }, "BadOrigin"),
 		c("set_dividend_accrual", "signed origin", Some(ALICE), || C::set_dividend_accrual { accrual: crate::DividendAccrual::OverTempo }, "BadOrigin"),
 		c("set_root_dividend_mode", "signed origin", Some(ALICE), || C::set_root_dividend_mode { mode: crate::RootDividendMode::SellPerBlock { sell_gate: true } }, "BadOrigin"),
 		c("claim_root", "root netuid", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 0 }, "RootSubnetNotAllowed"),

@@ -25,7 +25,7 @@ fn started_subnet(coldkey: AccountId, hotkey: AccountId) -> u16 {
 }
 
 fn builder() -> ExtBuilder {
-	ExtBuilder::default().rate_limit(0).start_delay(0).swap_fee(Perbill::zero())
+	ExtBuilder::default().rate_limit(0).start_delay(0).swap_fee(Perbill::zero()).accrual(crate::DividendAccrual::AtEpoch)
 }
 
 /// Moving prices 1 and 2 with `E = 1e8` give `τ` of 33_333_333 and 66_666_666; issuance grows by

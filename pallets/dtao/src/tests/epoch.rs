@@ -15,7 +15,7 @@ use polkadot_sdk::{
 };
 
 fn builder() -> ExtBuilder {
-	ExtBuilder::default().rate_limit(0).start_delay(0).swap_fee(Perbill::zero())
+	ExtBuilder::default().rate_limit(0).start_delay(0).swap_fee(Perbill::zero()).accrual(crate::DividendAccrual::AtEpoch)
 }
 
 /// Subnets 1 and 2 with the same tempo settle in different blocks: `(b + n + 1) mod 11 = 10`.
@@ -490,16 +490,16 @@ fn set_weights_errors() {
 		assert_eq!(Weights::<Test>::get(1, 0), vec![(1, 65535), (0, 0)]);
 		assert_eq!(LastUpdate::<Test>::get(1), vec![5, 1]);
 		assert_ok!(set(ALICE_HOT, vec![0, 1], vec![10, 90]));
-		// More than MaxNeuronsLimit (1024) entries do not even decode as a call.
+		// More than MaxNeuronsLimit (512) entries do not even decode as a call.
 		use codec::{Decode, Encode};
 		let valid = RuntimeCall::Dtao(Call::set_weights { netuid: 1, uids: bounded(vec![0]), weights: bounded(vec![1]) }).encode();
-		let too_long: Vec<u16> = (0..1025).collect();
+		let too_long: Vec<u16> = (0..513).collect();
 		let mut bytes = valid[..2].to_vec();
 		bytes.extend(1u16.encode());
 		bytes.extend(too_long.encode());
 		bytes.extend(too_long.encode());
 		assert!(RuntimeCall::decode(&mut &bytes[..]).is_err());
-		let at_limit: Vec<u16> = (0..1024).collect();
+		let at_limit: Vec<u16> = (0..512).collect();
 		let mut bytes = valid[..2].to_vec();
 		bytes.extend(1u16.encode());
 		bytes.extend(at_limit.encode());

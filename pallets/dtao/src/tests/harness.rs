@@ -310,7 +310,10 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 		108..=111 => {
 			let pools: Vec<(AccountId, u16)> = RootClaimPools::<Test>::iter_keys().collect();
 			let (hotkey, netuid) = if pools.is_empty() || rng.chance(200) { (h, n) } else { rng.pick(&pools) };
-			(Some(c), C::claim_root { hotkey, netuid }, "claim_root")
+			// Mostly by one of the hotkey's root stakers.
+			let stakers: Vec<AccountId> = StakeShares::<Test>::iter_key_prefix((0u16, hotkey)).collect();
+			let coldkey = if stakers.is_empty() || rng.chance(300) { c } else { rng.pick(&stakers) };
+			(Some(coldkey), C::claim_root { hotkey, netuid }, "claim_root")
 		},
 		_ => unreachable!("below(112)"),
 	};

@@ -94,6 +94,29 @@ fn set_take_rules() {
 			Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_parts(180_000_001)),
 			Error::<Test>::TakeTooHigh
 		);
+		// Raising the take waits `TakeRateLimit` blocks after the last change; lowering never waits.
+		let changed = System::block_number();
+		assert_eq!(LastTakeChange::<Test>::get(ALICE_HOT), Some(changed));
+		assert_noop!(
+			Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(6)),
+			Error::<Test>::TakeRateLimitExceeded
+		);
+		assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(4)));
+		assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(4)));
+		System::set_block_number(changed + crate::params::defaults::TAKE_RATE_LIMIT - 1);
+		assert_noop!(
+			Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(18)),
+			Error::<Test>::TakeRateLimitExceeded
+		);
+		System::set_block_number(changed + crate::params::defaults::TAKE_RATE_LIMIT);
+		assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(18)));
+		assert_eq!(HotkeyTake::<Test>::get(ALICE_HOT), Perbill::from_percent(18));
+		assert_eq!(LastTakeChange::<Test>::get(ALICE_HOT), Some(changed + crate::params::defaults::TAKE_RATE_LIMIT));
+		// Root sets the limit; 0 lifts it.
+		assert_noop!(Dtao::set_take_rate_limit(RuntimeOrigin::signed(ALICE), 0), polkadot_sdk::sp_runtime::DispatchError::BadOrigin);
+		assert_ok!(Dtao::set_take_rate_limit(RuntimeOrigin::root(), 0));
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::TakeRateLimitSet { value: 0 }));
+		assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(1)));
 		assert_ok!(Dtao::set_take(RuntimeOrigin::signed(ALICE), ALICE_HOT, Perbill::from_percent(18)));
 		assert_noop!(
 			Dtao::set_take(RuntimeOrigin::signed(BOB), ALICE_HOT, Perbill::from_percent(1)),

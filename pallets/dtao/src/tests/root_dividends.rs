@@ -122,7 +122,7 @@ fn root_shares(coldkey: AccountId) -> u128 {
 /// no claim on it, and one who leaves keeps what it earned.
 #[test]
 fn keep_alpha_pays_root_stakers_by_their_shares_while_it_was_paid() {
-	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+	ExtBuilder::default().rate_limit(0).start_delay(0).accrual(crate::DividendAccrual::AtEpoch).build_and_execute(|| {
 		keep_alpha_subnet();
 		let before = pool(1);
 		run_to_block(2);
@@ -303,5 +303,47 @@ fn kept_alpha_is_released_over_the_tempo_too() {
 		// Charlie: his part of blocks 8–14 at the old shares and 15–17 at the new.
 		let charlie = claim_accrued(c, figure(released(14), c + d) + figure(released(17) - released(14), c + d + b), 0);
 		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), charlie);
+	});
+}
+
+/// Alpha a claim pool releases while its hotkey has no root shares at all goes to the hotkey's
+/// owner as alpha stake on the subnet when the next root stake arrives, not to that newcomer:
+/// Charlie and Dave leave root at block 10 (with what blocks 8–10 released to them), blocks
+/// 11–13 release to nobody, and Bob's stake at block 13 finds nothing to claim.
+#[test]
+fn kept_alpha_released_without_root_shares_goes_to_the_owner() {
+	use dtao_math::{claim_accrued, claim_per_share, Vesting};
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		keep_alpha_subnet();
+		run_to_block(7);
+		let pool = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool");
+		let r = pool.releasing;
+		assert!(r > 0 && pool.release_start == 7 && pool.release_blocks == 10);
+		let released = |b: u64| r - Vesting { amount: r, start: 7, blocks: 10 }.unreleased(b);
+		let (c, d) = (root_shares(CHARLIE), root_shares(DAVE));
+		run_to_block(10);
+		for who in [CHARLIE, DAVE] {
+			assert_ok!(Dtao::unstake_all(RuntimeOrigin::signed(who), ALICE_HOT));
+		}
+		assert!(HotkeyStake::<Test>::get(0, ALICE_HOT).is_none(), "no root shares left");
+		let owed = claim_accrued(c, claim_per_share(released(10), c + d).expect("shares"), 0);
+		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), owed, "Charlie keeps what he earned");
+		run_to_block(13);
+		let alice_before = Dtao::stake_value(&ALICE_HOT, &ALICE, 1);
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 0, 400 * TAO));
+		let to_owner = released(13) - released(10);
+		assert!(to_owner > 0);
+		let alice_gain = Dtao::stake_value(&ALICE_HOT, &ALICE, 1) - alice_before;
+		assert!(alice_gain <= to_owner && alice_gain + 1 >= to_owner, "the owner gets {to_owner}, got {alice_gain}");
+		assert_eq!(Dtao::root_claimable(&BOB, &ALICE_HOT, 1), 0, "nothing for the newcomer");
+		let after = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("claim pool");
+		assert_eq!(after.held, r - to_owner);
+		// From now on Bob earns the blocks he holds.
+		run_to_block(15);
+		let b = root_shares(BOB);
+		assert_eq!(
+			Dtao::root_claimable(&BOB, &ALICE_HOT, 1),
+			claim_accrued(b, claim_per_share(released(15) - released(13), b).expect("shares"), 0)
+		);
 	});
 }

@@ -46,7 +46,9 @@ fn one_block() -> Weight {
 #[test]
 fn large_dissolution_settles_over_blocks_by_cumulative_rounding() {
 	SettlementsPerBlock::set(3);
-	ExtBuilder::default().min_lock(100 * TAO).rate_limit(0).start_delay(0).tempo(4).build_and_execute(|| {
+	// At the epoch: the holders' values read before the dissolution are what it pays on.
+	let builder = ExtBuilder::default().min_lock(100 * TAO).rate_limit(0).start_delay(0).tempo(4);
+	builder.accrual(crate::DividendAccrual::AtEpoch).build_and_execute(|| {
 		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
 		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
 		// Ten holders of uneven stakes, and a few blocks of emission and epochs.
