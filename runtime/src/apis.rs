@@ -203,7 +203,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl dtao_runtime_api::DtaoApi<Block, AccountId> for Runtime {
 		fn subnet_info(netuid: u16) -> Option<SubnetInfo> {
 			pallet_dtao::Pallet::<Runtime>::api_subnet_info(netuid)
@@ -239,6 +239,10 @@ impl_runtime_apis! {
 
 		fn root_claimable(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64 {
 			pallet_dtao::Pallet::<Runtime>::root_claimable(&coldkey, &hotkey, netuid)
+		}
+
+		fn root_claimable_tao(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64 {
+			pallet_dtao::Pallet::<Runtime>::root_claimable_tao(&coldkey, &hotkey, netuid)
 		}
 	}
 

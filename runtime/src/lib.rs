@@ -108,6 +108,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV6<Runtime>,
 	pallet_dtao::migrations::MigrateToV7<Runtime>,
 	pallet_dtao::migrations::MigrateToV8<Runtime>,
+	pallet_dtao::migrations::MigrateToV9<Runtime>,
 	pallet_subtensor_compat::migrations::FillMirrorsIfMissing<Runtime>,
 );
 
@@ -276,6 +277,10 @@ impl pallet_dtao::Config for Runtime {
 	/// once still fits in a block's normal share.
 	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	type MaxHookWeight = DtaoMaxHookWeight;
+	/// Twice the default `SubnetLimit` (128): a hotkey's live claim pools and as many settled
+	/// ones. A root stake change reads and writes at most about 20 KB of claim pools and 8 KB of
+	/// claim accounts.
+	type MaxRootClaimPools = polkadot_sdk::frame_support::traits::ConstU32<256>;
 	/// `SubtensorModule` mirrors the subnets, hotkey owners and burns btcli reads from storage.
 	type Observer = SubtensorModule;
 }

@@ -69,7 +69,9 @@ it('KeepAlpha: each block keeps root\'s alpha, the epoch pays it into a claim po
   }
   assert.ok(drained && Number(drained.netuid) === n && drained.rootAlpha > 0n, 'an epoch paid root alpha');
   const claimable = big(await api.call.dtaoApi.rootClaimable(k.bob.address, k.aliceHot.address, n));
-  const held = big((await api.query.dtao.rootClaimPools(k.aliceHot.address, n)).unwrap().held);
+  const pools = (await api.query.dtao.rootClaimPools(k.aliceHot.address)).unwrap().pools;
+  const live = pools.find((p) => p.netuid.toNumber() === n && p.settled.isNone);
+  const held = big(live.held);
   assert.ok(claimable > 0n && claimable <= held);
 
   r = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
@@ -83,4 +85,33 @@ it('KeepAlpha: each block keeps root\'s alpha, the epoch pays it into a claim po
 
   r = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
   assert.equal(r.error, 'dtao.NothingToClaim');
+});
+
+it('a dissolution settles the claim pool with the stakers; its root stakers claim their part in TAO', async () => {
+  const n = (await api.query.dtao.rootClaimHotkeys.keys()).map((key) => key.args[0].toNumber())[0];
+  assert.ok(n > 0, 'the KeepAlpha subnet has a live claim pool');
+  // Until an epoch has paid Bob something again.
+  let due = 0n;
+  for (let i = 0; i < 30 && due === 0n; i += 1) {
+    await createBlock(api);
+    due = big(await api.call.dtaoApi.rootClaimable(k.bob.address, k.aliceHot.address, n));
+  }
+  assert.ok(due > 0n, 'Bob has kept alpha to claim');
+  const r = await sudo(api.tx.dtao.dissolveNetwork(n));
+  assert.ok(sudid(r));
+  const settled = eventOf(r.events, api.events.dtao.RootClaimsSettled);
+  assert.ok(settled && Number(settled.netuid) === n && settled.alpha >= due && settled.tao > 0n, 'claim pool settled');
+  const dissolved = eventOf(r.events, api.events.dtao.NetworkDissolved);
+  assert.ok(dissolved.paidToStakers >= settled.tao, 'the claims are part of what the stakers are paid');
+  await assertInvariants(api, r.blockHash);
+  assert.equal(big(await api.call.dtaoApi.rootClaimable(k.bob.address, k.aliceHot.address, n)), 0n, 'no live pool left');
+  const tao = big(await api.call.dtaoApi.rootClaimableTao(k.bob.address, k.aliceHot.address, n));
+  assert.ok(tao > 0n && tao <= settled.tao);
+  const c = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
+  assert.equal(c.error, null);
+  const claimed = eventOf(c.events, api.events.dtao.RootClaimedTao);
+  assert.equal(claimed.tao, tao, 'paid what rootClaimableTao said');
+  await assertInvariants(api, c.blockHash);
+  const again = await submit(api, api.tx.dtao.claimRoot(k.aliceHot.address, n), k.bob);
+  assert.equal(again.error, 'dtao.NothingToClaim');
 });

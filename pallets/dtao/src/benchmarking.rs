@@ -95,6 +95,33 @@ fn full_weights<T: Config>(netuid: u16, hotkeys: &[T::AccountId]) {
 	Dtao::<T>::run_epoch(netuid);
 }
 
+/// Fill each hotkey's claim pools up to one below `MaxRootClaimPools` with settled pools (of
+/// netuids that no longer exist), each with alpha released and not folded: the largest values that
+/// a payment of root's kept alpha, or a change of root shares, on those hotkeys reads and writes.
+fn fill_claim_pools<T: Config>(hotkeys: &[T::AccountId]) {
+	let now = Dtao::<T>::now();
+	let count = T::MaxRootClaimPools::get().saturating_sub(1);
+	for hotkey in hotkeys {
+		let mut pools = crate::ClaimPools::<T::MaxRootClaimPools>::default();
+		for id in 0..count {
+			let pool = crate::RootClaimPool {
+				netuid: u16::MAX.saturating_sub(u16::try_from(id).unwrap_or(u16::MAX)),
+				id: u64::from(id),
+				held: TAO,
+				per_share: 1 << 90,
+				releasing: TAO,
+				release_start: now.saturating_sub(1),
+				release_blocks: 10,
+				settled: Some(TAO),
+				..Default::default()
+			};
+			let _ = pools.pools.try_push(pool);
+		}
+		pools.next_id = u64::from(count);
+		RootClaimPools::<T>::insert(hotkey, pools);
+	}
+}
+
 /// The spot price of a subnet in rao per alpha.
 fn spot<T: Config>(netuid: u16) -> u64 {
 	let p = Pools::<T>::get(netuid).expect("pool");
@@ -127,16 +154,21 @@ mod benchmarks {
 		assert!(Pools::<T>::get(netuid).and_then(|p| p.started_at).is_some());
 	}
 
-	/// Closing a subnet of `n` neurons with pending root TAO to pay (its holders are `settle`).
+	/// Closing a subnet of `n` neurons with pending root TAO and root's kept alpha to pay (its
+	/// holders are `settle`): the kept alpha opens a claim pool per neuron's hotkey, beside
+	/// `MaxRootClaimPools - 1` others, and the dissolution settles it.
 	#[benchmark]
 	fn dissolve_network(n: Linear<1, 256>) {
 		let (netuid, _, _) = subnet::<T>(0, true);
-		let _ = neurons::<T>(netuid, n.saturating_sub(1));
+		let hotkeys = neurons::<T>(netuid, n.saturating_sub(1));
+		fill_claim_pools::<T>(&hotkeys);
 		let pending = 1_000 * TAO;
 		let _ = T::Currency::mint_into(&Dtao::<T>::account_id(), pending);
 		Pools::<T>::mutate(netuid, |p| {
 			if let Some(p) = p {
 				p.pending_root_tao = pending;
+				p.pending_root_alpha = p.pending_root_alpha.saturating_add(TAO);
+				p.alpha_outstanding = p.alpha_outstanding.saturating_add(TAO);
 			}
 		});
 		#[block]
@@ -144,6 +176,7 @@ mod benchmarks {
 			let _ = Dtao::<T>::close_subnet(netuid).expect("closes");
 		}
 		assert!(Pools::<T>::get(netuid).is_none());
+		assert_eq!(RootClaimHotkeys::<T>::iter_prefix(netuid).count(), 0, "the claim pools were settled");
 	}
 
 	/// One settlement step paying `h` holders (and removing the share pool).
@@ -211,13 +244,15 @@ mod benchmarks {
 			}
 		});
 		T::Currency::mint_into(&Dtao::<T>::account_id(), TAO).expect("mints the pending root TAO");
+		// Each hotkey with the most claim pools it may have (one short, for this subnet's).
+		fill_claim_pools::<T>(&hotkeys);
 		// Payments released over the tempo: the schedule's arithmetic and writes with each.
 		DividendAccrualMode::<T>::put(crate::DividendAccrual::OverTempo);
 		#[block]
 		{
 			Dtao::<T>::run_epoch(netuid);
 		}
-		assert!(RootClaimPools::<T>::iter().count() > 0, "root's kept alpha reached the claim pools");
+		assert!(RootClaimHotkeys::<T>::iter_prefix(netuid).count() > 0, "root's kept alpha reached the claim pools");
 		let (neurons, rows) = Dtao::<T>::epoch_size(netuid);
 		assert_eq!(neurons, n);
 		// The permits (the owner's forced one among them or beside them), plus one for the owner.
@@ -397,6 +432,44 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), hotkey.clone(), netuid);
 		assert!(Dtao::<T>::stake_value(&hotkey, &caller, netuid) > 0);
+	}
+
+	/// A change of root shares on a hotkey with `k` claim pools, each with alpha released and not
+	/// folded yet, by a root staker with an account with each: the fold of every pool and the
+	/// update of every account (one read and one write of each value), as `add_stake`,
+	/// `remove_stake` and the other stake calls do on root.
+	#[benchmark]
+	fn root_claims(k: Linear<0, { T::MaxRootClaimPools::get() }>) {
+		let (_, _, hotkey) = subnet::<T>(0, true);
+		let caller = funded::<T>("caller", 0);
+		Dtao::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO, None).expect("stakes on root");
+		let shares = StakeShares::<T>::get((ROOT_NETUID, &hotkey, &caller)).unwrap_or(0);
+		let now = Dtao::<T>::now();
+		let mut pools = crate::ClaimPools::<T::MaxRootClaimPools>::default();
+		let mut accounts: alloc::vec::Vec<crate::RootClaim> = alloc::vec::Vec::new();
+		for id in 0..u64::from(k) {
+			let pool = crate::RootClaimPool {
+				netuid: u16::try_from(id).unwrap_or(u16::MAX).saturating_add(1),
+				id,
+				held: TAO,
+				per_share: 1 << 90,
+				releasing: TAO,
+				release_start: now.saturating_sub(1),
+				release_blocks: 10,
+				..Default::default()
+			};
+			pools.pools.try_push(pool).expect("within MaxRootClaimPools");
+			accounts.push(crate::RootClaim { id, snapshot: 1 << 89, owed: 1 });
+		}
+		pools.next_id = u64::from(k);
+		RootClaimPools::<T>::insert(&hotkey, pools);
+		RootClaims::<T>::insert(&caller, &hotkey, crate::claims::AccountsOf::<T>::try_from(accounts).expect("bounded"));
+		#[block]
+		{
+			Dtao::<T>::fold_root_claims(&hotkey);
+			Dtao::<T>::settle_root_claims(&hotkey, &caller, shares, shares.saturating_add(1));
+		}
+		assert_eq!(RootClaims::<T>::get(&caller, &hotkey).map_or(0, |a| a.len() as u32), k);
 	}
 
 	#[benchmark]

@@ -1,112 +1,186 @@
 //! Root's kept alpha (`RootDividendMode::KeepAlpha`, docs/mechanism.md §6.7): an epoch pays each
-//! validator's root part of the kept alpha into a claim pool per (hotkey, subnet); each root staker
-//! of the hotkey claims its share, in proportion to its root shares while the alpha was paid.
+//! validator's root part of the kept alpha into the hotkey's claim pool of that subnet; each root
+//! staker of the hotkey claims its share, in proportion to its root shares while the alpha was paid.
 //!
 //! A pool keeps the alpha paid per root share of the hotkey (its figure, scaled by 2^96; under
 //! `DividendAccrual::OverTempo` each payment's rise is released over the tempo, so stake earns only
 //! the blocks it held); a root staker's account keeps the figure when its root shares last changed
 //! (`snapshot`) and what it had earned by then (`owed`). Its claim is
-//! `owed + floor(shares · (figure − snapshot) / 2^96)`. Every
-//! change of a coldkey's root shares on a hotkey brings its accounts with that hotkey's pools up to
-//! date first (`set_shares` calls `settle_root_claims`), so nothing is ever paid per nominator at
-//! an epoch: a payment touches one pool per validator.
+//! `owed + floor(shares · (figure − snapshot) / 2^96)`.
+//!
+//! A hotkey's pools are one storage value (`RootClaimPools`, at most `MaxRootClaimPools` pools), and
+//! a staker's accounts with them another (`RootClaims`): a change of a coldkey's root shares on a
+//! hotkey folds the pools' releases (`fold_root_claims`) and brings the staker's accounts up to date
+//! (`settle_root_claims`) with one read and one write of each, whatever the number of pools; a
+//! payment at an epoch touches one value per validator. Pools with nothing left are pruned when
+//! touched, and an account is removed when its shares are gone and it is owed nothing.
+//!
+//! When a subnet is dissolved its pools are settled with its stakers (`settle_root_claims_of`): the
+//! alpha they hold is valued at the settlement's price, and that TAO stays claimable, in TAO, by the
+//! accounts that earned it.
 
-use crate::{pallet::*, RootClaim, RootClaimPool, ROOT_NETUID};
+use crate::{pallet::*, ClaimPools, RootClaim, RootClaimPool, ROOT_NETUID};
+use alloc::vec::Vec;
 use dtao_math::claim_accrued;
-use polkadot_sdk::frame_support::{ensure, pallet_prelude::DispatchResult};
+use polkadot_sdk::frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get, BoundedVec};
+
+/// A hotkey's claim pools, as stored.
+pub type PoolsOf<T> = ClaimPools<<T as Config>::MaxRootClaimPools>;
+/// A root staker's accounts with a hotkey's claim pools, as stored.
+pub type AccountsOf<T> = BoundedVec<RootClaim, <T as Config>::MaxRootClaimPools>;
 
 impl<T: Config> Pallet<T> {
-	/// The account of `coldkey` with `pool` (opened at `pool.since`): its stored one, or a fresh one
-	/// (nothing owed, figure 0) if it has none or one from an earlier pool of the same netuid.
-	fn root_claim(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: u16, pool: &RootClaimPool) -> RootClaim {
-		RootClaims::<T>::get((coldkey, hotkey, netuid))
-			.filter(|c| c.since == pool.since)
-			.unwrap_or(RootClaim { snapshot: 0, owed: 0, since: pool.since })
+	fn root_shares_of(hotkey: &T::AccountId) -> u128 {
+		HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares)
 	}
 
-	/// What `coldkey` can claim of root's kept alpha of `netuid` through its root stake on `hotkey`.
+	/// What an account (`None`: a fresh one) with `pool` is owed: its `owed` and what `shares` root
+	/// shares earned since its snapshot, at the hotkey's `root_shares`.
+	fn due(pool: &RootClaimPool, account: Option<&RootClaim>, shares: u128, root_shares: u128, now: u64) -> u64 {
+		let (snapshot, owed) = account.map_or((0, 0), |a| (a.snapshot, a.owed));
+		owed.saturating_add(claim_accrued(shares, pool.figure(now, root_shares), snapshot))
+	}
+
+	/// What `coldkey` can claim of root's kept alpha of the live subnet `netuid` through its root
+	/// stake on `hotkey`, in alpha.
 	pub fn root_claimable(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: u16) -> u64 {
-		let held = RootClaimPools::<T>::get(hotkey, netuid).map_or(0, |p| p.held);
-		Self::root_claim_due(coldkey, hotkey, netuid).min(held)
+		let pools = RootClaimPools::<T>::get(hotkey).unwrap_or_default();
+		let Some(pool) = pools.live(netuid) else { return 0 };
+		Self::root_claim_due(coldkey, hotkey, pool).min(pool.held)
 	}
 
-	/// What `coldkey` is owed by the claim pool of (`hotkey`, `netuid`): its account's `owed` and
-	/// what its current root shares earned since (`try_state` checks that the pool holds it).
-	pub(crate) fn root_claim_due(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: u16) -> u64 {
-		let Some(pool) = RootClaimPools::<T>::get(hotkey, netuid) else { return 0 };
-		let claim = Self::root_claim(coldkey, hotkey, netuid, &pool);
+	/// What `coldkey` can claim, in TAO, of the settled claim pools of `hotkey` for dissolved
+	/// subnets that had netuid `netuid`.
+	pub fn root_claimable_tao(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: u16) -> u64 {
+		let pools = RootClaimPools::<T>::get(hotkey).unwrap_or_default();
+		pools
+			.pools
+			.iter()
+			.filter(|p| p.netuid == netuid && p.settled.is_some())
+			.map(|p| {
+				let due = Self::root_claim_due(coldkey, hotkey, p);
+				p.clone().take(due).1
+			})
+			.fold(0u64, |a, b| a.saturating_add(b))
+	}
+
+	/// What `coldkey` is owed, in alpha, by `pool` of `hotkey`: its account's `owed` and what its
+	/// current root shares earned since (`try_state` checks that the pool holds it).
+	pub(crate) fn root_claim_due(coldkey: &T::AccountId, hotkey: &T::AccountId, pool: &RootClaimPool) -> u64 {
+		let accounts = RootClaims::<T>::get(coldkey, hotkey).unwrap_or_default();
 		let shares = StakeShares::<T>::get((ROOT_NETUID, hotkey, coldkey)).unwrap_or(0);
-		let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
-		claim.owed.saturating_add(claim_accrued(shares, pool.figure(Self::now(), root_shares), claim.snapshot))
+		let account = accounts.iter().find(|a| a.id == pool.id);
+		Self::due(pool, account, shares, Self::root_shares_of(hotkey), Self::now())
+	}
+
+	/// Store a hotkey's pools, pruning those with nothing left (and their index entries).
+	fn put_pools(hotkey: &T::AccountId, mut pools: PoolsOf<T>) {
+		for p in pools.pools.iter().filter(|p| p.is_spent() && p.settled.is_none()) {
+			RootClaimHotkeys::<T>::remove(p.netuid, hotkey);
+			RootClaimPoolCount::<T>::mutate(p.netuid, |n| *n = n.saturating_sub(1));
+		}
+		pools.prune();
+		if pools.pools.is_empty() {
+			RootClaimPools::<T>::remove(hotkey);
+		} else {
+			RootClaimPools::<T>::insert(hotkey, pools);
+		}
 	}
 
 	/// Fold what the claim pools of `hotkey` released so far into their figures, at the hotkey's
 	/// root shares now: called before those shares change (a deposit or withdrawal on root), so that
-	/// each block's release goes to the shares of that block.
+	/// each block's release goes to the shares of that block. One read and at most one write.
 	///
-	/// What was released while the hotkey had no root shares at all goes to the hotkey's owner, as
-	/// alpha stake on the subnet (as a payment to a hotkey without root stakers does), rather than
-	/// to whoever stakes on root next.
+	/// What was released while the hotkey had no root shares at all goes to the hotkey's owner (as
+	/// alpha stake on the subnet, or as TAO once the subnet is dissolved), as a payment to a hotkey
+	/// without root stakers does, rather than to whoever stakes on root next.
 	pub(crate) fn fold_root_claims(hotkey: &T::AccountId) {
+		let Some(mut pools) = RootClaimPools::<T>::get(hotkey) else { return };
 		let now = Self::now();
-		let shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
+		let shares = Self::root_shares_of(hotkey);
 		let owner = HotkeyOwner::<T>::get(hotkey);
-		for (netuid, mut pool) in RootClaimPools::<T>::iter_prefix(hotkey) {
-			if pool.releasing > pool.folded {
-				if shares == 0 {
-					let Some(owner) = owner.as_ref() else { continue };
-					let mut taken = pool;
-					let alpha = taken.take_unfolded(now);
-					if alpha == 0 || Self::deposit_stake(hotkey, owner, netuid, alpha).is_err() {
-						continue;
-					}
-					pool = taken;
-				} else {
-					pool.fold(now, shares);
-				}
-				RootClaimPools::<T>::insert(hotkey, netuid, pool);
+		let mut changed = false;
+		for pool in pools.pools.iter_mut() {
+			if pool.unfolded(now) == 0 {
+				continue;
 			}
+			if shares > 0 {
+				pool.fold(now, shares);
+				changed = true;
+				continue;
+			}
+			let Some(owner) = owner.as_ref() else { continue };
+			let mut taken = *pool;
+			let (alpha, tao) = taken.take_unfolded(now);
+			let paid = match taken.settled {
+				None => alpha > 0 && Self::deposit_stake(hotkey, owner, pool.netuid, alpha).is_ok(),
+				Some(_) => Self::pay_tao(owner, tao).is_ok(),
+			};
+			if paid {
+				*pool = taken;
+				changed = true;
+			}
+		}
+		if changed {
+			Self::put_pools(hotkey, pools);
 		}
 	}
 
 	/// Bring the accounts of `coldkey` with the claim pools of `hotkey` up to date before its root
 	/// shares change from `shares` to `new_shares`: what `shares` earned joins `owed`, and the figure
-	/// is recorded. Accounts of pools that no longer exist are removed, and so are accounts owed
-	/// nothing once the shares are gone.
+	/// is recorded. Accounts of pools that no longer exist are dropped, and so are accounts owed
+	/// nothing once the shares are gone. One read of each value and one write of the accounts.
 	pub(crate) fn settle_root_claims(hotkey: &T::AccountId, coldkey: &T::AccountId, shares: u128, new_shares: u128) {
-		for (netuid, stored) in RootClaims::<T>::iter_prefix((coldkey, hotkey)) {
-			if RootClaimPools::<T>::get(hotkey, netuid).is_none_or(|p| p.since != stored.since) {
-				RootClaims::<T>::remove((coldkey, hotkey, netuid));
+		let pools = RootClaimPools::<T>::get(hotkey).unwrap_or_default();
+		let stored = RootClaims::<T>::get(coldkey, hotkey);
+		if pools.pools.is_empty() && stored.is_none() {
+			return;
+		}
+		let stored = stored.unwrap_or_default();
+		let now = Self::now();
+		let root_shares = Self::root_shares_of(hotkey);
+		let mut accounts: Vec<RootClaim> = Vec::with_capacity(pools.pools.len());
+		for pool in pools.pools.iter() {
+			let account = stored.iter().find(|a| a.id == pool.id);
+			// Folded just before the shares changed (`fold_root_claims`): nothing is unfolded.
+			let owed = Self::due(pool, account, shares, root_shares, now);
+			if new_shares > 0 || owed > 0 {
+				accounts.push(RootClaim { id: pool.id, snapshot: pool.figure(now, root_shares), owed });
 			}
 		}
-		let now = Self::now();
-		let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
-		for (netuid, pool) in RootClaimPools::<T>::iter_prefix(hotkey) {
-			let mut claim = Self::root_claim(coldkey, hotkey, netuid, &pool);
-			// Folded just before the shares changed (`fold_root_claims`): nothing is unfolded.
-			let figure = pool.figure(now, root_shares);
-			claim.owed = claim.owed.saturating_add(claim_accrued(shares, figure, claim.snapshot));
-			claim.snapshot = figure;
-			if new_shares == 0 && claim.owed == 0 {
-				RootClaims::<T>::remove((coldkey, hotkey, netuid));
-			} else {
-				RootClaims::<T>::insert((coldkey, hotkey, netuid), claim);
-			}
+		Self::put_accounts(coldkey, hotkey, accounts);
+	}
+
+	fn put_accounts(coldkey: &T::AccountId, hotkey: &T::AccountId, accounts: Vec<RootClaim>) {
+		if accounts.is_empty() {
+			RootClaims::<T>::remove(coldkey, hotkey);
+			return;
+		}
+		// At most one account per pool, and a hotkey has at most `MaxRootClaimPools` pools.
+		match AccountsOf::<T>::try_from(accounts) {
+			Ok(accounts) => RootClaims::<T>::insert(coldkey, hotkey, accounts),
+			Err(_) => {
+				polkadot_sdk::frame_support::defensive!("more claim accounts than claim pools");
+			},
 		}
 	}
 
 	/// Pay `amount` of subnet `netuid`'s kept root alpha to the root stakers of `hotkey`: the
-	/// owner's take to the owner's alpha stake on the subnet, the rest into the hotkey's claim pool,
-	/// its figure raised over `release_blocks` blocks (0: at once; all of it to the owner's stake if
-	/// the hotkey has no root shares). Returns what was paid; a payment too small to raise the pool's
-	/// figure is not made (it stays pending).
+	/// owner's take to the owner's alpha stake on the subnet, the rest into the hotkey's claim pool
+	/// of the subnet, its figure raised over `release_blocks` blocks (0: at once). All of it goes to
+	/// the owner's stake if the hotkey has no root shares, or if it would need a new pool and has
+	/// `MaxRootClaimPools` live ones already, or the subnet has `MaxValidatorsLimit` live pools. Returns what was paid; a payment too small to raise
+	/// the pool's figure is not made (it stays pending).
 	pub(crate) fn pay_root_alpha(hotkey: &T::AccountId, netuid: u16, amount: u64, release_blocks: u32) -> u64 {
 		let Some(owner) = HotkeyOwner::<T>::get(hotkey) else { return 0 };
 		if amount == 0 {
 			return 0;
 		}
-		let shares = HotkeyStake::<T>::get(ROOT_NETUID, hotkey).map_or(0, |p| p.shares);
-		if shares == 0 {
+		let shares = Self::root_shares_of(hotkey);
+		let mut pools = RootClaimPools::<T>::get(hotkey).unwrap_or_default();
+		let has_room = pools.live(netuid).is_some()
+			|| (RootClaimPoolCount::<T>::get(netuid) < T::MaxValidatorsLimit::get() && Self::make_room(hotkey, &mut pools));
+		if shares == 0 || !has_room {
 			return if Self::deposit_stake(hotkey, &owner, netuid, amount).is_ok() { amount } else { 0 };
 		}
 		let take = Self::effective_take(hotkey).mul_floor(amount);
@@ -117,65 +191,123 @@ impl<T: Config> Pallet<T> {
 			_ => (amount, 0),
 		};
 		let now = Self::now();
-		let mut pool = RootClaimPools::<T>::get(hotkey, netuid).unwrap_or(RootClaimPool { since: now, ..Default::default() });
-		if !pool.pay(rest, now, release_blocks, shares) {
+		let paid = match pools.live_mut(netuid) {
+			Some(pool) => pool.pay(rest, now, release_blocks, shares),
+			None => {
+				let mut pool = RootClaimPool { netuid, id: pools.next_id, ..Default::default() };
+				let paid = pool.pay(rest, now, release_blocks, shares);
+				if paid && pools.pools.try_push(pool).is_ok() {
+					pools.next_id = pools.next_id.saturating_add(1);
+					RootClaimHotkeys::<T>::insert(netuid, hotkey, ());
+					RootClaimPoolCount::<T>::mutate(netuid, |n| *n = n.saturating_add(1));
+				}
+				paid
+			},
+		};
+		if !paid {
 			// Nothing reaches the pool: only the take (if any) was paid.
 			return take;
 		}
-		RootClaimPools::<T>::insert(hotkey, netuid, pool);
-		RootClaimHotkeys::<T>::insert(netuid, hotkey, ());
+		Self::put_pools(hotkey, pools);
 		amount
 	}
 
+	/// Make room in `pools` for a new pool: prune the spent ones, then, if the hotkey is at
+	/// `MaxRootClaimPools`, close its oldest settled pool (its TAO left becomes root stake of the
+	/// hotkey, as root dividends). Whether there is room (there is none when every pool is live).
+	fn make_room(hotkey: &T::AccountId, pools: &mut PoolsOf<T>) -> bool {
+		pools.prune();
+		if (pools.pools.len() as u32) < T::MaxRootClaimPools::get() {
+			return true;
+		}
+		let Some(oldest) = pools.pools.iter().filter(|p| p.settled.is_some()).map(|p| p.id).min() else { return false };
+		let tao = pools.get(oldest).and_then(|p| p.settled).unwrap_or(0);
+		if tao > 0 && !Self::credit_root_stake(hotkey, tao) {
+			return false;
+		}
+		pools.pools.retain(|p| p.id != oldest);
+		true
+	}
+
+	/// Claim everything `coldkey` is owed by the claim pools of `hotkey` for `netuid`: from the
+	/// live pool as alpha stake on the subnet, from settled pools (of dissolved subnets that had
+	/// this netuid) as TAO to its free balance.
 	pub(crate) fn do_claim_root(coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16) -> DispatchResult {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
-		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
-		ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
-		let mut pool = RootClaimPools::<T>::get(&hotkey, netuid).ok_or(Error::<T>::NothingToClaim)?;
-		let alpha = Self::root_claimable(&coldkey, &hotkey, netuid);
-		ensure!(alpha > 0, Error::<T>::NothingToClaim);
-		Self::deposit_stake(&hotkey, &coldkey, netuid, alpha)?;
-		pool.held = pool.held.saturating_sub(alpha);
-		RootClaimPools::<T>::insert(&hotkey, netuid, pool);
+		let mut pools = RootClaimPools::<T>::get(&hotkey).unwrap_or_default();
+		let stored = RootClaims::<T>::get(&coldkey, &hotkey).unwrap_or_default();
 		let shares = StakeShares::<T>::get((ROOT_NETUID, &hotkey, &coldkey)).unwrap_or(0);
-		if shares == 0 {
-			RootClaims::<T>::remove((&coldkey, &hotkey, netuid));
-		} else {
-			let root_shares = HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).map_or(0, |p| p.shares);
-			let snapshot = pool.figure(Self::now(), root_shares);
-			RootClaims::<T>::insert((&coldkey, &hotkey, netuid), RootClaim { snapshot, owed: 0, since: pool.since });
+		let root_shares = Self::root_shares_of(&hotkey);
+		let now = Self::now();
+		let (mut alpha, mut tao_alpha, mut tao) = (0u64, 0u64, 0u64);
+		let mut claimed: Vec<u64> = Vec::new();
+		for pool in pools.pools.iter_mut().filter(|p| p.netuid == netuid) {
+			let account = stored.iter().find(|a| a.id == pool.id);
+			let due = Self::due(pool, account, shares, root_shares, now).min(pool.held);
+			if due == 0 {
+				continue;
+			}
+			let (out, value) = pool.take(due);
+			if pool.settled.is_some() {
+				tao_alpha = tao_alpha.saturating_add(out);
+				tao = tao.saturating_add(value);
+			} else {
+				alpha = alpha.saturating_add(out);
+			}
+			claimed.push(pool.id);
 		}
-		Self::deposit_event(Event::RootClaimed { coldkey, hotkey, netuid, alpha });
+		if claimed.is_empty() {
+			let known = pools.pools.iter().any(|p| p.netuid == netuid) || Pools::<T>::contains_key(netuid);
+			ensure!(known, Error::<T>::SubnetNotFound);
+			return Err(Error::<T>::NothingToClaim.into());
+		}
+		if alpha > 0 {
+			ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
+			ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
+		}
+		Self::pay_tao(&coldkey, tao)?;
+		if alpha > 0 {
+			Self::deposit_stake(&hotkey, &coldkey, netuid, alpha)?;
+		}
+		// The claimed accounts start again from the figures now, owed nothing.
+		let mut accounts: Vec<RootClaim> = stored.into_iter().filter(|a| !claimed.contains(&a.id)).collect();
+		if shares > 0 {
+			for pool in pools.pools.iter().filter(|p| claimed.contains(&p.id)) {
+				accounts.push(RootClaim { id: pool.id, snapshot: pool.figure(now, root_shares), owed: 0 });
+			}
+		}
+		Self::put_pools(&hotkey, pools);
+		Self::put_accounts(&coldkey, &hotkey, accounts);
+		if alpha > 0 {
+			Self::deposit_event(Event::RootClaimed { coldkey: coldkey.clone(), hotkey: hotkey.clone(), netuid, alpha });
+		}
+		if tao_alpha > 0 {
+			Self::deposit_event(Event::RootClaimedTao { coldkey, hotkey, netuid, alpha: tao_alpha, tao });
+		}
 		Ok(())
 	}
 
-	/// Close the claim pools of a subnet being dissolved: the alpha each holds is sold into `pool`
-	/// without fee and the TAO becomes root stake of its hotkey (as root dividends, §6.5), so its
-	/// root stakers keep its value. A sale that would break the liquidity floor returns the alpha
-	/// to the pool's reserve instead. Returns the TAO paid.
-	pub(crate) fn close_root_claims(netuid: u16, pool: &mut crate::SubnetPool) -> u64 {
-		let mut paid: u64 = 0;
-		let hotkeys: alloc::vec::Vec<T::AccountId> = RootClaimHotkeys::<T>::iter_key_prefix(netuid).collect();
+	/// Settle the live claim pools of a subnet being dissolved (at most `MaxValidatorsLimit`) with
+	/// its stakers, at the settlement's price: each pool's alpha is valued at `floor(tao · held / issuance)` (as a stake holder's is),
+	/// kept by the pallet account, and claimable from then on in TAO by the root stakers who earned
+	/// the alpha (its release over the tempo goes on). Returns the alpha and TAO settled.
+	pub(crate) fn settle_root_claims_of(netuid: u16, tao: u64, issuance: u64) -> (u64, u64) {
+		let (mut alpha_total, mut tao_total) = (0u64, 0u64);
+		let hotkeys: Vec<T::AccountId> = RootClaimHotkeys::<T>::iter_key_prefix(netuid).collect();
 		for hotkey in hotkeys {
 			RootClaimHotkeys::<T>::remove(netuid, &hotkey);
-			let Some(claims) = RootClaimPools::<T>::take(&hotkey, netuid) else { continue };
-			if claims.held == 0 {
-				continue;
-			}
-			let sale = dtao_math::sell(pool.market(), claims.held, 0, MinPoolReserve::<T>::get());
-			pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(claims.held);
-			match sale {
-				Ok(o) if Self::credit_root_stake(&hotkey, o.amount_out) => {
-					if let dtao_math::Market::Pool { tao, alpha } = o.after {
-						pool.tao_reserve = tao;
-						pool.alpha_reserve = alpha;
-					}
-					paid = paid.saturating_add(o.amount_out);
-				},
-				_ => pool.alpha_reserve = pool.alpha_reserve.saturating_add(claims.held),
-			}
+			let Some(mut pools) = RootClaimPools::<T>::get(&hotkey) else { continue };
+			let Some(pool) = pools.live_mut(netuid) else { continue };
+			let value = dtao_math::wide::mul_div_floor(u128::from(tao), u128::from(pool.held), u128::from(issuance))
+				.and_then(|v| u64::try_from(v).ok())
+				.unwrap_or(0);
+			alpha_total = alpha_total.saturating_add(pool.held);
+			tao_total = tao_total.saturating_add(value);
+			pool.settled = Some(value);
+			Self::put_pools(&hotkey, pools);
 		}
-		paid
+		RootClaimPoolCount::<T>::remove(netuid);
+		(alpha_total, tao_total)
 	}
 
 	/// Add `tao` (already held by the pallet account) to `hotkey`'s root share pool, or to its

@@ -23,7 +23,7 @@ macro_rules! check {
 impl<T: Config> Pallet<T> {
 	/// Every invariant of docs/mechanism.md §8 that holds between blocks:
 	/// 1. the pallet account holds exactly its own existential deposit, plus `T_0`, plus every
-	///    pool's TAO and pending root TAO;
+	///    pool's TAO and pending root TAO, and the TAO of settled claim pools (§6.7);
 	/// 2. per subnet, `O_n = Σ_h H(h,n) + pending alpha`; on root, `T_0 = Σ_h H(h,0)`;
 	/// 3. per share pool, the coldkeys' shares add up to `S`, and their values to `H` minus less
 	///    than one alpha-rao per coldkey (never more than `H`); `H > 0` iff `S > 0`;
@@ -56,10 +56,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let ed = u128::from(T::Currency::minimum_balance());
 		let held = u128::from(T::Currency::balance(&Self::account_id()));
-		check!(
-			held == tao.saturating_add(ed),
-			"pallet account balance != ED + T_0 + Σ (T_n + pending root TAO) + TAO of settlements"
-		);
+		// Checked with the TAO of settled claim pools, below.
+		let mut tao_claims: u128 = 0;
 		check!(dissolving.keys().all(|n| *n != ROOT_NETUID && !pools.contains_key(n)), "a dissolving subnet still has a pool");
 
 		// 3. Share pools, accumulated from the coldkeys' entries; and the stake counts and index.
@@ -140,28 +138,63 @@ impl<T: Config> Pallet<T> {
 			alpha_by_subnet.remove(&ROOT_NETUID).unwrap_or(0) == u128::from(root_stake),
 			"T_0 != Σ_h H(h,0)"
 		);
-		// Root's kept alpha held in claim pools (§6.7) is outstanding too.
+		// Root's kept alpha held in live claim pools (§6.7) is outstanding too.
 		let mut claimed_by_subnet: BTreeMap<u16, u128> = BTreeMap::new();
-		for (hotkey, netuid, claims) in RootClaimPools::<T>::iter() {
-			check!(pools.contains_key(&netuid) && netuid != ROOT_NETUID, "a root claim pool on a subnet that does not exist");
-			check!(RootClaimHotkeys::<T>::contains_key(netuid, &hotkey), "a root claim pool missing from RootClaimHotkeys");
-			let held = claimed_by_subnet.entry(netuid).or_insert(0);
-			*held = held.saturating_add(u128::from(claims.held));
-			// What its root stakers can claim never exceeds what it holds.
-			let mut claimable: u128 = 0;
-			for coldkey in StakeShares::<T>::iter_key_prefix((ROOT_NETUID, &hotkey)) {
-				claimable = claimable.saturating_add(u128::from(Self::root_claim_due(&coldkey, &hotkey, netuid)));
-			}
-			for ((coldkey, h, n), claim) in RootClaims::<T>::iter() {
-				if h == hotkey && n == netuid && claim.since == claims.since && !StakeShares::<T>::contains_key((ROOT_NETUID, &h, &coldkey)) {
-					claimable = claimable.saturating_add(u128::from(claim.owed));
+		let accounts: BTreeMap<(T::AccountId, T::AccountId), crate::claims::AccountsOf<T>> =
+			RootClaims::<T>::iter().map(|(c, h, a)| ((c, h), a)).collect();
+		for (hotkey, claims) in RootClaimPools::<T>::iter() {
+			let mut ids = alloc::collections::BTreeSet::new();
+			for pool in claims.pools.iter() {
+				check!(pool.id < claims.next_id && ids.insert(pool.id), "claim pool ids not unique and below next_id");
+				match pool.settled {
+					None => {
+						let netuid = pool.netuid;
+						check!(pools.contains_key(&netuid) && netuid != ROOT_NETUID, "a live root claim pool on a subnet that does not exist");
+						check!(RootClaimHotkeys::<T>::contains_key(netuid, &hotkey), "a root claim pool missing from RootClaimHotkeys");
+						check!(claims.live(netuid).map(|p| p.id) == Some(pool.id), "two live claim pools of one subnet");
+						let held = claimed_by_subnet.entry(netuid).or_insert(0);
+						*held = held.saturating_add(u128::from(pool.held));
+					},
+					// Settled: the pallet account keeps its TAO.
+					Some(settled) => tao_claims = tao_claims.saturating_add(u128::from(settled)),
 				}
+				// What its root stakers can claim never exceeds what it holds.
+				let mut claimable: u128 = 0;
+				for coldkey in StakeShares::<T>::iter_key_prefix((ROOT_NETUID, &hotkey)) {
+					claimable = claimable.saturating_add(u128::from(Self::root_claim_due(&coldkey, &hotkey, pool)));
+				}
+				for ((coldkey, h), list) in &accounts {
+					if *h == hotkey && !StakeShares::<T>::contains_key((ROOT_NETUID, h, coldkey)) {
+						let owed = list.iter().find(|a| a.id == pool.id).map_or(0, |a| a.owed);
+						claimable = claimable.saturating_add(u128::from(owed));
+					}
+				}
+				check!(claimable <= u128::from(pool.held), "root stakers can claim more than a claim pool holds");
 			}
-			check!(claimable <= u128::from(claims.held), "root stakers can claim more than a claim pool holds");
+		}
+		let mut live_pools: BTreeMap<u16, u32> = BTreeMap::new();
+		for (netuid, _) in RootClaimHotkeys::<T>::iter_keys() {
+			let count = live_pools.entry(netuid).or_insert(0);
+			*count = count.saturating_add(1);
 		}
 		check!(
-			RootClaimHotkeys::<T>::iter_keys().all(|(netuid, hotkey)| RootClaimPools::<T>::contains_key(&hotkey, netuid)),
+			RootClaimPoolCount::<T>::iter().all(|(n, count)| count > 0 && live_pools.get(&n) == Some(&count))
+				&& live_pools.iter().all(|(n, count)| RootClaimPoolCount::<T>::get(n) == *count),
+			"RootClaimPoolCount does not count each subnet's live claim pools"
+		);
+		check!(
+			live_pools.values().all(|count| *count <= <T::MaxValidatorsLimit as polkadot_sdk::frame_support::traits::Get<u32>>::get()),
+			"a subnet has more live claim pools than MaxValidatorsLimit"
+		);
+		check!(
+			RootClaimHotkeys::<T>::iter_keys().all(|(netuid, hotkey)| {
+				RootClaimPools::<T>::get(&hotkey).is_some_and(|c| c.live(netuid).is_some())
+			}),
 			"RootClaimHotkeys names a claim pool that does not exist"
+		);
+		check!(
+			held == tao.saturating_add(ed).saturating_add(tao_claims),
+			"pallet account balance != ED + T_0 + Σ (T_n + pending root TAO) + TAO of settlements and settled claims"
 		);
 		for (netuid, p) in &pools {
 			let staked = alpha_by_subnet.remove(netuid).unwrap_or(0);

@@ -99,6 +99,12 @@ pub mod pallet {
 		/// coinbase, settlement step and epoch fit together.
 		#[pallet::constant]
 		type MaxHookWeight: Get<Weight>;
+		/// The most claim pools of root's kept alpha (`KeepAlpha`) a hotkey may have, live and
+		/// settled together; a root staker has at most this many claim accounts per hotkey. A
+		/// change of root stake reads and writes the hotkey's pools and the staker's accounts as one
+		/// value each, so its cost grows with this bound (charged in full).
+		#[pallet::constant]
+		type MaxRootClaimPools: Get<u32>;
 		/// Told of the changes another pallet mirrors in its own storage (a subnet added or
 		/// removed, a hotkey's owner set, a burn set), in the same call that makes them. `()`
 		/// for none.
@@ -301,25 +307,28 @@ pub mod pallet {
 	/// What happens to root's share of the validators' alpha: sold every block (optionally gated).
 	#[pallet::storage]
 	pub type RootDividends<T> = StorageValue<_, crate::RootDividendMode, ValueQuery>;
-	/// Root's kept alpha of a subnet owed to the root stakers of a hotkey (`KeepAlpha`), by
-	/// (hotkey, netuid).
+	/// Root's kept alpha owed to the root stakers of a hotkey (`KeepAlpha`): the hotkey's claim
+	/// pools, one per subnet it was paid on (and one per dissolved subnet still owing TAO).
 	#[pallet::storage]
 	pub type RootClaimPools<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u16, crate::RootClaimPool, OptionQuery>;
-	/// The hotkeys with a claim pool on each subnet, by (netuid, hotkey).
+		StorageMap<_, Blake2_128Concat, T::AccountId, crate::ClaimPools<T::MaxRootClaimPools>, OptionQuery>;
+	/// The hotkeys with a live claim pool on each subnet, by (netuid, hotkey).
 	#[pallet::storage]
 	pub type RootClaimHotkeys<T: Config> = StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, T::AccountId, (), OptionQuery>;
-	/// Each root staker's account with a claim pool, by (coldkey, hotkey, netuid); brought up to date
-	/// whenever its root shares on the hotkey change.
+	/// The number of live claim pools of each subnet (its `RootClaimHotkeys` entries): at most
+	/// `MaxValidatorsLimit`, so that a dissolution settles a bounded number of them.
 	#[pallet::storage]
-	pub type RootClaims<T: Config> = StorageNMap<
+	pub type RootClaimPoolCount<T> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
+	/// Each root staker's accounts with the claim pools of a hotkey, by (coldkey, hotkey); brought
+	/// up to date whenever its root shares on the hotkey change, removed when owed nothing.
+	#[pallet::storage]
+	pub type RootClaims<T: Config> = StorageDoubleMap<
 		_,
-		(
-			NMapKey<Blake2_128Concat, T::AccountId>,
-			NMapKey<Blake2_128Concat, T::AccountId>,
-			NMapKey<Twox64Concat, u16>,
-		),
-		crate::RootClaim,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<crate::RootClaim, T::MaxRootClaimPools>,
 		OptionQuery,
 	>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
@@ -749,6 +758,13 @@ pub mod pallet {
 		RootAlphaDrained { netuid: u16, root_alpha: u64 },
 		/// A root staker claimed its part of root's kept alpha of a subnet, as alpha stake there.
 		RootClaimed { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, alpha: u64 },
+		/// A root staker claimed its part of root's kept alpha of a dissolved subnet: `alpha` due,
+		/// paid as `tao` to its free balance (the alpha's value in the subnet's settlement).
+		RootClaimedTao { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, alpha: u64, tao: u64 },
+		/// A dissolution settled the claim pools of root's kept alpha on `netuid` with the subnet's
+		/// stakers: the `alpha` they held is valued at `tao`, which stays claimable (in TAO) by the
+		/// root stakers who earned it. Included in the dissolution's `paid_to_stakers`.
+		RootClaimsSettled { netuid: u16, alpha: u64, tao: u64 },
 		/// A hotkey's take was set.
 		TakeSet { hotkey: T::AccountId, take: Perbill },
 		TaoWeightSet { value: Perbill },
@@ -984,6 +1000,7 @@ pub mod pallet {
 		/// Stake `amount` TAO to `hotkey` on `netuid`: buys alpha through the subnet's pool (1:1 on
 		/// root). Origin: signed (coldkey).
 		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn add_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount: u64) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_add_stake(coldkey, hotkey, netuid, amount, None)
@@ -992,6 +1009,7 @@ pub mod pallet {
 		/// Unstake `amount` alpha from `hotkey` on `netuid`: sells it through the pool. Origin:
 		/// signed (coldkey).
 		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::remove_stake().saturating_add(Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount: u64) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_remove_stake(coldkey, hotkey, netuid, amount, None).map(|_| ())
@@ -1000,6 +1018,7 @@ pub mod pallet {
 		/// `add_stake` whose post-trade price must stay at most `limit_price` (rao per alpha). With
 		/// `allow_partial`, executes the largest amount that respects it. Origin: signed (coldkey).
 		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::add_stake_limit().saturating_add(Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn add_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1015,6 +1034,7 @@ pub mod pallet {
 		/// `remove_stake` whose post-trade price must stay at least `limit_price`. With
 		/// `allow_partial`, executes the largest amount that respects it. Origin: signed (coldkey).
 		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::remove_stake_limit().saturating_add(Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1031,6 +1051,7 @@ pub mod pallet {
 		/// `destination_hotkey` on `destination_netuid` (through TAO if the subnets differ).
 		/// Origin: signed (coldkey).
 		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::move_stake().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			origin_hotkey: T::AccountId,
@@ -1057,6 +1078,7 @@ pub mod pallet {
 
 		/// Swap `amount` alpha of `hotkey` from one subnet to another, through TAO. Origin: signed.
 		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::swap_stake().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1083,6 +1105,7 @@ pub mod pallet {
 		/// `swap_stake` whose post-trade ratio `p_origin / p_destination` (scaled by 10^9) must stay
 		/// at least `limit_price`. Origin: signed (coldkey).
 		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::swap_stake_limit().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1111,6 +1134,7 @@ pub mod pallet {
 		/// Give `amount` alpha of the caller's stake on `hotkey` to `destination_coldkey`, on
 		/// `destination_netuid` (through TAO if the subnets differ). Origin: signed (coldkey).
 		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::transfer_stake().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn transfer_stake(
 			origin: OriginFor<T>,
 			destination_coldkey: T::AccountId,
@@ -1142,11 +1166,11 @@ pub mod pallet {
 		/// Charged for one sale on every subnet and refunded to the subnets the caller holds stake
 		/// on (found through `StakeIndex`).
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::unstake_all(u32::from(TotalNetworks::<T>::get()).saturating_add(1)))]
+		#[pallet::weight(T::WeightInfo::unstake_all(u32::from(TotalNetworks::<T>::get()).saturating_add(1)).saturating_add(Pallet::<T>::root_claims_weight(&[ROOT_NETUID])))]
 		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
 			let visited = Self::do_unstake_all(coldkey, hotkey)?;
-			Ok(Some(T::WeightInfo::unstake_all(visited)).into())
+			Ok(Some(T::WeightInfo::unstake_all(visited).saturating_add(Self::root_claims_weight(&[ROOT_NETUID]))).into())
 		}
 
 		// ----- Governance setters: root origin, one per parameter, each emits `<Name>Set`. -----
@@ -1474,7 +1498,7 @@ pub mod pallet {
 		/// root stake on `hotkey`: it becomes the caller's alpha stake on (`hotkey`, `netuid`).
 		/// Origin: signed (coldkey).
 		#[pallet::call_index(79)]
-		#[pallet::weight(T::WeightInfo::claim_root())]
+		#[pallet::weight(T::WeightInfo::claim_root().saturating_add(Pallet::<T>::root_claims_weight(&[ROOT_NETUID])))]
 		pub fn claim_root(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_claim_root(coldkey, hotkey, netuid)

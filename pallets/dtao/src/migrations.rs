@@ -22,6 +22,10 @@
 //!   for `RootDividendMode::KeepAlpha`.
 //! - 8: `RootClaimPool` ends with `releasing`, `release_start` and `release_blocks`, so that a
 //!   claim pool's figure rises over the tempo under `DividendAccrual::OverTempo`.
+//! - 9: a hotkey's claim pools are one value (`ClaimPools`, each pool numbered by `id` and
+//!   settled in TAO when its subnet dissolves), and a root staker's accounts with them another
+//!   (`RootClaims` by (coldkey, hotkey)), so that a change of root stake costs one read and one
+//!   write of each.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -35,7 +39,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(8);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(9);
 
 /// Whether a stored value decodes in the layout `Old` (as `translate` reads it).
 fn decodes<Old: codec::Decode>(_key: &[u8], mut value: &[u8]) -> Result<bool, codec::Error> {
@@ -658,9 +662,14 @@ pub type MigrateToV8<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV8`.
 pub mod v8 {
 	use super::*;
-	use crate::types::RootClaimPool;
 	use codec::{Decode, Encode, MaxEncodedLen};
+	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Blake2_128Concat, Twox64Concat};
 	use scale_info::TypeInfo;
+
+	/// `RootClaimPools` of versions 7 and 8: one value per (hotkey, netuid).
+	#[storage_alias]
+	pub type RootClaimPools<T: Config, V> =
+		StorageDoubleMap<Pallet<T>, Blake2_128Concat, <T as frame_system::Config>::AccountId, Twox64Concat, u16, V, OptionQuery>;
 
 	/// `RootClaimPool` at version 7.
 	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
@@ -670,10 +679,22 @@ pub mod v8 {
 		pub since: u64,
 	}
 
+	/// `RootClaimPool` at version 8: `since` is the block the pool was opened.
+	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+	pub struct RootClaimPoolV8 {
+		pub held: u64,
+		pub per_share: u128,
+		pub since: u64,
+		pub releasing: u64,
+		pub release_start: u64,
+		pub release_blocks: u32,
+		pub folded: u64,
+	}
+
 	impl RootClaimPoolV7 {
 		/// The version-8 value: these fields, nothing being released.
-		pub fn without_release(self) -> RootClaimPool {
-			RootClaimPool { held: self.held, per_share: self.per_share, since: self.since, ..Default::default() }
+		pub fn without_release(self) -> RootClaimPoolV8 {
+			RootClaimPoolV8 { held: self.held, per_share: self.per_share, since: self.since, ..Default::default() }
 		}
 	}
 
@@ -682,9 +703,9 @@ pub mod v8 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for AddReleaseToClaimPools<T> {
 		fn on_runtime_upgrade() -> Weight {
-			let (scanned, _) = old_layout_check::<RootClaimPoolV7>("RootClaimPools", crate::pallet::RootClaimPools::<T>::final_prefix());
+			let (scanned, _) = old_layout_check::<RootClaimPoolV7>("RootClaimPools", RootClaimPools::<T, RootClaimPoolV7>::final_prefix());
 			let mut pools: u64 = 0;
-			crate::pallet::RootClaimPools::<T>::translate::<RootClaimPoolV7, _>(|_, _, old| {
+			RootClaimPools::<T, RootClaimPoolV8>::translate::<RootClaimPoolV7, _>(|_, _, old| {
 				pools = pools.saturating_add(1);
 				Some(old.without_release())
 			});
@@ -693,16 +714,153 @@ pub mod v8 {
 
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
-			Ok((crate::pallet::RootClaimPools::<T>::iter_keys().count() as u64).encode())
+			Ok((RootClaimPools::<T, RootClaimPoolV7>::iter_keys().count() as u64).encode())
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
 			polkadot_sdk::frame_support::ensure!(
-				crate::pallet::RootClaimPools::<T>::iter_values().count() as u64 == before,
+				RootClaimPools::<T, RootClaimPoolV8>::iter_values().count() as u64 == before,
 				"a claim pool did not decode in the version-7 layout"
 			);
+			Ok(())
+		}
+	}
+}
+
+/// Version 8 to 9: a hotkey's claim pools become one value (`ClaimPools`, numbered by `id`), and
+/// a root staker's accounts with them another, so that a change of root stake reads and writes
+/// one of each whatever the number of pools.
+pub type MigrateToV9<T> = VersionedMigration<
+	8,
+	9,
+	v9::OneValuePerHotkey<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV9`.
+pub mod v9 {
+	use super::*;
+	use crate::{ClaimPools, RootClaim, RootClaimPool};
+	use alloc::{collections::BTreeMap, vec::Vec};
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use polkadot_sdk::frame_support::{pallet_prelude::{NMapKey, OptionQuery}, storage_alias, Blake2_128Concat, Twox64Concat};
+	use scale_info::TypeInfo;
+	pub use super::v8::{RootClaimPoolV8, RootClaimPools as OldRootClaimPools};
+
+	/// `RootClaims` of versions 7 and 8: one account per (coldkey, hotkey, netuid).
+	#[storage_alias]
+	pub type OldRootClaims<T: Config> = StorageNMap<
+		Pallet<T>,
+		(
+			NMapKey<Blake2_128Concat, <T as frame_system::Config>::AccountId>,
+			NMapKey<Blake2_128Concat, <T as frame_system::Config>::AccountId>,
+			NMapKey<Twox64Concat, u16>,
+		),
+		RootClaimV8,
+		OptionQuery,
+	>;
+
+	/// `RootClaim` at versions 7 and 8: `since` names the pool by its opening block.
+	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
+	pub struct RootClaimV8 {
+		pub snapshot: u128,
+		pub owed: u64,
+		pub since: u64,
+	}
+
+	/// One account of `OldRootClaims`: (coldkey, hotkey, netuid) and the account.
+	type OldClaimEntry<T> = ((<T as frame_system::Config>::AccountId, <T as frame_system::Config>::AccountId, u16), RootClaimV8);
+
+	/// Moves the pools and the accounts into the version-9 values. Pools are numbered from 0 in
+	/// netuid order; an account is kept if its pool still exists (as the old code read it).
+	pub struct OneValuePerHotkey<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for OneValuePerHotkey<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (pools_scanned, _) = old_layout_check::<RootClaimPoolV8>("RootClaimPools", OldRootClaimPools::<T, RootClaimPoolV8>::final_prefix());
+			let (claims_scanned, _) = old_layout_check::<RootClaimV8>("RootClaims", OldRootClaims::<T>::final_prefix());
+			let old_pools: Vec<(T::AccountId, u16, RootClaimPoolV8)> = OldRootClaimPools::<T, RootClaimPoolV8>::drain().collect();
+			let old_claims: Vec<OldClaimEntry<T>> = OldRootClaims::<T>::drain().collect();
+			let mut by_hotkey: BTreeMap<T::AccountId, ClaimPools<T::MaxRootClaimPools>> = BTreeMap::new();
+			// (hotkey, netuid) -> (since, id)
+			let mut ids: BTreeMap<(T::AccountId, u16), (u64, u64)> = BTreeMap::new();
+			let mut sorted = old_pools;
+			sorted.sort_by_key(|(_, netuid, _)| *netuid);
+			for (hotkey, netuid, old) in sorted {
+				let entry = by_hotkey.entry(hotkey.clone()).or_default();
+				let id = entry.next_id;
+				let pool = RootClaimPool {
+					netuid,
+					id,
+					held: old.held,
+					per_share: old.per_share,
+					releasing: old.releasing,
+					release_start: old.release_start,
+					release_blocks: old.release_blocks,
+					folded: old.folded,
+					settled: None,
+				};
+				if entry.pools.try_push(pool).is_err() {
+					log::error!(target: "runtime::dtao", "migration: a hotkey has more claim pools than MaxRootClaimPools; one is dropped");
+					continue;
+				}
+				entry.next_id = id.saturating_add(1);
+				ids.insert((hotkey, netuid), (old.since, id));
+			}
+			let written = by_hotkey.len() as u64;
+			let mut counts: BTreeMap<u16, u32> = BTreeMap::new();
+			for pools in by_hotkey.values() {
+				for pool in pools.pools.iter() {
+					let count = counts.entry(pool.netuid).or_insert(0);
+					*count = count.saturating_add(1);
+				}
+			}
+			for (netuid, count) in &counts {
+				RootClaimPoolCount::<T>::insert(netuid, count);
+			}
+			for (hotkey, pools) in by_hotkey {
+				RootClaimPools::<T>::insert(hotkey, pools);
+			}
+			let mut accounts: BTreeMap<(T::AccountId, T::AccountId), Vec<RootClaim>> = BTreeMap::new();
+			for ((coldkey, hotkey, netuid), old) in old_claims {
+				match ids.get(&(hotkey.clone(), netuid)) {
+					Some((since, id)) if *since == old.since => {
+						accounts.entry((coldkey, hotkey)).or_default().push(RootClaim { id: *id, snapshot: old.snapshot, owed: old.owed });
+					},
+					_ => {},
+				}
+			}
+			let accounts_written = accounts.len() as u64;
+			for ((coldkey, hotkey), list) in accounts {
+				// At most one account per pool of the hotkey.
+				if let Ok(list) = crate::claims::AccountsOf::<T>::try_from(list) {
+					RootClaims::<T>::insert(coldkey, hotkey, list);
+				}
+			}
+			T::DbWeight::get().reads_writes(
+				pools_scanned.saturating_add(claims_scanned),
+				pools_scanned
+					.saturating_add(claims_scanned)
+					.saturating_add(written)
+					.saturating_add(accounts_written)
+					.saturating_add(counts.len() as u64),
+			)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let held: u128 = OldRootClaimPools::<T, RootClaimPoolV8>::iter_values().map(|p| u128::from(p.held)).sum();
+			Ok(held.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let before = u128::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			let after: u128 = RootClaimPools::<T>::iter_values().flat_map(|c| c.pools.into_iter()).map(|p| u128::from(p.held)).sum();
+			polkadot_sdk::frame_support::ensure!(before == after, "the claim pools hold other alpha after the migration");
 			Pallet::<T>::do_try_state()
 		}
 	}

@@ -32,6 +32,8 @@ impl frame_system::Config for Test {
 pub const ED: u64 = 500;
 
 parameter_types! {
+	/// Claim pools per hotkey; settable per test (`RootClaimPoolLimit::set`).
+	pub static RootClaimPoolLimit: u32 = 256;
 	pub const ExistentialDeposit: u64 = ED;
 	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
 	/// Holders a dissolution pays per block; small so that tests and the harness exercise the
@@ -56,6 +58,7 @@ impl pallet_dtao::Config for Test {
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = SettlementsPerBlock;
 	type MaxHookWeight = HookWeightLimit;
+	type MaxRootClaimPools = RootClaimPoolLimit;
 	type Observer = ();
 }
 

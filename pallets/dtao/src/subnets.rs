@@ -217,10 +217,8 @@ impl<T: Config> Pallet<T> {
 
 		// 1. Pending root TAO is paid as root dividends (§6.5), shared as the epoch would share it
 		//    now; what has no recipient joins the pool's TAO. Root's kept alpha is paid into the
-		//    claim pools the same way, and what they hold becomes root stake (§6.7). Pending alpha
-		//    returns to the pool reserve.
-		let root_dividends = Self::pay_root_dividends(netuid, &mut pool)
-			.saturating_add(Self::close_root_claims(netuid, &mut pool));
+		//    claim pools the same way. Pending alpha returns to the pool reserve.
+		let root_dividends = Self::pay_root_dividends(netuid, &mut pool);
 		// Those payments may have added stake entries (a take), which `set_shares` counted in the
 		// stored pool.
 		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
@@ -229,7 +227,7 @@ impl<T: Config> Pallet<T> {
 		pool.alpha_outstanding = pool.alpha_outstanding.saturating_sub(pending_alpha);
 		pool.tao_reserve = pool.tao_reserve.saturating_add(pool.pending_root_tao);
 
-		let settlement = Settlement {
+		let mut settlement = Settlement {
 			tao: pool.tao_reserve,
 			issuance: pool.alpha_issuance(),
 			value_paid: 0,
@@ -240,6 +238,14 @@ impl<T: Config> Pallet<T> {
 			lock: SubnetLocked::<T>::get(netuid),
 			root_dividends,
 		};
+		// 2. The alpha the claim pools hold for root stakers is settled first, at the same price
+		//    as the stakes (§6.7): its TAO stays with the pallet account for their claims.
+		let (claims_alpha, claims_tao) = Self::settle_root_claims_of(netuid, settlement.tao, settlement.issuance);
+		settlement.value_paid = u128::from(claims_alpha);
+		settlement.paid = claims_tao;
+		if claims_alpha > 0 {
+			Self::deposit_event(Event::RootClaimsSettled { netuid, alpha: claims_alpha, tao: claims_tao });
+		}
 		let neurons = u32::from(NeuronCount::<T>::get(netuid));
 		Self::clear_subnet_storage(netuid);
 		DeferredEpochs::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
@@ -247,10 +253,26 @@ impl<T: Config> Pallet<T> {
 		Ok((settlement, neurons))
 	}
 
-	/// Weight of a dissolution closing `neurons` neurons and paying `holders` holders at once.
+	/// Weight of a dissolution closing `neurons` neurons and paying `holders` holders at once. The
+	/// settlement of the subnet's claim pools of root's kept alpha (`settle_root_claims_of`, at
+	/// most `MaxValidatorsLimit` of them) is not measured yet: estimated at 20 µs, two reads and
+	/// two writes each, charged for the most.
 	pub fn dissolution_weight(neurons: u32, holders: u32) -> polkadot_sdk::frame_support::weights::Weight {
 		use crate::WeightInfo;
-		T::WeightInfo::dissolve_network(neurons).saturating_add(T::WeightInfo::settle(holders))
+		use polkadot_sdk::frame_support::weights::Weight;
+		let claims = Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+			.saturating_mul(u64::from(T::MaxValidatorsLimit::get()));
+		T::WeightInfo::dissolve_network(neurons).saturating_add(T::WeightInfo::settle(holders)).saturating_add(claims)
+	}
+
+	/// The claim accounting of stake calls on the netuids `netuids` (a stake's origin and
+	/// destination): one change of root shares, with every claim pool a hotkey may have, for
+	/// each that is root.
+	pub fn root_claims_weight(netuids: &[u16]) -> polkadot_sdk::frame_support::weights::Weight {
+		use crate::WeightInfo;
+		let changes = netuids.iter().filter(|n| **n == ROOT_NETUID).count() as u64;
+		T::WeightInfo::root_claims(T::MaxRootClaimPools::get()).saturating_mul(changes)
 	}
 
 	/// The alpha value of a holder's shares on a dissolving subnet (its share pool is frozen, and
@@ -322,7 +344,7 @@ impl<T: Config> Pallet<T> {
 		for (coldkey, payout, _) in &stakers {
 			s.paid = s.paid.saturating_add(Self::pay_holder(coldkey, *payout));
 		}
-		s.value_paid = staked_value;
+		s.value_paid = s.value_paid.saturating_add(staked_value);
 		let _ = HotkeyStake::<T>::clear_prefix(netuid, u32::MAX, None);
 		Self::finish_settlement(netuid, s);
 	}

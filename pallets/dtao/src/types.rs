@@ -6,6 +6,7 @@ use dtao_math::{
 	substrate_fixed::types::{I64F64, U64F64},
 	MathError, Market, SharePool, Vesting,
 };
+use polkadot_sdk::frame_support::{traits::Get, BoundedVec};
 use polkadot_sdk::sp_runtime::Perbill;
 use scale_info::TypeInfo;
 
@@ -355,22 +356,28 @@ pub enum RootDividendMode {
 	KeepAlpha,
 }
 
-/// Root's kept alpha of one subnet owed to the root stakers of one hotkey (`RootClaimPools`): the
-/// alpha held for them, and the alpha paid so far per root share of the hotkey (scaled by 2^96).
-/// Under `DividendAccrual::OverTempo` a payment is released over the tempo: `releasing` alpha from
-/// `release_start` over `release_blocks` blocks, of which `folded` is already in `per_share`; what
-/// is released in between is folded in at the root shares of the hotkey at that time, before they
-/// change. `since` is the block the pool was opened, so that claims on an earlier subnet of the same
-/// netuid are told apart.
+/// Root's kept alpha of one subnet owed to the root stakers of one hotkey: one entry of the
+/// hotkey's [`ClaimPools`]. It keeps the alpha held for them and the alpha paid so far per root
+/// share of the hotkey (scaled by 2^96). Under `DividendAccrual::OverTempo` a payment is released
+/// over the tempo: `releasing` alpha from `release_start` over `release_blocks` blocks, of which
+/// `folded` is already in `per_share`; what is released in between is folded in at the root shares
+/// of the hotkey at that time, before they change.
+///
+/// `id` tells the hotkey's pools apart (a netuid may have a settled pool of a dissolved subnet and a
+/// live one of a later subnet). When the subnet is dissolved the pool is settled: `settled` is the
+/// TAO its alpha was valued at in the subnet's settlement, and claims are paid in TAO from then on,
+/// `floor(alpha due · settled / held)`, while the release goes on as before.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RootClaimPool {
+	pub netuid: u16,
+	pub id: u64,
 	pub held: u64,
 	pub per_share: u128,
-	pub since: u64,
 	pub releasing: u64,
 	pub release_start: u64,
 	pub release_blocks: u32,
 	pub folded: u64,
+	pub settled: Option<u64>,
 }
 
 impl RootClaimPool {
@@ -379,7 +386,7 @@ impl RootClaimPool {
 	}
 
 	/// Alpha released by block `now` and not yet in `per_share`.
-	fn unfolded(&self, now: u64) -> u64 {
+	pub fn unfolded(&self, now: u64) -> u64 {
 		let released = self.releasing.saturating_sub(self.schedule().unreleased(now));
 		released.saturating_sub(self.folded)
 	}
@@ -402,20 +409,45 @@ impl RootClaimPool {
 		}
 	}
 
+	/// Take out `alpha` (at most what is held) and return it with its value in TAO if the pool is
+	/// settled (`floor(alpha · settled / held)`; 0 while it is live): what was held and its TAO
+	/// fall by them.
+	pub fn take(&mut self, alpha: u64) -> (u64, u64) {
+		let alpha = alpha.min(self.held);
+		let tao = match self.settled {
+			Some(settled) => {
+				let tao = dtao_math::wide::mul_div_floor(u128::from(alpha), u128::from(settled), u128::from(self.held))
+					.and_then(|v| u64::try_from(v).ok())
+					.unwrap_or(0)
+					.min(settled);
+				self.settled = Some(settled.saturating_sub(tao));
+				tao
+			},
+			None => 0,
+		};
+		self.held = self.held.saturating_sub(alpha);
+		(alpha, tao)
+	}
+
 	/// Take out what was released by `now` and not folded, while the hotkey had no root shares to
-	/// fold it at: it leaves the pool (`held` falls by it) and is returned, for the hotkey's owner.
-	pub fn take_unfolded(&mut self, now: u64) -> u64 {
+	/// fold it at: it leaves the pool and is returned (alpha, and its TAO if settled), for the
+	/// hotkey's owner.
+	pub fn take_unfolded(&mut self, now: u64) -> (u64, u64) {
 		let unfolded = self.unfolded(now);
 		self.folded = self.folded.saturating_add(unfolded);
-		self.held = self.held.saturating_sub(unfolded);
-		unfolded
+		self.take(unfolded)
+	}
+
+	/// Whether nothing is left to claim or to release: every account with it is owed nothing.
+	pub fn is_spent(&self) -> bool {
+		self.held == 0 || self.settled == Some(0)
 	}
 
 	/// Pay `alpha` at block `now` to the hotkey's `shares` root shares, released over `blocks`
 	/// blocks (0: at once); what an earlier payment has not released yet is released with it.
 	/// Returns whether it could be paid (some root shares, and a rise above 0 if paid at once).
 	pub fn pay(&mut self, alpha: u64, now: u64, blocks: u32, shares: u128) -> bool {
-		if shares == 0 {
+		if shares == 0 || self.settled.is_some() {
 			return false;
 		}
 		self.fold(now, shares);
@@ -434,13 +466,53 @@ impl RootClaimPool {
 	}
 }
 
-/// One root staker's account with a claim pool (`RootClaims`): the pool's `per_share` when its root
-/// shares last changed, and the alpha it had earned by then and not claimed.
+/// A hotkey's claim pools (`RootClaimPools`), at most `MaxRootClaimPools`, in one value so that a
+/// change of a root stake on the hotkey reads and writes one record whatever their number;
+/// `next_id` numbers the next pool opened.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(polkadot_sdk::frame_support::CloneNoBound, polkadot_sdk::frame_support::PartialEqNoBound)]
+#[derive(polkadot_sdk::frame_support::EqNoBound, polkadot_sdk::frame_support::DebugNoBound)]
+#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+#[scale_info(skip_type_params(S))]
+#[codec(mel_bound())]
+pub struct ClaimPools<S: Get<u32>> {
+	pub next_id: u64,
+	pub pools: BoundedVec<RootClaimPool, S>,
+}
+
+impl<S: Get<u32>> ClaimPools<S> {
+	/// The live (not settled) pool of `netuid`.
+	pub fn live(&self, netuid: u16) -> Option<&RootClaimPool> {
+		self.pools.iter().find(|p| p.netuid == netuid && p.settled.is_none())
+	}
+
+	pub fn live_mut(&mut self, netuid: u16) -> Option<&mut RootClaimPool> {
+		self.pools.iter_mut().find(|p| p.netuid == netuid && p.settled.is_none())
+	}
+
+	/// The pool numbered `id`.
+	pub fn get(&self, id: u64) -> Option<&RootClaimPool> {
+		self.pools.iter().find(|p| p.id == id)
+	}
+
+	pub fn get_mut(&mut self, id: u64) -> Option<&mut RootClaimPool> {
+		self.pools.iter_mut().find(|p| p.id == id)
+	}
+
+	/// Remove the pools with nothing left to claim or release.
+	pub fn prune(&mut self) {
+		self.pools.retain(|p| !p.is_spent());
+	}
+}
+
+/// One root staker's account with one claim pool of a hotkey (an entry of `RootClaims`): the
+/// pool's `id`, its `per_share` when the staker's root shares last changed, and the alpha it had
+/// earned by then and not claimed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RootClaim {
+	pub id: u64,
 	pub snapshot: u128,
 	pub owed: u64,
-	pub since: u64,
 }
 
 impl Default for RootDividendMode {

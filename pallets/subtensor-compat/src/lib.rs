@@ -258,14 +258,14 @@ pub mod pallet {
 
 		/// `Dtao.add_stake` of `amount_staked` TAO.
 		#[pallet::call_index(2)]
-		#[pallet::weight(DtaoWeights::<T>::add_stake())]
+		#[pallet::weight(DtaoWeights::<T>::add_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn add_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount_staked: u64) -> DispatchResult {
 			pallet_dtao::Pallet::<T>::add_stake(origin, hotkey, netuid, amount_staked)
 		}
 
 		/// `Dtao.remove_stake` of `amount_unstaked` alpha.
 		#[pallet::call_index(3)]
-		#[pallet::weight(DtaoWeights::<T>::remove_stake())]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -309,7 +309,7 @@ pub mod pallet {
 
 		/// `Dtao.unstake_all`: every stake of the caller on `hotkey` (root included) sold for TAO.
 		#[pallet::call_index(83)]
-		#[pallet::weight(DtaoWeights::<T>::unstake_all(u32::from(pallet_dtao::TotalNetworks::<T>::get()).saturating_add(1)))]
+		#[pallet::weight(DtaoWeights::<T>::unstake_all(u32::from(pallet_dtao::TotalNetworks::<T>::get()).saturating_add(1)).saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[pallet_dtao::ROOT_NETUID])))]
 		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			pallet_dtao::Pallet::<T>::unstake_all(origin, hotkey)
 		}
@@ -319,7 +319,7 @@ pub mod pallet {
 		/// root). A subnet whose sale would break its liquidity floor, or whose stake is worth less
 		/// than `MinStake`, keeps its stake. Fails with `NothingToUnstake` if none moved.
 		#[pallet::call_index(84)]
-		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_mul(u64::from(pallet_dtao::TotalNetworks::<T>::get()).max(1)))]
+		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[pallet_dtao::ROOT_NETUID])).saturating_mul(u64::from(pallet_dtao::TotalNetworks::<T>::get()).max(1)))]
 		pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			let mut netuids: Vec<u16> = pallet_dtao::StakeIndex::<T>::iter_key_prefix((coldkey.clone(), hotkey.clone()))
@@ -354,7 +354,7 @@ pub mod pallet {
 
 		/// `Dtao.add_stake_limit` of `amount_staked` TAO.
 		#[pallet::call_index(88)]
-		#[pallet::weight(DtaoWeights::<T>::add_stake_limit())]
+		#[pallet::weight(DtaoWeights::<T>::add_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn add_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -368,7 +368,7 @@ pub mod pallet {
 
 		/// `Dtao.remove_stake_limit` of `amount_unstaked` alpha.
 		#[pallet::call_index(89)]
-		#[pallet::weight(DtaoWeights::<T>::remove_stake_limit())]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -382,7 +382,7 @@ pub mod pallet {
 
 		/// `Dtao.move_stake` of `alpha_amount`.
 		#[pallet::call_index(85)]
-		#[pallet::weight(DtaoWeights::<T>::move_stake())]
+		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			origin_hotkey: T::AccountId,
@@ -403,7 +403,7 @@ pub mod pallet {
 
 		/// `Dtao.transfer_stake` of `alpha_amount`.
 		#[pallet::call_index(86)]
-		#[pallet::weight(DtaoWeights::<T>::transfer_stake())]
+		#[pallet::weight(DtaoWeights::<T>::transfer_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn transfer_stake(
 			origin: OriginFor<T>,
 			destination_coldkey: T::AccountId,
@@ -424,7 +424,7 @@ pub mod pallet {
 
 		/// `Dtao.swap_stake` of `alpha_amount`.
 		#[pallet::call_index(87)]
-		#[pallet::weight(DtaoWeights::<T>::swap_stake())]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -437,7 +437,7 @@ pub mod pallet {
 
 		/// `Dtao.swap_stake_limit` of `alpha_amount`.
 		#[pallet::call_index(90)]
-		#[pallet::weight(DtaoWeights::<T>::swap_stake_limit())]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,

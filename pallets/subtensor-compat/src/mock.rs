@@ -30,6 +30,8 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
+	/// Claim pools per hotkey; settable per test (`RootClaimPoolLimit::set`).
+	pub static RootClaimPoolLimit: u32 = 256;
 	pub const ExistentialDeposit: u64 = 500;
 	pub const DtaoPalletId: PalletId = PalletId(*b"dtao/pot");
 	pub const HookWeightLimit: Weight = Weight::from_parts(u64::MAX / 4, u64::MAX / 4);
@@ -50,6 +52,7 @@ impl pallet_dtao::Config for Test {
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = ConstU32<4>;
 	type MaxHookWeight = HookWeightLimit;
+	type MaxRootClaimPools = RootClaimPoolLimit;
 	type Observer = SubtensorModule;
 }
 

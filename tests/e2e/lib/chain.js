@@ -241,7 +241,8 @@ export function palletAccount(api) {
 }
 
 /**
- * §8 (1, 2, 4) at `hash`: the pallet account holds ED + T_0 + Σ (T_n + pending root TAO); every
+ * §8 (1, 2, 4) at `hash`: the pallet account holds ED + T_0 + Σ (T_n + pending root TAO) + the TAO
+ * of settled claim pools; every
  * subnet's outstanding alpha is its hotkeys' stake plus its pending balances, and root's T_0 its
  * hotkeys' stake; no reserve below the floor. (No subnet may be dissolving here.)
  */
@@ -253,7 +254,21 @@ export async function assertInvariants(api, hash) {
   const rootStake = big(await at.query.dtao.totalRootStake());
   const ed = big(api.consts.balances.existentialDeposit);
   const held = big((await at.query.system.account(palletAccount(api))).data.free);
-  const tao = pools.reduce((s, [, p]) => s + big(p.taoReserve) + big(p.pendingRootTao), rootStake);
+  // Root's kept alpha held in live claim pools (docs/mechanism.md §6.7) is outstanding too; the
+  // pallet account keeps the TAO of settled ones (of dissolved subnets).
+  const held_for_claims = new Map();
+  let settledTao = 0n;
+  for (const [, value] of await at.query.dtao.rootClaimPools.entries()) {
+    for (const pool of value.unwrap().pools) {
+      if (pool.settled.isSome) {
+        settledTao += big(pool.settled.unwrap());
+      } else {
+        const n = pool.netuid.toNumber();
+        held_for_claims.set(n, (held_for_claims.get(n) ?? 0n) + big(pool.held));
+      }
+    }
+  }
+  const tao = pools.reduce((s, [, p]) => s + big(p.taoReserve) + big(p.pendingRootTao), rootStake) + settledTao;
   if (held !== ed + tao) throw new Error(`§8.1 at ${hash}: pallet account ${held} != ED + ${tao}`);
   const staked = new Map();
   for (const [key, pool] of await at.query.dtao.hotkeyStake.entries()) {
@@ -261,12 +276,6 @@ export async function assertInvariants(api, hash) {
     staked.set(n, (staked.get(n) ?? 0n) + big(pool.unwrap().alpha));
   }
   if ((staked.get(0) ?? 0n) !== rootStake) throw new Error(`§8.2 at ${hash}: root stake ${staked.get(0)} != T_0 ${rootStake}`);
-  // Root's kept alpha held in claim pools (docs/mechanism.md §6.7) is outstanding too.
-  const held_for_claims = new Map();
-  for (const [key, claims] of await at.query.dtao.rootClaimPools.entries()) {
-    const n = key.args[1].toNumber();
-    held_for_claims.set(n, (held_for_claims.get(n) ?? 0n) + big(claims.unwrap().held));
-  }
   const floor = big(await at.query.dtao.minPoolReserve());
   for (const [n, p] of pools) {
     const expected = (staked.get(n) ?? 0n) + big(p.pendingOwnerAlpha) + big(p.pendingMinerAlpha) + big(p.pendingValidatorAlpha)

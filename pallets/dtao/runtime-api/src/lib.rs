@@ -11,7 +11,8 @@ pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, StakeInfo, SubnetInfo, Sw
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Subnets, quotes and stake positions of the dynamic TAO pallet. Version 2 adds
-	/// `quote_remove_stake_for`, version 3 `root_claimable` (the runtime implements version 3).
+	/// `quote_remove_stake_for`, version 3 `root_claimable`, version 4 `root_claimable_tao` (the runtime
+	/// implements version 4).
 	#[api_version(2)]
 	pub trait DtaoApi<AccountId> where AccountId: Codec {
 		/// One subnet (`0` is root); `None` if it does not exist.
@@ -40,5 +41,10 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// (`KeepAlpha`) through its root stake on `hotkey`, in alpha.
 		#[api_version(3)]
 		fn root_claimable(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64;
+		/// What `coldkey` can claim now (`claim_root`), in TAO, of root's kept alpha of dissolved
+		/// subnets that had netuid `netuid`, through its root stake on `hotkey` (a dissolution
+		/// values the claim pools' alpha with the subnet's stakers).
+		#[api_version(4)]
+		fn root_claimable_tao(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64;
 	}
 }

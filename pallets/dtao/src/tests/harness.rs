@@ -308,7 +308,8 @@ fn random_call(rng: &mut Rng) -> (Option<AccountId>, RuntimeCall, &'static str) 
 		},
 		// A claim of root's kept alpha: mostly through a hotkey with a claim pool.
 		108..=111 => {
-			let pools: Vec<(AccountId, u16)> = RootClaimPools::<Test>::iter_keys().collect();
+			let pools: Vec<(AccountId, u16)> =
+				RootClaimPools::<Test>::iter().flat_map(|(h, c)| c.pools.into_iter().map(move |p| (h, p.netuid))).collect();
 			let (hotkey, netuid) = if pools.is_empty() || rng.chance(200) { (h, n) } else { rng.pick(&pools) };
 			// Mostly by one of the hotkey's root stakers.
 			let stakers: Vec<AccountId> = StakeShares::<Test>::iter_key_prefix((0u16, hotkey)).collect();
@@ -360,6 +361,79 @@ pub struct Report {
 	pub staged_dissolutions: u64,
 	/// Registrations that pruned a subnet to take its netuid.
 	pub prunings: u64,
+	/// Dissolutions that settled root's claim pools (`RootClaimsSettled`), and claims paid in TAO
+	/// from settled pools (`RootClaimedTao`).
+	pub claims_settled: u64,
+	pub claims_in_tao: u64,
+	/// Batch snipes tried (a large root stake, a registration that prunes, an `unstake_all`, in
+	/// one block under `OverTempo`), and those whose registration pruned a subnet.
+	pub snipes: u64,
+	pub snipes_pruning: u64,
+}
+
+/// Count the claim events of the last call or block.
+fn count_claim_events(report: &mut Report) {
+	for r in System::events() {
+		match r.event {
+			RuntimeEvent::Dtao(Event::RootClaimsSettled { .. }) => report.claims_settled += 1,
+			RuntimeEvent::Dtao(Event::RootClaimedTao { .. }) => report.claims_in_tao += 1,
+			_ => {},
+		}
+	}
+}
+
+/// The sniper of `batch_snipe`: a coldkey of its own, funded at genesis.
+const SNIPER: AccountId = 777;
+
+/// The batch snipe of a pruning, under `OverTempo`: `SNIPER` stakes 100,000 TAO on root through
+/// a hotkey other root stakers hold, registers a subnet (which prunes one when the limit is
+/// reached) and unstakes everything, all in one block. It must earn nothing: its free balance
+/// comes back less the lock at most, and it has no claim on any claim pool of the hotkey.
+fn batch_snipe(rng: &mut Rng, report: &mut Report, at: &dyn Fn(&str) -> String) {
+	if DividendAccrualMode::<Test>::get() != crate::DividendAccrual::OverTempo {
+		return;
+	}
+	let candidates: Vec<AccountId> =
+		RootClaimPools::<Test>::iter_keys().filter(|h| HotkeyStake::<Test>::get(0, h).is_some_and(|p| p.shares > 0)).collect();
+	if candidates.is_empty() || StakeIndex::<Test>::iter_prefix((SNIPER,)).next().is_some() {
+		return;
+	}
+	// Only when a registration would prune a subnet.
+	if !matches!(Dtao::netuid_for_registration(), Ok((_, true))) {
+		return;
+	}
+	let hotkey = rng.pick(&candidates);
+	report.snipes += 1;
+	let issuance = u128::from(Balances::total_issuance());
+	let before = Balances::free_balance(SNIPER);
+	let lock = Dtao::network_registration_cost();
+	if Dtao::add_stake(RuntimeOrigin::signed(SNIPER), hotkey, 0, 100_000 * TAO).is_err() {
+		return;
+	}
+	System::reset_events();
+	let registered = Dtao::register_network(RuntimeOrigin::signed(SNIPER), 20_000 + rng.below(10_000)).is_ok();
+	let pruned = System::events()
+		.iter()
+		.any(|r| matches!(r.event, RuntimeEvent::Dtao(Event::NetworkDissolved { .. } | Event::DissolutionStarted { .. })));
+	if pruned {
+		report.snipes_pruning += 1;
+		report.prunings += 1;
+	}
+	count_claim_events(report);
+	// What the pruning burned (the pool's part), the only change of issuance.
+	let burned = dissolution_burns();
+	assert!(Dtao::unstake_all(RuntimeOrigin::signed(SNIPER), hotkey).is_ok(), "{}", at("the sniper unstakes"));
+	assert_eq!(u128::from(Balances::total_issuance()) + burned, issuance, "{}", at("issuance after a batch snipe"));
+	let paid = if registered { lock } else { 0 };
+	assert!(Balances::free_balance(SNIPER) + paid <= before, "{}", at("a batch snipe earned something"));
+	let pools = RootClaimPools::<Test>::get(hotkey).map(|c| c.pools.into_inner()).unwrap_or_default();
+	for pool in pools {
+		assert_eq!(Dtao::root_claim_due(&SNIPER, &hotkey, &pool), 0, "{}", at("the sniper has a claim"));
+	}
+	// Its subnet stays (another registration may prune it).
+	if let Err(e) = Dtao::do_try_state() {
+		panic!("{}", at(&format!("invariant broken after a batch snipe: {e:?}")));
+	}
 }
 
 /// Advance one block, returning the TAO it minted and the TAO it burned (the pool's part of a
@@ -388,7 +462,14 @@ fn next_block(report: &mut Report) -> (u128, u128) {
 /// Run `steps` random steps from `seed` on a fresh mock chain.
 pub fn run(seed: u64, steps: u64) -> Report {
 	let mut report = Report::default();
-	let mut builder = ExtBuilder::default().min_lock(10 * TAO).rate_limit(0).start_delay(0).subnet_limit(4).immunity(20).tempo(5);
+	let mut builder = ExtBuilder::default()
+		.min_lock(10 * TAO)
+		.rate_limit(0)
+		.start_delay(0)
+		.subnet_limit(4)
+		.immunity(20)
+		.tempo(5)
+		.balance(SNIPER, INITIAL_BALANCE);
 	// The lock cost doubles with each registration; a short decay keeps registrations affordable.
 	builder.genesis.network_lock_reduction_interval = 200;
 	let mut ext = builder.build();
@@ -428,6 +509,10 @@ fn one_step(rng: &mut Rng, report: &mut Report, seed: u64, step: u64) {
 		assert_eq!(u128::from(Balances::total_issuance()) + burned, issuance_before + minted, "{}", at("issuance after blocks"));
 		return;
 	}
+	if rng.chance(30) {
+		batch_snipe(rng, report, &at);
+		return;
+	}
 	let (origin, call, name) = random_call(rng);
 	let burn = match &call {
 		RuntimeCall::Dtao(Call::burned_register { netuid, .. }) => u128::from(Burn::<Test>::get(*netuid)),
@@ -442,6 +527,7 @@ fn one_step(rng: &mut Rng, report: &mut Report, seed: u64, step: u64) {
 	match call.clone().dispatch(origin) {
 		Ok(_) => {
 			*report.outcomes.entry((name, "ok".into())).or_default() += 1;
+			count_claim_events(report);
 			let burned = dissolution_burns() + burn;
 			let dissolved = System::events()
 				.iter()
@@ -486,6 +572,10 @@ fn random_calls_and_blocks_keep_every_invariant() {
 		"seed {seed:#x}: {steps} steps, {ok} calls succeeded, {failed} failed, {} blocks, {} epochs ({} paying miners), {} dissolutions, {} prunings, {} settled over several blocks",
 		report.blocks, report.epochs, report.epochs_paying_miners, report.dissolutions, report.prunings, report.staged_dissolutions
 	);
+	println!(
+		"  claim pools settled by a dissolution {}, claims paid in TAO {}, batch snipes {} ({} pruning)",
+		report.claims_settled, report.claims_in_tao, report.snipes, report.snipes_pruning
+	);
 	for ((call, outcome), n) in &report.outcomes {
 		println!("  {call:<28} {outcome:<32} {n}");
 	}
@@ -494,6 +584,8 @@ fn random_calls_and_blocks_keep_every_invariant() {
 	if steps >= 5_000 {
 		assert!(report.prunings > 0 && report.dissolutions > 0, "no pruning or dissolution happened");
 		assert!(report.staged_dissolutions > 0, "no dissolution was settled over several blocks");
+		assert!(report.claims_settled > 0 && report.claims_in_tao > 0, "no claim pool was settled, or none claimed in TAO");
+		assert!(report.snipes_pruning > 0, "no batch snipe pruned a subnet");
 		let immune = report.outcomes.get(&("register_network", "SubnetLimitReached".to_string())).copied().unwrap_or(0);
 		assert!(immune > 0, "registration never met a full, immune subnet set");
 	}

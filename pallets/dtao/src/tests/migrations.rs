@@ -45,7 +45,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(8));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(9));
 	});
 }
 
@@ -354,31 +354,70 @@ fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
 }
 
 /// Root claim pools in the version-7 layout (no release) at version 7: `MigrateToV8` rewrites
-/// each with the same figure and nothing being released, once; the claims are what they were.
+/// each with the same figure and nothing being released, once; then `MigrateToV9` moves the
+/// pools and accounts of versions 7 and 8 into one value per hotkey and per (coldkey, hotkey),
+/// and the claims are what they were.
 #[test]
-fn migration_to_v8_adds_an_empty_release_to_claim_pools() {
-	use crate::{migrations::v8::RootClaimPoolV7, RootDividendMode};
+fn migrations_to_v8_and_v9_keep_the_claims() {
+	use crate::{
+		migrations::{
+			v8::{RootClaimPoolV7, RootClaimPoolV8, RootClaimPools as V8Pools},
+			v9::{OldRootClaims, RootClaimV8},
+		},
+		RootDividendMode,
+	};
 	ExtBuilder::default().rate_limit(0).start_delay(0).accrual(crate::DividendAccrual::AtEpoch).build_and_execute(|| {
 		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
 		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(CHARLIE), ALICE_HOT, 0, 100 * TAO));
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(DAVE), ALICE_HOT, 0, 50 * TAO));
 		assert_ok!(Dtao::set_root_dividend_mode(RuntimeOrigin::root(), RootDividendMode::KeepAlpha));
 		run_to_block(LastEpochBlock::<Test>::get(1) + u64::from(Tempo::<Test>::get(1)) + 2);
-		let pool = RootClaimPools::<Test>::get(ALICE_HOT, 1).expect("an epoch paid the claim pool");
+		// DAVE's shares change after the payment: he has an account with something owed.
+		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(DAVE), ALICE_HOT, 0, 10 * TAO));
+		let current = RootClaimPools::<Test>::get(ALICE_HOT).expect("an epoch paid the claim pool");
+		let pool = *current.live(1).expect("live pool of subnet 1");
 		assert_eq!(pool.releasing, 0, "paid at once under AtEpoch");
-		let claimable = Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1);
-		assert!(claimable > 0);
-		let old = RootClaimPoolV7 { held: pool.held, per_share: pool.per_share, since: pool.since };
-		unhashed::put(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1), &old);
+		let (charlie, dave) = (Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), Dtao::root_claimable(&DAVE, &ALICE_HOT, 1));
+		assert!(charlie > 0 && dave > 0);
+		let dave_account = RootClaims::<Test>::get(DAVE, ALICE_HOT).expect("DAVE's account")[0];
+		assert!(dave_account.owed > 0);
+
+		// The state as version 7 held it.
+		let since = 3;
+		RootClaimPools::<Test>::remove(ALICE_HOT);
+		RootClaimPoolCount::<Test>::remove(1);
+		RootClaims::<Test>::remove(DAVE, ALICE_HOT);
+		RootClaims::<Test>::remove(CHARLIE, ALICE_HOT);
+		V8Pools::<Test, RootClaimPoolV7>::insert(ALICE_HOT, 1, RootClaimPoolV7 { held: pool.held, per_share: pool.per_share, since });
+		let old_account = RootClaimV8 { snapshot: dave_account.snapshot, owed: dave_account.owed, since };
+		OldRootClaims::<Test>::insert((DAVE, ALICE_HOT, 1), old_account);
+		// An account of an earlier pool of the same netuid: dropped.
+		OldRootClaims::<Test>::insert((CHARLIE, ALICE_HOT, 1), RootClaimV8 { snapshot: 9, owed: 0, since: 1 });
 		StorageVersion::new(7).put::<Dtao>();
-		assert!(RootClaimPools::<Test>::get(ALICE_HOT, 1).is_none(), "the version-7 layout does not decode as the current one");
+
 		let _ = migrations::MigrateToV8::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(8));
-		assert_eq!(RootClaimPools::<Test>::get(ALICE_HOT, 1), Some(pool));
-		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), claimable);
-		let raw = unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1));
+		let v8 = RootClaimPoolV8 { held: pool.held, per_share: pool.per_share, since, ..Default::default() };
+		assert_eq!(V8Pools::<Test, RootClaimPoolV8>::get(ALICE_HOT, 1), Some(v8));
+		let raw = unhashed::get_raw(&V8Pools::<Test, RootClaimPoolV8>::hashed_key_for(ALICE_HOT, 1));
 		let _ = migrations::MigrateToV8::<Test>::on_runtime_upgrade();
-		assert_eq!(unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1)), raw, "V8 skipped at version 8");
+		assert_eq!(unhashed::get_raw(&V8Pools::<Test, RootClaimPoolV8>::hashed_key_for(ALICE_HOT, 1)), raw, "V8 skipped at version 8");
+
+		let _ = migrations::MigrateToV9::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(9));
+		assert_eq!(V8Pools::<Test, RootClaimPoolV8>::iter().count(), 0);
+		assert_eq!(OldRootClaims::<Test>::iter().count(), 0);
+		let migrated = RootClaimPools::<Test>::get(ALICE_HOT).expect("pools");
+		assert_eq!(migrated.next_id, 1);
+		assert_eq!(RootClaimPoolCount::<Test>::get(1), 1);
+		assert_eq!(*migrated.live(1).expect("pool"), crate::RootClaimPool { id: 0, ..pool });
+		assert_eq!(RootClaims::<Test>::get(DAVE, ALICE_HOT).map(|a| a.into_inner()), Some(vec![crate::RootClaim { id: 0, ..dave_account }]));
+		assert!(RootClaims::<Test>::get(CHARLIE, ALICE_HOT).is_none());
+		assert_eq!((Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), Dtao::root_claimable(&DAVE, &ALICE_HOT, 1)), (charlie, dave));
+		let raw = unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT));
+		let _ = migrations::MigrateToV9::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT)), raw, "V9 skipped at version 9");
 	});
 }
 
@@ -387,17 +426,20 @@ fn migration_to_v8_adds_an_empty_release_to_claim_pools() {
 /// `post_upgrade`, which counts what the new layout reads, fails on it.
 #[test]
 fn values_in_no_known_layout_are_counted_before_a_translation() {
-	use crate::migrations::{old_layout_check, v8::RootClaimPoolV7};
+	use crate::migrations::{
+		old_layout_check,
+		v8::{RootClaimPoolV7, RootClaimPools as V8Pools},
+	};
 	use polkadot_sdk::frame_support::storage::StoragePrefixedMap;
 	ExtBuilder::default().build_and_execute(|| {
-		let prefix = RootClaimPools::<Test>::final_prefix();
+		let prefix = V8Pools::<Test, RootClaimPoolV7>::final_prefix();
 		assert_eq!(old_layout_check::<RootClaimPoolV7>("RootClaimPools", prefix), (0, 0));
 		let good = RootClaimPoolV7 { held: 5, per_share: 7, since: 1 };
-		unhashed::put(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1), &good);
-		unhashed::put_raw(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 2), &[1, 2, 3]);
+		unhashed::put(&V8Pools::<Test, RootClaimPoolV7>::hashed_key_for(ALICE_HOT, 1), &good);
+		unhashed::put_raw(&V8Pools::<Test, RootClaimPoolV7>::hashed_key_for(ALICE_HOT, 2), &[1, 2, 3]);
 		assert_eq!(old_layout_check::<RootClaimPoolV7>("RootClaimPools", prefix), (2, 1));
 		// Neither is readable in the current layout until migrated; clean up for the invariants.
-		unhashed::kill(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 1));
-		unhashed::kill(&RootClaimPools::<Test>::hashed_key_for(ALICE_HOT, 2));
+		unhashed::kill(&V8Pools::<Test, RootClaimPoolV7>::hashed_key_for(ALICE_HOT, 1));
+		unhashed::kill(&V8Pools::<Test, RootClaimPoolV7>::hashed_key_for(ALICE_HOT, 2));
 	});
 }

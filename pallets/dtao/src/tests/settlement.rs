@@ -320,9 +320,12 @@ fn unstake_all_is_charged_for_the_subnets_it_visits() {
 
 		let call = RuntimeCall::Dtao(Call::unstake_all { hotkey: ALICE_HOT });
 		let charged = call.get_dispatch_info().call_weight;
-		assert_eq!(charged, <Test as Config>::WeightInfo::unstake_all(4), "three subnets and root");
+		// Plus one change of root shares with the most claim pools a hotkey may have.
+		let root_claims = <Test as Config>::WeightInfo::root_claims(RootClaimPoolLimit::get());
+		assert_eq!(root_claims, Dtao::root_claims_weight(&[0, 1]));
+		assert_eq!(charged, <Test as Config>::WeightInfo::unstake_all(4) + root_claims, "three subnets and root");
 		let post = call.dispatch(RuntimeOrigin::signed(BOB)).expect("unstakes");
-		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::unstake_all(2)));
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::unstake_all(2) + root_claims));
 		assert_eq!(StakeIndex::<Test>::iter_key_prefix((BOB,)).collect::<Vec<_>>(), vec![(CHARLIE_HOT, 2)]);
 		assert_eq!(Pools::<Test>::get(1).map(|p| p.stakers), Some(0));
 		assert_eq!(Pools::<Test>::get(2).map(|p| p.stakers), Some(1));
