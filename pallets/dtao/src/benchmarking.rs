@@ -66,6 +66,25 @@ fn neurons<T: Config>(netuid: u16, count: u32) -> Vec<T::AccountId> {
 		.collect()
 }
 
+/// `count` neurons on `netuid` from index `first`, each with its own coldkey staking into it, and
+/// on root if `root` (with more stake, so that they hold the validator permits). Returns their
+/// hotkeys.
+fn staked_neurons<T: Config>(netuid: u16, first: u32, count: u32, root: bool) -> Vec<T::AccountId> {
+	(first..first.saturating_add(count))
+		.map(|i| {
+			let coldkey = funded::<T>("neuron", i);
+			let hotkey: T::AccountId = account("neuron_hot", i, 0);
+			Dtao::<T>::do_burned_register(coldkey.clone(), netuid, hotkey.clone()).expect("registers");
+			let amount = if root { 100 * TAO } else { TAO }.saturating_add(u64::from(i).saturating_mul(TAO / 10));
+			Dtao::<T>::do_add_stake(coldkey.clone(), hotkey.clone(), netuid, amount, None).expect("stakes");
+			if root {
+				Dtao::<T>::do_add_stake(coldkey, hotkey.clone(), ROOT_NETUID, amount, None).expect("stakes on root");
+			}
+			hotkey
+		})
+		.collect()
+}
+
 /// `count` holders on (hotkey, netuid), written as an epoch writes stake.
 fn holders<T: Config>(netuid: u16, hotkey: &T::AccountId, count: u32) {
 	let mut minted: u64 = 0;
@@ -154,14 +173,25 @@ mod benchmarks {
 		assert!(Pools::<T>::get(netuid).and_then(|p| p.started_at).is_some());
 	}
 
-	/// Closing a subnet of `n` neurons with pending root TAO and root's kept alpha to pay (its
-	/// holders are `settle`): the kept alpha opens a claim pool per neuron's hotkey, beside
-	/// `MaxRootClaimPools - 1` others, and the dissolution settles it.
+	/// Closing a subnet (its holders are `settle`) of `n` neurons without root stake and `v`
+	/// validators with root stake, pending root TAO and root's kept alpha to pay (`KeepAlpha`): each
+	/// validator's hotkey has `MaxRootClaimPools - 1` other claim pools, receives root TAO (a fold
+	/// of them all) and opens a claim pool of this subnet, which the dissolution then settles. A
+	/// subnet has at most `MaxValidatorsLimit` hotkeys with that work (validators, and hotkeys with
+	/// a live claim pool of it): `dissolution_weight` charges the rest of its neurons at `n`.
 	#[benchmark]
-	fn dissolve_network(n: Linear<1, 256>) {
+	fn dissolve_network(
+		n: Linear<1, { T::MaxNeuronsLimit::get().saturating_sub(T::MaxValidatorsLimit::get()) }>,
+		v: Linear<0, { T::MaxValidatorsLimit::get() }>,
+	) {
 		let (netuid, _, _) = subnet::<T>(0, true);
-		let hotkeys = neurons::<T>(netuid, n.saturating_sub(1));
-		fill_claim_pools::<T>(&hotkeys);
+		MaxNeurons::<T>::insert(netuid, u16::try_from(n.saturating_add(v)).unwrap_or(u16::MAX));
+		MaxValidators::<T>::insert(netuid, u16::try_from(v.max(1)).unwrap_or(u16::MAX));
+		let validators = staked_neurons::<T>(netuid, 0, v, true);
+		let _ = staked_neurons::<T>(netuid, v, n.saturating_sub(1), false);
+		fill_claim_pools::<T>(&validators);
+		RootDividends::<T>::put(crate::RootDividendMode::KeepAlpha);
+		DividendAccrualMode::<T>::put(crate::DividendAccrual::OverTempo);
 		let pending = 1_000 * TAO;
 		let _ = T::Currency::mint_into(&Dtao::<T>::account_id(), pending);
 		Pools::<T>::mutate(netuid, |p| {
@@ -177,6 +207,12 @@ mod benchmarks {
 		}
 		assert!(Pools::<T>::get(netuid).is_none());
 		assert_eq!(RootClaimHotkeys::<T>::iter_prefix(netuid).count(), 0, "the claim pools were settled");
+		if v > 0 {
+			let settled = |h: &T::AccountId| {
+				RootClaimPools::<T>::get(h).is_some_and(|p| p.pools.iter().any(|c| c.netuid == netuid && c.settled.is_some()))
+			};
+			assert!(validators.iter().all(settled), "each validator's claim pool of the subnet was settled");
+		}
 	}
 
 	/// One settlement step paying `h` holders (and removing the share pool).
@@ -435,15 +471,16 @@ mod benchmarks {
 	}
 
 	/// A change of root shares on a hotkey with `k` claim pools, each with alpha released and not
-	/// folded yet, by a root staker with an account with each: the fold of every pool and the
-	/// update of every account (one read and one write of each value), as `add_stake`,
-	/// `remove_stake` and the other stake calls do on root.
+	/// folded yet, in the costlier of its two paths: the hotkey has no root shares, so what each pool
+	/// released is owed to its owner (whose account with each pool is updated), and the first root
+	/// staker gets an account with each pool (one read and one write of each value), as `add_stake`
+	/// and the other stake calls do on root. With root shares the pools are folded into their
+	/// figures instead, and the staker's accounts updated: the same values, read and written once.
 	#[benchmark]
-	fn root_claims(k: Linear<0, { T::MaxRootClaimPools::get() }>) {
-		let (_, _, hotkey) = subnet::<T>(0, true);
+	fn root_claims(k: Linear<1, { T::MaxRootClaimPools::get() }>) {
+		let (_, owner, hotkey) = subnet::<T>(0, true);
 		let caller = funded::<T>("caller", 0);
-		Dtao::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO, None).expect("stakes on root");
-		let shares = StakeShares::<T>::get((ROOT_NETUID, &hotkey, &caller)).unwrap_or(0);
+		assert!(HotkeyStake::<T>::get(ROOT_NETUID, &hotkey).is_none(), "no root shares");
 		let now = Dtao::<T>::now();
 		let mut pools = crate::ClaimPools::<T::MaxRootClaimPools>::default();
 		let mut accounts: alloc::vec::Vec<crate::RootClaim> = alloc::vec::Vec::new();
@@ -459,16 +496,18 @@ mod benchmarks {
 				..Default::default()
 			};
 			pools.pools.try_push(pool).expect("within MaxRootClaimPools");
-			accounts.push(crate::RootClaim { id, snapshot: 1 << 89, owed: 1 });
+			accounts.push(crate::RootClaim { id, snapshot: 1 << 90, owed: 1 });
 		}
 		pools.next_id = u64::from(k);
 		RootClaimPools::<T>::insert(&hotkey, pools);
-		RootClaims::<T>::insert(&caller, &hotkey, crate::claims::AccountsOf::<T>::try_from(accounts).expect("bounded"));
+		RootClaims::<T>::insert(&owner, &hotkey, crate::claims::AccountsOf::<T>::try_from(accounts).expect("bounded"));
 		#[block]
 		{
 			Dtao::<T>::fold_root_claims(&hotkey);
-			Dtao::<T>::settle_root_claims(&hotkey, &caller, shares, shares.saturating_add(1));
+			Dtao::<T>::settle_root_claims(&hotkey, &caller, 0, 1);
 		}
+		let owed = RootClaims::<T>::get(&owner, &hotkey).unwrap_or_default();
+		assert_eq!(owed.iter().filter(|a| a.owed > 1).count() as u32, k, "each pool's release owed to the owner");
 		assert_eq!(RootClaims::<T>::get(&caller, &hotkey).map_or(0, |a| a.len() as u32), k);
 	}
 

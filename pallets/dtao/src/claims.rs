@@ -91,37 +91,42 @@ impl<T: Config> Pallet<T> {
 	/// root shares now: called before those shares change (a deposit or withdrawal on root), so that
 	/// each block's release goes to the shares of that block. One read and at most one write.
 	///
-	/// What was released while the hotkey had no root shares at all goes to the hotkey's owner (as
-	/// alpha stake on the subnet, or as TAO once the subnet is dissolved), as a payment to a hotkey
-	/// without root stakers does, rather than to whoever stakes on root next.
+	/// What was released while the hotkey had no root shares at all is owed to the hotkey's owner
+	/// (its account with each pool, claimed with `claim_root` as any root staker's: alpha stake on the
+	/// subnet, or TAO once the subnet is dissolved), rather than to whoever stakes on root next; that
+	/// is one more read and write, whatever the number of pools.
 	pub(crate) fn fold_root_claims(hotkey: &T::AccountId) {
 		let Some(mut pools) = RootClaimPools::<T>::get(hotkey) else { return };
 		let now = Self::now();
 		let shares = Self::root_shares_of(hotkey);
-		let owner = HotkeyOwner::<T>::get(hotkey);
-		let mut changed = false;
-		for pool in pools.pools.iter_mut() {
-			if pool.unfolded(now) == 0 {
-				continue;
-			}
-			if shares > 0 {
+		if shares > 0 {
+			let mut changed = false;
+			for pool in pools.pools.iter_mut().filter(|p| p.unfolded(now) > 0) {
 				pool.fold(now, shares);
 				changed = true;
+			}
+			if changed {
+				Self::put_pools(hotkey, pools);
+			}
+			return;
+		}
+		let Some(owner) = HotkeyOwner::<T>::get(hotkey) else { return };
+		let mut accounts: Vec<RootClaim> = RootClaims::<T>::get(&owner, hotkey).unwrap_or_default().into_inner();
+		let mut changed = false;
+		for pool in pools.pools.iter_mut() {
+			let unfolded = pool.unfolded(now);
+			if unfolded == 0 {
 				continue;
 			}
-			let Some(owner) = owner.as_ref() else { continue };
-			let mut taken = *pool;
-			let (alpha, tao) = taken.take_unfolded(now);
-			let paid = match taken.settled {
-				None => alpha > 0 && Self::deposit_stake(hotkey, owner, pool.netuid, alpha).is_ok(),
-				Some(_) => Self::pay_tao(owner, tao).is_ok(),
-			};
-			if paid {
-				*pool = taken;
-				changed = true;
+			pool.folded = pool.folded.saturating_add(unfolded);
+			match accounts.iter_mut().find(|a| a.id == pool.id) {
+				Some(account) => account.owed = account.owed.saturating_add(unfolded),
+				None => accounts.push(RootClaim { id: pool.id, snapshot: pool.per_share, owed: unfolded }),
 			}
+			changed = true;
 		}
 		if changed {
+			Self::put_accounts(&owner, hotkey, accounts);
 			Self::put_pools(hotkey, pools);
 		}
 	}

@@ -209,7 +209,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Close a subnet (steps 1 and 4 of docs/mechanism.md §5.3, its stakes excepted): pay its
 	/// pending root TAO, return its pending alpha to the pool, clear everything but its stakes, and
-	/// return the frozen settlement and the number of neurons cleared.
+	/// return the frozen settlement and the number of neurons cleared (for the weight, at least the
+	/// live claim pools settled and one).
 	pub(crate) fn close_subnet(netuid: u16) -> Result<(Settlement<T::AccountId>, u32), DispatchError> {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		ensure!(!Dissolving::<T>::contains_key(netuid), Error::<T>::SubnetDissolving);
@@ -240,30 +241,31 @@ impl<T: Config> Pallet<T> {
 		};
 		// 2. The alpha the claim pools hold for root stakers is settled first, at the same price
 		//    as the stakes (§6.7): its TAO stays with the pallet account for their claims.
+		let claim_pools = RootClaimPoolCount::<T>::get(netuid);
 		let (claims_alpha, claims_tao) = Self::settle_root_claims_of(netuid, settlement.tao, settlement.issuance);
 		settlement.value_paid = u128::from(claims_alpha);
 		settlement.paid = claims_tao;
 		if claims_alpha > 0 {
 			Self::deposit_event(Event::RootClaimsSettled { netuid, alpha: claims_alpha, tao: claims_tao });
 		}
-		let neurons = u32::from(NeuronCount::<T>::get(netuid));
+		// For the weight: a hotkey with a live claim pool of the subnet costs as much as a
+		// validator, whether it is still a neuron or not.
+		let neurons = u32::from(NeuronCount::<T>::get(netuid)).max(claim_pools.saturating_add(1));
 		Self::clear_subnet_storage(netuid);
 		DeferredEpochs::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Ok((settlement, neurons))
 	}
 
-	/// Weight of a dissolution closing `neurons` neurons and paying `holders` holders at once. The
-	/// settlement of the subnet's claim pools of root's kept alpha (`settle_root_claims_of`, at
-	/// most `MaxValidatorsLimit` of them) is not measured yet: estimated at 20 µs, two reads and
-	/// two writes each, charged for the most.
+	/// Weight of a dissolution closing `neurons` neurons (or as many as its live claim pools and
+	/// one, if more) and paying `holders` holders at once: all but one of them, up to
+	/// `MaxValidatorsLimit`, charged as validators with root stake and a claim pool to settle
+	/// (`dissolve_network`'s `v`), the rest as neurons without (`n`).
 	pub fn dissolution_weight(neurons: u32, holders: u32) -> polkadot_sdk::frame_support::weights::Weight {
 		use crate::WeightInfo;
-		use polkadot_sdk::frame_support::weights::Weight;
-		let claims = Weight::from_parts(20_000_000, 0)
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
-			.saturating_mul(u64::from(T::MaxValidatorsLimit::get()));
-		T::WeightInfo::dissolve_network(neurons).saturating_add(T::WeightInfo::settle(holders)).saturating_add(claims)
+		let validators = neurons.saturating_sub(1).min(T::MaxValidatorsLimit::get());
+		let others = neurons.saturating_sub(validators).max(1);
+		T::WeightInfo::dissolve_network(others, validators).saturating_add(T::WeightInfo::settle(holders))
 	}
 
 	/// The claim accounting of stake calls on the netuids `netuids` (a stake's origin and

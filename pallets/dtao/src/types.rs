@@ -399,7 +399,7 @@ impl RootClaimPool {
 	}
 
 	/// Fold what was released by `now` into `per_share` at the hotkey's `shares` root shares (done
-	/// before they change). With no shares nothing is folded (`take_unfolded` gives it to the
+	/// before they change). With no shares nothing is folded (`fold_root_claims` owes it to the
 	/// hotkey's owner).
 	pub fn fold(&mut self, now: u64, shares: u128) {
 		let unfolded = self.unfolded(now);
@@ -427,15 +427,6 @@ impl RootClaimPool {
 		};
 		self.held = self.held.saturating_sub(alpha);
 		(alpha, tao)
-	}
-
-	/// Take out what was released by `now` and not folded, while the hotkey had no root shares to
-	/// fold it at: it leaves the pool and is returned (alpha, and its TAO if settled), for the
-	/// hotkey's owner.
-	pub fn take_unfolded(&mut self, now: u64) -> (u64, u64) {
-		let unfolded = self.unfolded(now);
-		self.folded = self.folded.saturating_add(unfolded);
-		self.take(unfolded)
 	}
 
 	/// Whether nothing is left to claim or to release: every account with it is owed nothing.

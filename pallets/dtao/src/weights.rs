@@ -2,7 +2,7 @@
 //! `benchmarking.rs` run in the wasm runtime (`dtao-node benchmark pallet`, frame-benchmarking
 //! 64.0.0). Do not edit by hand: run the script again.
 //!
-//! Date: 2026-11-30. Steps: 10, repeat: 5.
+//! Date: 2026-12-06. Steps: 10, repeat: 5.
 //! Machine: `vm`, CPU `AMD EPYC`; wasm execution: Compiled.
 //!
 //! `SubstrateWeight<T>` counts storage by the runtime's `DbWeight`; `()` by `RocksDbWeight` (the
@@ -28,7 +28,7 @@ use polkadot_sdk::frame_support::{
 pub trait WeightInfo {
 	fn register_network() -> Weight;
 	fn start_call() -> Weight;
-	fn dissolve_network(n: u32, ) -> Weight;
+	fn dissolve_network(n: u32, v: u32, ) -> Weight;
 	fn settle(h: u32, ) -> Weight;
 	fn coinbase(s: u32, ) -> Weight;
 	fn epoch(n: u32, v: u32, ) -> Weight;
@@ -82,35 +82,41 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_network() -> Weight {
-		// Minimum execution time: 130_164_000 picoseconds.
-		Weight::from_parts(138_566_000, 895)
+		// Minimum execution time: 173_958_000 picoseconds.
+		Weight::from_parts(184_915_000, 922)
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		// Minimum execution time: 19_249_000 picoseconds.
-		Weight::from_parts(21_162_000, 886)
+		// Minimum execution time: 26_209_000 picoseconds.
+		Weight::from_parts(29_444_000, 886)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// The range of component `n` is `[1, 256]`.
-	fn dissolve_network(n: u32, ) -> Weight {
-		// Minimum execution time: 142_382_000 picoseconds.
-		Weight::from_parts(147_539_000, 1126)
-			// Standard error: 293_836
-			.saturating_add(Weight::from_parts(66_881_589, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(31_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 538).saturating_mul(n.into()))
+	/// The range of component `v` is `[0, 256]`.
+	fn dissolve_network(n: u32, v: u32, ) -> Weight {
+		// Minimum execution time: 5_807_272_000 picoseconds.
+		Weight::from_parts(6_022_321_000, 15287)
+			// Standard error: 9_041_929
+			.saturating_add(Weight::from_parts(10_634_843, 0).saturating_mul(n.into()))
+			// Standard error: 9_046_577
+			.saturating_add(Weight::from_parts(331_845_694, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(34_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 292).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 762).saturating_mul(v.into()))
 	}
 	/// The range of component `h` is `[1, 1000]`.
 	fn settle(h: u32, ) -> Weight {
-		// Minimum execution time: 132_707_000 picoseconds.
-		Weight::from_parts(134_210_000, 1403)
-			// Standard error: 98_570
-			.saturating_add(Weight::from_parts(61_650_409, 0).saturating_mul(h.into()))
+		// Minimum execution time: 171_435_000 picoseconds.
+		Weight::from_parts(841_873_587, 1415)
+			// Standard error: 1_961_604
+			.saturating_add(Weight::from_parts(85_574_878, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -119,111 +125,110 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `s` is `[1, 512]`.
 	fn coinbase(s: u32, ) -> Weight {
-		// Minimum execution time: 55_673_000 picoseconds.
-		Weight::from_parts(57_045_000, 1510)
-			// Standard error: 53_345
-			.saturating_add(Weight::from_parts(6_370_726, 0).saturating_mul(s.into()))
+		// Minimum execution time: 70_725_000 picoseconds.
+		Weight::from_parts(70_935_000, 1536)
+			// Standard error: 355_128
+			.saturating_add(Weight::from_parts(9_370_254, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
-	/// The range of component `n` is `[2, 1024]`.
 	/// The range of component `v` is `[1, 64]`.
+	/// The range of component `n` is `[2, 512]`.
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 247_209_000 picoseconds.
-		Weight::from_parts(247_659_000, 0)
-			// Standard error: 565_349
-			.saturating_add(Weight::from_parts(27_532_507, 0).saturating_mul(n.into()))
-			// Standard error: 9_030_385
-			.saturating_add(Weight::from_parts(111_413_496, 0).saturating_mul(v.into()))
+		// Minimum execution time: 450_008_000 picoseconds.
+		Weight::from_parts(451_420_000, 0)
+			// Standard error: 2_286_009
+			.saturating_add(Weight::from_parts(32_860_382, 0).saturating_mul(n.into()))
+			// Standard error: 18_260_295
+			.saturating_add(Weight::from_parts(253_735_208, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 314).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 826).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 369).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 799).saturating_mul(v.into()))
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn set_weights(n: u32, ) -> Weight {
-		// Minimum execution time: 33_059_000 picoseconds.
-		Weight::from_parts(59_317_944, 1371)
-			// Standard error: 12_135
-			.saturating_add(Weight::from_parts(265_881, 0).saturating_mul(n.into()))
+		// Minimum execution time: 42_814_000 picoseconds.
+		Weight::from_parts(72_173_846, 1371)
+			// Standard error: 13_831
+			.saturating_add(Weight::from_parts(279_006, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		// Minimum execution time: 83_304_000 picoseconds.
-		Weight::from_parts(90_024_000, 1566)
+		// Minimum execution time: 114_870_000 picoseconds.
+		Weight::from_parts(120_859_000, 1592)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		// Minimum execution time: 15_393_000 picoseconds (before the rate limit: its two reads
-		// and one write are added by hand until the next measurement).
-		Weight::from_parts(16_996_000, 667)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 28_262_000 picoseconds.
+		Weight::from_parts(32_468_000, 691)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		// Minimum execution time: 93_179_000 picoseconds.
-		Weight::from_parts(99_939_000, 1358)
+		// Minimum execution time: 125_005_000 picoseconds.
+		Weight::from_parts(133_648_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		// Minimum execution time: 104_225_000 picoseconds.
-		Weight::from_parts(111_226_000, 1627)
+		// Minimum execution time: 137_474_000 picoseconds.
+		Weight::from_parts(144_354_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		// Minimum execution time: 95_201_000 picoseconds.
-		Weight::from_parts(101_872_000, 1358)
+		// Minimum execution time: 129_032_000 picoseconds.
+		Weight::from_parts(135_441_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		// Minimum execution time: 107_511_000 picoseconds.
-		Weight::from_parts(115_913_000, 1627)
+		// Minimum execution time: 143_353_000 picoseconds.
+		Weight::from_parts(150_284_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		// Minimum execution time: 97_695_000 picoseconds.
-		Weight::from_parts(106_949_000, 1759)
+		// Minimum execution time: 133_678_000 picoseconds.
+		Weight::from_parts(140_659_000, 1759)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		// Minimum execution time: 95_141_000 picoseconds.
-		Weight::from_parts(101_201_000, 1706)
+		// Minimum execution time: 127_920_000 picoseconds.
+		Weight::from_parts(134_089_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		// Minimum execution time: 100_430_000 picoseconds.
-		Weight::from_parts(106_589_000, 1706)
+		// Minimum execution time: 137_074_000 picoseconds.
+		Weight::from_parts(143_333_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		// Minimum execution time: 93_649_000 picoseconds.
-		Weight::from_parts(100_149_000, 1706)
+		// Minimum execution time: 127_970_000 picoseconds.
+		Weight::from_parts(136_203_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// The range of component `s` is `[1, 64]`.
 	fn unstake_all(s: u32, ) -> Weight {
-		// Minimum execution time: 123_004_000 picoseconds.
-		Weight::from_parts(61_888_350, 1847)
-			// Standard error: 67_421
-			.saturating_add(Weight::from_parts(54_242_737, 0).saturating_mul(s.into()))
+		// Minimum execution time: 160_458_000 picoseconds.
+		Weight::from_parts(109_370_560, 1873)
+			// Standard error: 195_991
+			.saturating_add(Weight::from_parts(70_879_510, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -231,177 +236,178 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		// Minimum execution time: 4_136_000 picoseconds.
-		Weight::from_parts(4_707_000, 0)
+		// Minimum execution time: 6_110_000 picoseconds.
+		Weight::from_parts(7_261_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		// Minimum execution time: 4_677_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 6_800_000 picoseconds.
+		Weight::from_parts(8_021_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		// Minimum execution time: 71_987_000 picoseconds.
-		Weight::from_parts(76_234_000, 1456)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 88_161_000 picoseconds.
+		Weight::from_parts(129_202_000, 1569)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// The range of component `k` is `[1, 256]`.
 	fn root_claims(k: u32, ) -> Weight {
-		// Not measured yet (scripts/bench.sh measures the `root_claims` benchmark): estimated as
-		// 30 µs plus 2 µs per claim pool (a fold and an account update each), and the hotkey's
-		// pools (71 bytes each) and the staker's accounts (32 bytes each) in the proof.
-		Weight::from_parts(30_000_000, 200)
-			.saturating_add(Weight::from_parts(2_000_000, 103).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 42_293_000 picoseconds.
+		Weight::from_parts(41_754_437, 881)
+			// Standard error: 456
+			.saturating_add(Weight::from_parts(280_729, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		// Minimum execution time: 4_156_000 picoseconds.
-		Weight::from_parts(4_677_000, 0)
+		// Minimum execution time: 6_159_000 picoseconds.
+		Weight::from_parts(7_431_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		// Not measured yet: set_flow_half_life's figures (the same single write).
-		Weight::from_parts(4_677_000, 0)
+		// Minimum execution time: 6_029_000 picoseconds.
+		Weight::from_parts(7_502_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		// Minimum execution time: 4_247_000 picoseconds.
-		Weight::from_parts(4_747_000, 0)
+		// Minimum execution time: 6_249_000 picoseconds.
+		Weight::from_parts(7_531_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		// Minimum execution time: 4_226_000 picoseconds.
-		Weight::from_parts(4_737_000, 0)
+		// Minimum execution time: 6_329_000 picoseconds.
+		Weight::from_parts(7_581_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		// Minimum execution time: 4_127_000 picoseconds.
-		Weight::from_parts(4_637_000, 0)
+		// Minimum execution time: 6_099_000 picoseconds.
+		Weight::from_parts(7_291_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		// Minimum execution time: 4_116_000 picoseconds.
-		Weight::from_parts(4_587_000, 0)
+		// Minimum execution time: 6_149_000 picoseconds.
+		Weight::from_parts(10_666_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		// Minimum execution time: 4_126_000 picoseconds.
-		Weight::from_parts(4_607_000, 0)
+		// Minimum execution time: 6_129_000 picoseconds.
+		Weight::from_parts(9_203_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		// Minimum execution time: 39_088_000 picoseconds.
-		Weight::from_parts(42_884_000, 1120)
+		// Minimum execution time: 53_630_000 picoseconds.
+		Weight::from_parts(61_982_000, 1120)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		// Minimum execution time: 4_236_000 picoseconds.
-		Weight::from_parts(4_757_000, 0)
+		// Minimum execution time: 6_099_000 picoseconds.
+		Weight::from_parts(7_281_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		// Minimum execution time: 4_246_000 picoseconds.
-		Weight::from_parts(4_737_000, 0)
+		// Minimum execution time: 6_099_000 picoseconds.
+		Weight::from_parts(7_090_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		// Minimum execution time: 4_216_000 picoseconds.
-		Weight::from_parts(4_717_000, 0)
+		// Minimum execution time: 6_079_000 picoseconds.
+		Weight::from_parts(7_041_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		// Minimum execution time: 4_226_000 picoseconds.
-		Weight::from_parts(4_687_000, 0)
+		// Minimum execution time: 6_129_000 picoseconds.
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		// Minimum execution time: 4_156_000 picoseconds.
-		Weight::from_parts(4_657_000, 0)
+		// Minimum execution time: 6_069_000 picoseconds.
+		Weight::from_parts(7_181_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		// Minimum execution time: 10_115_000 picoseconds.
-		Weight::from_parts(11_047_000, 403)
+		// Minimum execution time: 13_250_000 picoseconds.
+		Weight::from_parts(15_172_000, 430)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		// Minimum execution time: 4_166_000 picoseconds.
-		Weight::from_parts(4_667_000, 0)
+		// Minimum execution time: 6_079_000 picoseconds.
+		Weight::from_parts(7_070_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		// Minimum execution time: 4_267_000 picoseconds.
-		Weight::from_parts(4_747_000, 0)
+		// Minimum execution time: 6_089_000 picoseconds.
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		// Minimum execution time: 4_126_000 picoseconds.
-		Weight::from_parts(4_607_000, 0)
+		// Minimum execution time: 6_079_000 picoseconds.
+		Weight::from_parts(7_160_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		// Minimum execution time: 4_286_000 picoseconds.
-		Weight::from_parts(4_767_000, 0)
+		// Minimum execution time: 6_049_000 picoseconds.
+		Weight::from_parts(7_020_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		// Minimum execution time: 4_247_000 picoseconds.
-		Weight::from_parts(4_737_000, 0)
+		// Minimum execution time: 6_029_000 picoseconds.
+		Weight::from_parts(7_020_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		// Minimum execution time: 4_166_000 picoseconds.
-		Weight::from_parts(4_717_000, 0)
+		// Minimum execution time: 6_009_000 picoseconds.
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		// Minimum execution time: 13_059_000 picoseconds.
-		Weight::from_parts(14_582_000, 686)
+		// Minimum execution time: 20_080_000 picoseconds.
+		Weight::from_parts(23_335_000, 686)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		// Minimum execution time: 18_607_000 picoseconds.
-		Weight::from_parts(20_390_000, 788)
+		// Minimum execution time: 26_869_000 picoseconds.
+		Weight::from_parts(29_504_000, 788)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		// Minimum execution time: 13_930_000 picoseconds.
-		Weight::from_parts(15_232_000, 544)
+		// Minimum execution time: 20_160_000 picoseconds.
+		Weight::from_parts(22_663_000, 544)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		// Minimum execution time: 10_025_000 picoseconds.
-		Weight::from_parts(11_176_000, 520)
+		// Minimum execution time: 15_192_000 picoseconds.
+		Weight::from_parts(17_897_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		// Minimum execution time: 10_035_000 picoseconds.
-		Weight::from_parts(11_227_000, 520)
+		// Minimum execution time: 15_323_000 picoseconds.
+		Weight::from_parts(17_196_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		// Minimum execution time: 9_945_000 picoseconds.
-		Weight::from_parts(11_187_000, 520)
+		// Minimum execution time: 15_322_000 picoseconds.
+		Weight::from_parts(17_756_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		// Minimum execution time: 10_175_000 picoseconds.
-		Weight::from_parts(11_267_000, 520)
+		// Minimum execution time: 15_442_000 picoseconds.
+		Weight::from_parts(19_118_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		// Minimum execution time: 10_205_000 picoseconds.
-		Weight::from_parts(11_247_000, 520)
+		// Minimum execution time: 15_402_000 picoseconds.
+		Weight::from_parts(18_197_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -410,27 +416,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage counted by `RocksDbWeight`, for tests and the mock.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(138_566_000, 895)
+		Weight::from_parts(184_915_000, 922)
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(30_u64))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(21_162_000, 886)
+		Weight::from_parts(29_444_000, 886)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn dissolve_network(n: u32, ) -> Weight {
-		Weight::from_parts(147_539_000, 1126)
-			.saturating_add(Weight::from_parts(66_881_589, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(31_u64))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 538).saturating_mul(n.into()))
+	fn dissolve_network(n: u32, v: u32, ) -> Weight {
+		Weight::from_parts(6_022_321_000, 15287)
+			.saturating_add(Weight::from_parts(10_634_843, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(331_845_694, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(34_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 292).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 762).saturating_mul(v.into()))
 	}
 	fn settle(h: u32, ) -> Weight {
-		Weight::from_parts(134_210_000, 1403)
-			.saturating_add(Weight::from_parts(61_650_409, 0).saturating_mul(h.into()))
+		Weight::from_parts(841_873_587, 1415)
+			.saturating_add(Weight::from_parts(85_574_878, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -438,8 +448,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(h.into()))
 	}
 	fn coinbase(s: u32, ) -> Weight {
-		Weight::from_parts(57_045_000, 1510)
-			.saturating_add(Weight::from_parts(6_370_726, 0).saturating_mul(s.into()))
+		Weight::from_parts(70_935_000, 1536)
+			.saturating_add(Weight::from_parts(9_370_254, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -447,78 +457,78 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(247_659_000, 0)
-			.saturating_add(Weight::from_parts(27_532_507, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(111_413_496, 0).saturating_mul(v.into()))
+		Weight::from_parts(451_420_000, 0)
+			.saturating_add(Weight::from_parts(32_860_382, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(253_735_208, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(22_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 314).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 826).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 369).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 799).saturating_mul(v.into()))
 	}
 	fn set_weights(n: u32, ) -> Weight {
-		Weight::from_parts(59_317_944, 1371)
-			.saturating_add(Weight::from_parts(265_881, 0).saturating_mul(n.into()))
+		Weight::from_parts(72_173_846, 1371)
+			.saturating_add(Weight::from_parts(279_006, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(90_024_000, 1566)
+		Weight::from_parts(120_859_000, 1592)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(16_996_000, 667)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(32_468_000, 691)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(99_939_000, 1358)
+		Weight::from_parts(133_648_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(111_226_000, 1627)
+		Weight::from_parts(144_354_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(101_872_000, 1358)
+		Weight::from_parts(135_441_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(115_913_000, 1627)
+		Weight::from_parts(150_284_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(106_949_000, 1759)
+		Weight::from_parts(140_659_000, 1759)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(101_201_000, 1706)
+		Weight::from_parts(134_089_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(106_589_000, 1706)
+		Weight::from_parts(143_333_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(100_149_000, 1706)
+		Weight::from_parts(136_203_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn unstake_all(s: u32, ) -> Weight {
-		Weight::from_parts(61_888_350, 1847)
-			.saturating_add(Weight::from_parts(54_242_737, 0).saturating_mul(s.into()))
+		Weight::from_parts(109_370_560, 1873)
+			.saturating_add(Weight::from_parts(70_879_510, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -526,146 +536,144 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		Weight::from_parts(4_707_000, 0)
+		Weight::from_parts(7_261_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		Weight::from_parts(5_178_000, 0)
+		Weight::from_parts(8_021_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		Weight::from_parts(76_234_000, 1456)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(129_202_000, 1569)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn root_claims(k: u32, ) -> Weight {
-		// Not measured yet (scripts/bench.sh measures the `root_claims` benchmark): estimated as
-		// 30 µs plus 2 µs per claim pool (a fold and an account update each), and the hotkey's
-		// pools (71 bytes each) and the staker's accounts (32 bytes each) in the proof.
-		Weight::from_parts(30_000_000, 200)
-			.saturating_add(Weight::from_parts(2_000_000, 103).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(41_754_437, 881)
+			.saturating_add(Weight::from_parts(280_729, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		Weight::from_parts(4_677_000, 0)
+		Weight::from_parts(7_431_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		Weight::from_parts(4_677_000, 0)
+		Weight::from_parts(7_502_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		Weight::from_parts(4_747_000, 0)
+		Weight::from_parts(7_531_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		Weight::from_parts(4_737_000, 0)
+		Weight::from_parts(7_581_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		Weight::from_parts(4_637_000, 0)
+		Weight::from_parts(7_291_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		Weight::from_parts(4_587_000, 0)
+		Weight::from_parts(10_666_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		Weight::from_parts(4_607_000, 0)
+		Weight::from_parts(9_203_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		Weight::from_parts(42_884_000, 1120)
+		Weight::from_parts(61_982_000, 1120)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		Weight::from_parts(4_757_000, 0)
+		Weight::from_parts(7_281_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		Weight::from_parts(4_737_000, 0)
+		Weight::from_parts(7_090_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		Weight::from_parts(4_717_000, 0)
+		Weight::from_parts(7_041_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		Weight::from_parts(4_687_000, 0)
+		Weight::from_parts(7_111_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		Weight::from_parts(4_657_000, 0)
+		Weight::from_parts(7_181_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		Weight::from_parts(11_047_000, 403)
+		Weight::from_parts(15_172_000, 430)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		Weight::from_parts(4_667_000, 0)
+		Weight::from_parts(7_070_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		Weight::from_parts(4_747_000, 0)
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		Weight::from_parts(4_607_000, 0)
+		Weight::from_parts(7_160_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		Weight::from_parts(4_767_000, 0)
+		Weight::from_parts(7_020_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		Weight::from_parts(4_737_000, 0)
+		Weight::from_parts(7_020_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		Weight::from_parts(4_717_000, 0)
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		Weight::from_parts(14_582_000, 686)
+		Weight::from_parts(23_335_000, 686)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_burn() -> Weight {
-		Weight::from_parts(20_390_000, 788)
+		Weight::from_parts(29_504_000, 788)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		Weight::from_parts(15_232_000, 544)
+		Weight::from_parts(22_663_000, 544)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		Weight::from_parts(11_176_000, 520)
+		Weight::from_parts(17_897_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		Weight::from_parts(11_227_000, 520)
+		Weight::from_parts(17_196_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		Weight::from_parts(11_187_000, 520)
+		Weight::from_parts(17_756_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		Weight::from_parts(11_267_000, 520)
+		Weight::from_parts(19_118_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		Weight::from_parts(11_247_000, 520)
+		Weight::from_parts(18_197_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

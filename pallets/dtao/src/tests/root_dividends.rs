@@ -412,10 +412,10 @@ fn kept_alpha_is_released_over_the_tempo_too() {
 	});
 }
 
-/// Alpha a claim pool releases while its hotkey has no root shares at all goes to the hotkey's
-/// owner as alpha stake on the subnet when the next root stake arrives, not to that newcomer:
-/// Charlie and Dave leave root at block 10 (with what blocks 8–10 released to them), blocks
-/// 11–13 release to nobody, and Bob's stake at block 13 finds nothing to claim.
+/// Alpha a claim pool releases while its hotkey has no root shares at all is owed to the hotkey's
+/// owner (claimed as any root staker's), not to the next root staker: Charlie and Dave leave root
+/// at block 10 (with what blocks 8–10 released to them), blocks 11–13 release to nobody, and
+/// Bob's stake at block 13 finds nothing to claim, while Alice (the owner) claims blocks 11–13.
 #[test]
 fn kept_alpha_released_without_root_shares_goes_to_the_owner() {
 	use dtao_math::{claim_accrued, claim_per_share, Vesting};
@@ -435,15 +435,22 @@ fn kept_alpha_released_without_root_shares_goes_to_the_owner() {
 		let owed = claim_accrued(c, claim_per_share(released(10), c + d).expect("shares"), 0);
 		assert_eq!(Dtao::root_claimable(&CHARLIE, &ALICE_HOT, 1), owed, "Charlie keeps what he earned");
 		run_to_block(13);
-		let alice_before = Dtao::stake_value(&ALICE_HOT, &ALICE, 1);
+		assert_eq!(Dtao::root_claimable(&ALICE, &ALICE_HOT, 1), 0, "nothing folded yet");
 		assert_ok!(Dtao::add_stake(RuntimeOrigin::signed(BOB), ALICE_HOT, 0, 400 * TAO));
 		let to_owner = released(13) - released(10);
 		assert!(to_owner > 0);
-		let alice_gain = Dtao::stake_value(&ALICE_HOT, &ALICE, 1) - alice_before;
-		assert!(alice_gain <= to_owner && alice_gain + 1 >= to_owner, "the owner gets {to_owner}, got {alice_gain}");
+		assert_eq!(Dtao::root_claimable(&ALICE, &ALICE_HOT, 1), to_owner, "owed to the owner, exactly");
 		assert_eq!(Dtao::root_claimable(&BOB, &ALICE_HOT, 1), 0, "nothing for the newcomer");
 		let after = live_claim_pool(ALICE_HOT, 1).expect("claim pool");
-		assert_eq!(after.held, r - to_owner);
+		assert_eq!(after.held, r, "still held by the pool until claimed");
+		// The owner claims it as alpha stake on the subnet.
+		let alice_before = Dtao::stake_value(&ALICE_HOT, &ALICE, 1);
+		assert_ok!(Dtao::claim_root(RuntimeOrigin::signed(ALICE), ALICE_HOT, 1));
+		System::assert_last_event(DtaoEvent::RootClaimed { coldkey: ALICE, hotkey: ALICE_HOT, netuid: 1, alpha: to_owner }.into());
+		let alice_gain = Dtao::stake_value(&ALICE_HOT, &ALICE, 1) - alice_before;
+		assert!(alice_gain <= to_owner && alice_gain + 1 >= to_owner, "the owner gets {to_owner}, got {alice_gain}");
+		assert_eq!(Dtao::root_claimable(&ALICE, &ALICE_HOT, 1), 0);
+		assert_eq!(live_claim_pool(ALICE_HOT, 1).expect("claim pool").held, r - to_owner);
 		// From now on Bob earns the blocks he holds.
 		run_to_block(15);
 		let b = root_shares(BOB);
