@@ -8,7 +8,8 @@
 #   1b. every benchmark of the pallet, once each, in the mock (`--features runtime-benchmarks`);
 #   1c. the runtime's tests, natively: its pallets' integrity tests (the block hook's largest
 #       weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
-#   2. the simulator's tests and a small run of its command (sim/scenarios/smoke.toml);
+#   2. the simulator's tests, a small run of its command (sim/scenarios/smoke.toml), and its Python
+#      module (sim/python, built with maturin into $CARGO_TARGET_DIR/sim-venv) on the same scenario;
 #   3. the end-to-end suite against the release node (scripts/e2e.sh): dev chains in every sealing
 #      mode, a live runtime upgrade, and four validators on --chain local.
 # Environment:
@@ -40,6 +41,13 @@ for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png
 done
 header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema'
 [ "$(head -1 "$sim_out/series.csv")" = "$header" ] || { echo "series.csv header differs" >&2; exit 1; }
+# The Python module (sim/python), installed as the README says into a virtual environment kept in
+# the build folder: it must give the command's series and summary exactly.
+DTAO_SETUP_PYTHON=1 scripts/setup.sh
+sim_venv="$CARGO_TARGET_DIR/sim-venv"
+[ -x "$sim_venv/bin/python" ] || python3 -m venv "$sim_venv"
+"$sim_venv/bin/pip" install --quiet --disable-pip-version-check ./sim/python
+"$sim_venv/bin/python" sim/python/tests/test_run.py "$sim_out"
 rm -rf "$sim_out"
 
 scripts/e2e.sh

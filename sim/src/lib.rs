@@ -20,6 +20,8 @@ use dtao_math::{
 };
 use serde::Deserialize;
 
+pub mod run;
+
 /// One TAO in rao.
 pub const TAO: u64 = 1_000_000_000;
 
@@ -132,13 +134,32 @@ pub struct GateSpec {
 }
 
 impl SharePolicySpec {
+	/// Refuse what `set_emission_share_policy` refuses; `key` names the policy in the message.
+	fn check(&self, key: &str) -> Result<(), String> {
+		use dtao_math::bounds as b;
+		if self.cutoff > 0 {
+			return Err(format!("{key}.cutoff = {}: at most 0 (rao per block)", self.cutoff));
+		}
+		let milli = self.exponent.unwrap_or(1.0) * 1000.0;
+		let (lo, hi) = (f64::from(b::FLOW_EXPONENT_MILLI_MIN), f64::from(b::FLOW_EXPONENT_MILLI_MAX));
+		if !(lo..=hi).contains(&milli.round()) {
+			return Err(format!("{key}.exponent = {}: allowed {} to {}", milli / 1000.0, lo / 1000.0, hi / 1000.0));
+		}
+		if let Some(g) = self.gate {
+			if !(b::GATE_EXPONENT_MIN..=b::GATE_EXPONENT_MAX).contains(&g.exponent) {
+				return Err(format!("{key}.gate.exponent = {}: allowed {} to {}", g.exponent, b::GATE_EXPONENT_MIN, b::GATE_EXPONENT_MAX));
+			}
+		}
+		Ok(())
+	}
+
 	/// The rule and gate as the chain's arithmetic takes them.
 	pub fn to_math(&self) -> (policy::Rule, Option<policy::Gate>) {
 		let rule = match self.rule {
 			RuleName::MovingPrice => policy::Rule::MovingPrice,
 			RuleName::TaoFlow => policy::Rule::TaoFlow {
 				cutoff: self.cutoff.min(0),
-				// In range for any sensible exponent; the chain allows 1 to 10_000.
+				// In range: `check` refuses an exponent outside the chain's bounds.
 				exponent_milli: (self.exponent.unwrap_or(1.0) * 1000.0).round().clamp(1.0, 10_000.0) as u32,
 			},
 		};
@@ -215,8 +236,11 @@ pub struct SubnetSpec {
 	pub miners: u16,
 	/// Validators (the owner's hotkey and those holding a permit) set their weights, equal on
 	/// every miner, every this many blocks from the first block (0: only once, in the second
-	/// block). Defaults to the tempo.
+	/// block). Defaults to the subnet's tempo.
 	pub weights_every: Option<u64>,
+	/// The subnet's `Tempo` (`set_tempo`): its epochs, activity cutoff and release over the tempo.
+	/// Defaults to `[chain] tempo`; 0 means no epochs, as on the chain.
+	pub tempo: Option<u16>,
 	/// This many identical subnets, with netuids `netuid, netuid + 1, …` (default 1).
 	pub copies: u16,
 }
@@ -232,6 +256,7 @@ impl Default for SubnetSpec {
 			validators: Vec::new(),
 			miners: 1,
 			weights_every: None,
+			tempo: None,
 			copies: 1,
 		}
 	}
@@ -312,13 +337,22 @@ pub struct RunSpec {
 	pub sample_every: u64,
 	/// The subnets drawn in the plots (default: the first eight).
 	pub plot_netuids: Vec<u16>,
+	/// Write `neurons.csv`: a row per neuron at every epoch of its subnet.
+	pub neurons: bool,
 }
 
 impl Default for RunSpec {
 	fn default() -> Self {
-		RunSpec { blocks: 1_000, sample_every: 100, plot_netuids: Vec::new() }
+		RunSpec { blocks: 1_000, sample_every: 100, plot_netuids: Vec::new(), neurons: false }
 	}
 }
+
+/// The most rows a run keeps in memory for `series.csv` (and as many for `neurons.csv`): about
+/// 250 bytes each with the plots' samples, so at most about 2.5 GB.
+pub const MAX_ROWS: u64 = 10_000_000;
+
+/// The header of `neurons.csv`.
+pub const NEURONS_CSV_HEADER: &str = "block,netuid,uid,alpha_stake,root_stake,permit,incentive,dividends,alpha_paid,root_tao_paid";
 
 /// A scenario file.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -332,23 +366,194 @@ pub struct Scenario {
 }
 
 impl Scenario {
-	/// Parse a scenario from TOML; `copies` are expanded into subnets of their own.
+	/// Parse a scenario from TOML; `copies` are expanded into subnets of their own, and the
+	/// scenario is checked (`check`).
 	pub fn from_toml(text: &str) -> Result<Scenario, String> {
-		let mut s: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
-		s.subnet = s
+		let s: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
+		s.expanded()
+	}
+
+	/// The same from a parsed TOML document (a sweep's runs: errors name keys, not lines).
+	pub fn from_value(doc: toml::Value) -> Result<Scenario, String> {
+		let s: Scenario = doc.try_into().map_err(|e: toml::de::Error| e.message().to_string())?;
+		s.expanded()
+	}
+
+	fn expanded(mut self) -> Result<Scenario, String> {
+		self.subnet = self
 			.subnet
 			.into_iter()
 			.flat_map(|sn| {
 				(0..sn.copies.max(1)).map(move |i| SubnetSpec { netuid: sn.netuid.saturating_add(i), copies: 1, ..sn.clone() })
 			})
 			.collect();
+		self.check()?;
+		Ok(self)
+	}
+
+	/// Refuse what the chain would refuse or what cannot run: each error names the key and the
+	/// range allowed (the chain's own bounds, `dtao_math::bounds`).
+	pub fn check(&self) -> Result<(), String> {
+		use dtao_math::bounds as b;
+		let c = &self.chain;
+		if self.subnet.is_empty() {
+			return Err("no [[subnet]]: a scenario needs at least one subnet to simulate".into());
+		}
 		let mut seen = std::collections::BTreeSet::new();
-		for sn in &s.subnet {
+		for sn in &self.subnet {
 			if sn.netuid == 0 || !seen.insert(sn.netuid) {
-				return Err(format!("subnet netuid {} is 0 or repeated", sn.netuid));
+				return Err(format!("subnet netuid {} is 0 or repeated (netuids 1 to 65535, each once)", sn.netuid));
+			}
+			if sn.start_block == 0 {
+				return Err(format!(
+					"subnet {}: start_block = 0 never comes (blocks are numbered from 1; 1 starts it in the first block)",
+					sn.netuid
+				));
+			}
+			if sn.tao_reserve < c.min_pool_reserve || sn.alpha_reserve < c.min_pool_reserve {
+				return Err(format!(
+					"subnet {}: tao_reserve and alpha_reserve must be at least chain.min_pool_reserve ({} rao)",
+					sn.netuid, c.min_pool_reserve
+				));
+			}
+			let uids = 1usize.saturating_add(sn.validators.len()).saturating_add(usize::from(sn.miners));
+			if uids > 512 {
+				return Err(format!("subnet {}: {uids} neurons; at most 512 (the dev runtime's MaxNeuronsLimit)", sn.netuid));
 			}
 		}
-		Ok(s)
+		if self.run.blocks == 0 {
+			return Err("run.blocks = 0: nothing to simulate (at least 1)".into());
+		}
+		if self.run.sample_every == 0 {
+			return Err("run.sample_every = 0: at least 1 (a sample every this many blocks)".into());
+		}
+		// What a run keeps in memory: a series row per sample and subnet, and with `run.neurons` a
+		// row per neuron and epoch.
+		let copies = |sn: &SubnetSpec| u64::from(sn.copies.max(1));
+		let subnets: u64 = self.subnet.iter().map(copies).fold(0, u64::saturating_add);
+		let samples = self.run.blocks.checked_div(self.run.sample_every).unwrap_or(0).saturating_add(1);
+		let rows = samples.saturating_mul(subnets);
+		if rows > MAX_ROWS {
+			let least = self.run.blocks.div_ceil(MAX_ROWS.checked_div(subnets).unwrap_or(MAX_ROWS).saturating_sub(1).max(1));
+			return Err(format!(
+				"run.sample_every = {}: {rows} series rows ({samples} samples of {subnets} subnets) would need about {} MB of memory; \
+				 at most {MAX_ROWS} rows (sample_every ≥ {least} here)",
+				self.run.sample_every,
+				rows.saturating_mul(250) / 1_000_000
+			));
+		}
+		if self.run.neurons {
+			let tempo = |sn: &SubnetSpec| u64::from(sn.tempo.unwrap_or(c.tempo));
+			let rows = self
+				.subnet
+				.iter()
+				.map(|sn| {
+					let epochs = self.run.blocks.checked_div(tempo(sn).saturating_add(1)).map_or(0, |e| if tempo(sn) == 0 { 0 } else { e.saturating_add(1) });
+					let neurons = (sn.validators.len() as u64).saturating_add(u64::from(sn.miners)).saturating_add(1);
+					epochs.saturating_mul(neurons).saturating_mul(copies(sn))
+				})
+				.fold(0, u64::saturating_add);
+			if rows > MAX_ROWS {
+				return Err(format!(
+					"run.neurons = true: {rows} rows of neurons.csv (a row per neuron and epoch) would need about {} MB of memory; \
+					 at most {MAX_ROWS} rows: fewer blocks, neurons or subnets, or a longer tempo",
+					rows.saturating_mul(250) / 1_000_000
+				));
+			}
+		}
+		let range = |key: &str, v: u128, lo: u128, hi: u128| -> Result<(), String> {
+			if v < lo || v > hi {
+				Err(format!("chain.{key} = {v}: allowed {lo} to {hi} (as the chain's setter)"))
+			} else {
+				Ok(())
+			}
+		};
+		range("block_emission", c.block_emission.into(), 0, b::BLOCK_EMISSION_MAX.into())?;
+		range("min_pool_reserve", c.min_pool_reserve.into(), 1, u64::MAX.into())?;
+		range("moving_price_cap", c.moving_price_cap.into(), 1, u64::MAX.into())?;
+		range("flow_half_life", c.flow_half_life.into(), 1, b::FLOW_HALF_LIFE_MAX.into())?;
+		range("bonds_moving_average", c.bonds_moving_average.into(), 0, b::BONDS_MOVING_AVERAGE_MAX.into())?;
+		range(
+			"activity_cutoff_factor_milli",
+			c.activity_cutoff_factor_milli.into(),
+			b::ACTIVITY_CUTOFF_FACTOR_MILLI_MIN.into(),
+			b::ACTIVITY_CUTOFF_FACTOR_MILLI_MAX.into(),
+		)?;
+		range("max_validators", c.max_validators.into(), 1, 256)?;
+		let policies =
+			std::iter::once(("chain.emission_share".to_string(), &c.emission_share)).chain(self.switch.iter().enumerate().map(|(i, sw)| (format!("switch[{i}].emission_share"), &sw.emission_share)));
+		for (key, p) in policies {
+			p.check(&key)?;
+		}
+		let netuids: std::collections::BTreeMap<u16, &SubnetSpec> = self.subnet.iter().map(|sn| (sn.netuid, sn)).collect();
+		for (i, a) in self.actor.iter().enumerate() {
+			let (netuid, uid) = match *a {
+				ActorSpec::Buy { netuid, .. }
+				| ActorSpec::Sell { netuid, .. }
+				| ActorSpec::Root { netuid, .. }
+				| ActorSpec::Unroot { netuid, .. }
+				| ActorSpec::Pump { netuid, .. } => (Some(netuid), None),
+				ActorSpec::Snipe { netuid, uid, .. } => (Some(netuid), Some(uid)),
+				ActorSpec::Random { .. } => (None, None),
+			};
+			if let Some(n) = netuid {
+				let Some(sn) = netuids.get(&n) else {
+					return Err(format!("actor[{i}]: netuid {n} is not a [[subnet]] of the scenario"));
+				};
+				if let Some(uid) = uid {
+					if uid == 0 || usize::from(uid) > sn.validators.len() {
+						return Err(format!("actor[{i}]: uid {uid} is not a validator of subnet {n} (1 to {})", sn.validators.len()));
+					}
+				}
+			}
+			if let ActorSpec::Random { netuids: list, .. } = a {
+				if let Some(n) = list.iter().find(|n| !netuids.contains_key(n)) {
+					return Err(format!("actor[{i}]: netuid {n} is not a [[subnet]] of the scenario"));
+				}
+			}
+		}
+		Ok(())
+	}
+
+	/// Runs that are legal but useless: an actor that can never trade, a switch after the run.
+	/// The command prints them on stderr.
+	pub fn warnings(&self) -> Vec<String> {
+		let c = &self.chain;
+		let last = self.run.blocks;
+		let mut out = Vec::new();
+		for (i, a) in self.actor.iter().enumerate() {
+			let never = match *a {
+				ActorSpec::Buy { tao, .. } if tao < c.min_stake => Some(format!("tao = {tao} is below chain.min_stake ({})", c.min_stake)),
+				ActorSpec::Sell { alpha: 0, .. } => Some("alpha = 0".to_string()),
+				ActorSpec::Root { tao: 0, .. } | ActorSpec::Unroot { tao: 0, .. } | ActorSpec::Snipe { tao: 0, .. } => Some("tao = 0".to_string()),
+				ActorSpec::Pump { tao, .. } if tao < c.min_stake => Some(format!("tao = {tao} is below chain.min_stake ({})", c.min_stake)),
+				ActorSpec::Pump { buy_at, sell_at, .. } if sell_at <= buy_at || buy_at > last => {
+					Some(format!("buy_at = {buy_at}, sell_at = {sell_at}: it must buy within the run and sell later"))
+				},
+				ActorSpec::Random { max_tao, .. } if max_tao < c.min_stake => {
+					Some(format!("max_tao = {max_tao} is below chain.min_stake ({})", c.min_stake))
+				},
+				ActorSpec::Random { per_mille: 0, .. } => Some("per_mille = 0".to_string()),
+				ActorSpec::Buy { from, .. }
+				| ActorSpec::Sell { from, .. }
+				| ActorSpec::Root { from, .. }
+				| ActorSpec::Unroot { from, .. }
+					if from > last =>
+				{
+					Some(format!("from = {from} is after the run's last block ({last})"))
+				},
+				_ => None,
+			};
+			if let Some(why) = never {
+				out.push(format!("warning: actor[{i}] never trades: {why}"));
+			}
+		}
+		for (i, sw) in self.switch.iter().enumerate() {
+			if sw.block > last {
+				out.push(format!("warning: switch[{i}] at block {} is after the run's last block ({last}): it never applies", sw.block));
+			}
+		}
+		out
 	}
 }
 
@@ -367,6 +572,13 @@ pub struct SimNeuron {
 	pub registered_at: u64,
 	pub weights: Vec<(u16, u16)>,
 	pub bonds: Vec<(u16, u16)>,
+	/// At its subnet's last epoch: incentive and dividends as the chain stores them (proportions
+	/// over 65535), the alpha paid to its hotkey (miner, validator and kept root alpha) and the root
+	/// TAO paid to its root stake.
+	pub incentive: u16,
+	pub dividends: u16,
+	pub alpha_paid: u64,
+	pub root_tao_paid: u64,
 }
 
 impl SimNeuron {
@@ -445,6 +657,8 @@ pub struct SimSubnet {
 	/// Uids `1..=validators` are validators; the rest after them are miners.
 	pub validators: u16,
 	pub weights_every: u64,
+	/// `Tempo`.
+	pub tempo: u16,
 	/// Net user TAO flow of the current block (recorded while started), and its EMA `S_n`.
 	pub flow: i64,
 	pub flow_ema: I64F64,
@@ -470,6 +684,9 @@ pub struct Sim {
 	/// The gate's bar `θ` (`GateBar`).
 	pub gate_bar: u128,
 	rngs: Vec<u64>,
+	/// The flow EMA's decay per block and the half-life it is for: it changes only with the
+	/// half-life, so it is computed once, not every block.
+	flow_decay: (u64, u128),
 }
 
 /// An actor's account of its trades.
@@ -548,7 +765,8 @@ impl Sim {
 					root_alpha_kept_total: 0,
 					neurons,
 					validators: u16::try_from(sn.validators.len()).unwrap_or(u16::MAX),
-					weights_every: sn.weights_every.unwrap_or(u64::from(s.chain.tempo)),
+					weights_every: sn.weights_every.unwrap_or(u64::from(sn.tempo.unwrap_or(s.chain.tempo))),
+					tempo: sn.tempo.unwrap_or(s.chain.tempo),
 					flow: 0,
 					flow_ema: I64F64::from_num(0),
 				}
@@ -568,6 +786,7 @@ impl Sim {
 			ledgers: vec![Ledger::default(); s.actor.len()],
 			switches: s.switch.clone(),
 			gate_bar: 0,
+			flow_decay: (s.chain.flow_half_life, policy::flow_decay(s.chain.flow_half_life)),
 			rngs: s
 				.actor
 				.iter()
@@ -609,9 +828,8 @@ impl Sim {
 		let b = self.block;
 		self.coinbase(b);
 		for i in 0..self.subnets.len() {
-			let tempo = self.params.tempo;
 			if let Some(sn) = self.subnets.get(i) {
-				if yuma::is_epoch_block(sn.netuid, tempo, b) {
+				if yuma::is_epoch_block(sn.netuid, sn.tempo, b) {
 					self.epoch(i, b);
 				}
 			}
@@ -639,7 +857,10 @@ impl Sim {
 		let params = self.block_params();
 		let emission = block_emission(self.total_issuance, params.block_emission);
 		// The flow EMAs take in the last block's flow, whatever the rule; then the rule's weights.
-		let decay = policy::flow_decay(self.params.flow_half_life);
+		if self.flow_decay.0 != self.params.flow_half_life {
+			self.flow_decay = (self.params.flow_half_life, policy::flow_decay(self.params.flow_half_life));
+		}
+		let decay = self.flow_decay.1;
 		for sn in self.subnets.iter_mut().filter(|s| s.started_at.is_some()) {
 			sn.flow_ema = policy::flow_ema_step(sn.flow_ema, sn.flow, decay);
 			sn.flow = 0;
@@ -678,15 +899,15 @@ impl Sim {
 	/// split by `dtao_math::yuma`, root dividends to root stake.
 	fn epoch(&mut self, i: usize, b: u64) {
 		let p = &self.params;
+		let Some(tempo) = self.subnets.get(i).map(|sn| sn.tempo) else { return };
 		let params = YumaParams {
 			tao_weight_ppb: p.tao_weight.0,
 			kappa: p.kappa,
 			bonds_moving_average: p.bonds_moving_average,
 			bonds_penalty: p.bonds_penalty,
-			activity_cutoff: yuma::activity_cutoff(p.activity_cutoff_factor_milli, p.tempo),
+			activity_cutoff: yuma::activity_cutoff(p.activity_cutoff_factor_milli, tempo),
 			max_validators: p.max_validators,
 		};
-		let tempo = p.tempo;
 		let tao_weight = p.tao_weight.0;
 		let release = match p.dividend_accrual {
 			AccrualName::AtEpoch => 0,
@@ -739,6 +960,10 @@ impl Sim {
 			let root = split.root_tao.get(j).copied().unwrap_or(0);
 			n.alpha = n.alpha.saturating_add(miner).saturating_add(alpha);
 			n.pay_root(root, b, release);
+			n.incentive = out.incentive.get(j).copied().map_or(0, yuma::to_u16_proportion);
+			n.dividends = out.dividends.get(j).copied().map_or(0, yuma::to_u16_proportion);
+			n.alpha_paid = miner.saturating_add(alpha).saturating_add(root_alpha);
+			n.root_tao_paid = root;
 			st.pending_miner_alpha = st.pending_miner_alpha.saturating_sub(miner);
 			st.pending_validator_alpha = st.pending_validator_alpha.saturating_sub(alpha);
 			st.pending_root_tao = st.pending_root_tao.saturating_sub(root);
@@ -848,9 +1073,9 @@ impl Sim {
 				ledger.trades = ledger.trades.saturating_add(1);
 			},
 			ActorSpec::Snipe { netuid, tao, lead, uid } => {
-				let tempo = self.params.tempo;
 				let min_stake = self.params.min_stake.max(1);
 				let Some(sn) = self.subnets.iter_mut().find(|s| s.netuid == netuid) else { return };
+				let tempo = sn.tempo;
 				let Some(n) = sn.neurons.get_mut(usize::from(uid)) else { return };
 				if ledger.root_shares > 0 && yuma::is_epoch_block(netuid, tempo, b) {
 					let value = n.root_value(ledger.root_shares, b);
@@ -1013,6 +1238,114 @@ mod tests {
 		Scenario::from_toml(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 	}
 
+	/// Each bad scenario is refused with an error naming the key and what is allowed.
+	#[test]
+	fn bad_scenarios_are_refused_by_name() {
+		let subnet = "[[subnet]]\nnetuid = 1\n";
+		let rows: Vec<(String, &str)> = vec![
+			(String::new(), "no [[subnet]]"),
+			("[run]\nblocks = 10\n".into(), "no [[subnet]]"),
+			("[[subnet]]\nnetuid = 1\nstart_block = 0\n".into(), "start_block = 0 never comes"),
+			("[[subnet]]\nnetuid = 0\n".into(), "netuid 0 is 0 or repeated"),
+			("[[subnet]]\nnetuid = 1\n[[subnet]]\nnetuid = 1\n".into(), "netuid 1 is 0 or repeated"),
+			("[[subnet]]\nnetuid = 1\ntao_reserve = 10\n".into(), "must be at least chain.min_pool_reserve"),
+			("[[subnet]]\nnetuid = 1\nminers = 600\n".into(), "at most 512"),
+			(format!("{subnet}[run]\nblocks = 0\n"), "run.blocks = 0"),
+			(format!("{subnet}[run]\nsample_every = 0\n"), "run.sample_every = 0"),
+			(format!("[chain]\nmoving_price_cap = 0\n{subnet}"), "chain.moving_price_cap = 0: allowed 1"),
+			(format!("[chain]\nblock_emission = 20000000000000000\n{subnet}"), "chain.block_emission = 20000000000000000: allowed 0 to 10500000000000000"),
+			(format!("[chain]\nmin_pool_reserve = 0\n{subnet}"), "chain.min_pool_reserve = 0"),
+			(format!("[chain]\nflow_half_life = 0\n{subnet}"), "chain.flow_half_life = 0: allowed 1 to 100000000"),
+			(format!("[chain]\nbonds_moving_average = 1000001\n{subnet}"), "chain.bonds_moving_average = 1000001"),
+			(format!("[chain]\nactivity_cutoff_factor_milli = 999\n{subnet}"), "chain.activity_cutoff_factor_milli = 999: allowed 1000 to 50000"),
+			(format!("[chain]\nmax_validators = 0\n{subnet}"), "chain.max_validators = 0: allowed 1 to 256"),
+			(format!("[chain]\ntao_weight = 1.5\n{subnet}"), "fraction 1.5 is not between 0 and 1"),
+			(format!("[chain.emission_share]\nrule = \"tao_flow\"\ncutoff = 5\n{subnet}"), "chain.emission_share.cutoff = 5: at most 0"),
+			(format!("[chain.emission_share]\nrule = \"tao_flow\"\nexponent = 20.0\n{subnet}"), "chain.emission_share.exponent = 20: allowed 0.001 to 10"),
+			(
+				format!("[chain.emission_share]\nrule = \"moving_price\"\ngate = {{ quantile = 0.5, exponent = 40 }}\n{subnet}"),
+				"chain.emission_share.gate.exponent = 40: allowed 1 to 16",
+			),
+			(
+				format!("{subnet}[[switch]]\nblock = 5\nemission_share = {{ rule = \"tao_flow\", cutoff = 1 }}\n"),
+				"switch[0].emission_share.cutoff = 1",
+			),
+			(format!("{subnet}[[actor]]\nkind = \"buy\"\nnetuid = 2\ntao = 1000000000\n"), "actor[0]: netuid 2 is not a [[subnet]]"),
+			(format!("{subnet}[[actor]]\nkind = \"snipe\"\nnetuid = 1\ntao = 1\nlead = 2\n"), "actor[0]: uid 1 is not a validator of subnet 1"),
+			(format!("{subnet}[[actor]]\nkind = \"random\"\nseed = 1\nmax_tao = 5\nnetuids = [3]\n"), "actor[0]: netuid 3 is not a [[subnet]]"),
+			// What would not fit in memory: a year of 128 subnets sampled every block.
+			(
+				"[[subnet]]\nnetuid = 1\ncopies = 128\n[run]\nblocks = 2628000\nsample_every = 1\n".into(),
+				"run.sample_every = 1: 336384128 series rows (2628001 samples of 128 subnets) would need about 84096 MB of memory; at most 10000000 rows (sample_every ≥ 34",
+			),
+			(
+				"[[subnet]]\nnetuid = 1\nminers = 500\n[chain]\ntempo = 9\n[run]\nblocks = 2628000\nsample_every = 7200\nneurons = true\n".into(),
+				"run.neurons = true: 131663301 rows of neurons.csv",
+			),
+		];
+		for (text, expected) in rows {
+			let err = Scenario::from_toml(&text).expect_err(&format!("refused: {text}"));
+			assert!(err.contains(expected), "{text:?}: {err:?} does not say {expected:?}");
+		}
+	}
+
+	/// `run.neurons` writes a row per neuron at each epoch of its subnet, with the incentive
+	/// (summing to 65535 within rounding where there is any) and what the epoch paid; the series
+	/// is the same with or without it.
+	#[test]
+	fn neurons_csv_has_a_row_per_neuron_at_each_epoch() {
+		let mut s = shipped("smoke");
+		s.run.neurons = true;
+		let r = crate::run::run(&s, |_| {});
+		let text = r.neurons_csv.clone().expect("asked for");
+		let mut lines = text.lines();
+		assert_eq!(lines.next(), Some(NEURONS_CSV_HEADER));
+		let rows: Vec<Vec<u64>> = lines.map(|l| l.split(',').map(|x| x.parse().expect("integer")).collect()).collect();
+		let expected: usize = r
+			.sim
+			.subnets
+			.iter()
+			.map(|sn| (1..=s.run.blocks).filter(|b| yuma::is_epoch_block(sn.netuid, sn.tempo, *b)).count() * sn.neurons.len())
+			.sum();
+		assert!(expected > 0);
+		assert_eq!(rows.len(), expected);
+		let mut groups: std::collections::BTreeMap<(u64, u64), (u64, u64, u64)> = Default::default();
+		for row in &rows {
+			let g = groups.entry((row[0], row[1])).or_default();
+			g.0 += row[6];
+			g.1 += 1;
+			g.2 += row[8];
+		}
+		assert!(groups.values().any(|g| g.0 > 0 && g.2 > 0), "some epoch paid incentive and alpha");
+		for ((block, netuid), (incentive, n, _)) in groups {
+			assert!(incentive == 0 || (65_535 - n..=65_535 + n).contains(&incentive), "{block}/{netuid}: {incentive}");
+		}
+		s.run.neurons = false;
+		let plain = crate::run::run(&s, |_| {});
+		assert!(plain.neurons_csv.is_none());
+		assert_eq!(plain.series_csv, r.series_csv);
+	}
+
+	/// A legal but useless scenario runs, with a warning for each part that never acts.
+	#[test]
+	fn useless_actors_and_switches_are_warned_of() {
+		let text = "[[subnet]]\nnetuid = 1\n[run]\nblocks = 100\n\
+			[[actor]]\nkind = \"buy\"\nnetuid = 1\ntao = 10\n\
+			[[actor]]\nkind = \"sell\"\nnetuid = 1\nalpha = 0\n\
+			[[actor]]\nkind = \"buy\"\nnetuid = 1\ntao = 1000000000\nfrom = 500\n\
+			[[actor]]\nkind = \"random\"\nseed = 3\nmax_tao = 1000000000\nper_mille = 0\n\
+			[[actor]]\nkind = \"buy\"\nnetuid = 1\ntao = 1000000000\n\
+			[[switch]]\nblock = 200\nemission_share = { rule = \"moving_price\" }\n";
+		let s = Scenario::from_toml(text).expect("legal");
+		let w = s.warnings();
+		assert_eq!(w.len(), 5, "{w:?}");
+		assert!(w[0].contains("actor[0] never trades: tao = 10 is below chain.min_stake"));
+		assert!(w[1].contains("actor[1] never trades: alpha = 0"));
+		assert!(w[2].contains("actor[2] never trades: from = 500 is after the run's last block (100)"));
+		assert!(w[3].contains("actor[3] never trades: per_mille = 0"));
+		assert!(w[4].contains("switch[0] at block 200"));
+	}
+
 	#[test]
 	fn shipped_scenarios_parse() {
 		for name in ["root-share", "alpha-cap", "pump", "root-sell", "speed", "smoke", "policy-switch", "snipe"] {
@@ -1024,7 +1357,8 @@ mod tests {
 		assert_eq!(switch.switch[0].emission_share.rule, RuleName::TaoFlow);
 		assert_eq!(switch.switch[0].emission_share.to_math().0, policy::Rule::TaoFlow { cutoff: -100_000_000, exponent_milli: 1000 });
 		let gated: Scenario =
-			Scenario::from_toml("[chain.emission_share]\nrule = \"moving_price\"\ngate = { quantile = 0.5, exponent = 2 }").expect("parses");
+			Scenario::from_toml("[chain.emission_share]\nrule = \"moving_price\"\ngate = { quantile = 0.5, exponent = 2 }\n[[subnet]]\nnetuid = 1")
+				.expect("parses");
 		assert_eq!(gated.chain.emission_share.to_math().1, Some(policy::Gate { quantile_ppb: 500_000_000, exponent: 2 }));
 		assert!(Scenario::from_toml("[chain.emission_share]\nrule = \"by_vibes\"").is_err());
 		assert_eq!(shipped("pump").subnet.len(), 128, "copies expand");

@@ -9,7 +9,7 @@
 
 mod plot;
 
-use dtao_sim::{Scenario, Sim, CSV_HEADER, TAO};
+use dtao_sim::Scenario;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::{
@@ -25,12 +25,16 @@ fn main() {
 	}
 }
 
-const USAGE: &str = "usage: dtao-sim <scenario.toml> [--out DIR]\n       dtao-sim sweep <scenario.toml> --set SECTION.KEY=V1,V2,… [--set …] [--out DIR]";
+const USAGE: &str = "usage: dtao-sim <scenario.toml> [--out DIR]\n       dtao-sim sweep <scenario.toml> --set SECTION.KEY=V1,V2,… [--set …] [--out DIR]\n       dtao-sim --help | --version";
 
 fn run() -> Result<(), String> {
 	let mut args: Vec<String> = std::env::args().skip(1).collect();
 	if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
 		println!("{USAGE}");
+		return Ok(());
+	}
+	if args.iter().any(|a| a == "-V" || a == "--version") {
+		println!("dtao-sim {}", env!("CARGO_PKG_VERSION"));
 		return Ok(());
 	}
 	let sweep = args.first().map(|a| a == "sweep").unwrap_or(false);
@@ -49,6 +53,7 @@ fn run() -> Result<(), String> {
 				let (key, values) = spec.split_once('=').ok_or(format!("--set {spec}: expected KEY=VALUES"))?;
 				sets.push((key.to_string(), values.split(',').map(str::to_string).collect()));
 			},
+			_ if a.starts_with('-') => return Err(format!("unknown option {a}\n{USAGE}")),
 			_ if path.is_none() => path = Some(a),
 			_ => return Err(format!("unexpected argument {a}\n{USAGE}")),
 		}
@@ -62,6 +67,9 @@ fn run() -> Result<(), String> {
 			return Err("--set is for `dtao-sim sweep`".into());
 		}
 		let scenario = Scenario::from_toml(&text).map_err(|e| format!("{path}: {e}"))?;
+		for w in scenario.warnings() {
+			eprintln!("dtao-sim: {path}: {w}");
+		}
 		let summary = run_one(&path, &scenario, &out, true)?;
 		eprintln!(
 			"dtao-sim: {} blocks in {:.2} s ({:.0} blocks/s); wrote {}",
@@ -82,34 +90,9 @@ fn field<'a>(v: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
 /// A run of a sweep: its number, the values it sets, its scenario.
 type SweepRun = (usize, Vec<(String, String)>, Scenario);
 
-/// One sampled block of one subnet, for the plots.
-pub struct Sample {
-	pub day: f64,
-	pub netuid: u16,
-	pub spot: f64,
-	pub moving: f64,
-	pub root_proportion: f64,
-	pub alpha_in: f64,
-	pub alpha_out: f64,
-	pub tao_emitted: f64,
-	pub root_tao: f64,
-	/// TAO injected in the last block.
-	pub tao_in: f64,
-	/// `S_n`, TAO per block.
-	pub flow_ema: f64,
-}
-
-const BLOCKS_PER_DAY: f64 = 7_200.0;
-
 /// Run `scenario`, writing the series, the summary and the plots to `out`; returns the summary.
 fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Result<serde_json::Value, String> {
 	std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-	let mut sim = Sim::new(scenario);
-	let mut csv = String::new();
-	let _ = writeln!(csv, "{CSV_HEADER}");
-	let mut samples: Vec<Sample> = Vec::new();
-	let mut profits: Vec<(f64, Vec<f64>)> = Vec::new();
-	let every = scenario.run.sample_every.max(1);
 	let blocks = scenario.run.blocks;
 	let bar = if progress && blocks >= 100_000 {
 		let bar = ProgressBar::new(blocks);
@@ -120,109 +103,29 @@ fn run_one(name: &str, scenario: &Scenario, out: &Path, progress: bool) -> Resul
 	} else {
 		None
 	};
-	let started = Instant::now();
-	for _ in 0..blocks {
-		sim.step();
-		if sim.block.checked_rem(every) == Some(0) || sim.block == blocks {
-			for row in sim.csv_rows() {
-				let _ = writeln!(csv, "{row}");
-			}
-			let day = sim.block as f64 / BLOCKS_PER_DAY;
-			profits.push((day, sim.ledgers.iter().map(|l| l.profit() as f64 / TAO as f64).collect()));
-			for s in &sim.subnets {
-				samples.push(Sample {
-					day,
-					netuid: s.netuid,
-					spot: dtao_math::spot_price(s.state.tao_reserve, s.state.alpha_reserve) as f64 / TAO as f64,
-					moving: dtao_math::coinbase::to_rao_price(s.moving_price) as f64 / TAO as f64,
-					root_proportion: f64::from(s.last.root_proportion_ppb) / 1e9,
-					alpha_in: s.last.alpha_in as f64 / TAO as f64,
-					alpha_out: s.last.alpha_out as f64 / TAO as f64,
-					tao_emitted: s.tao_emitted as f64 / TAO as f64,
-					root_tao: s.root_tao_total as f64 / TAO as f64,
-					tao_in: s.last.tao_in as f64 / TAO as f64,
-					flow_ema: s.flow_ema.to_num::<f64>() / TAO as f64,
-				});
-			}
-			if let Some(bar) = &bar {
-				bar.set_position(sim.block);
-			}
+	let run = dtao_sim::run::run(scenario, |block| {
+		if let Some(bar) = &bar {
+			bar.set_position(block);
 		}
-	}
+	});
 	if let Some(bar) = bar {
 		bar.finish_and_clear();
 	}
-	let seconds = started.elapsed().as_secs_f64();
-	let write = |file: &str, text: String| -> Result<(), String> {
+	let write = |file: &str, text: &str| -> Result<(), String> {
 		let p = out.join(file);
 		std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()))
 	};
-	write("series.csv", csv)?;
-	let summary = summary(name, scenario, &sim, &samples, seconds);
-	write("summary.json", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
-	plot::all(out, &samples, &scenario.run.plot_netuids)?;
-	if !sim.ledgers.is_empty() {
-		plot::actors(out, &profits)?;
+	write("series.csv", &run.series_csv)?;
+	if let Some(text) = &run.neurons_csv {
+		write("neurons.csv", text)?;
+	}
+	let summary = dtao_sim::run::summary(name, scenario, &run);
+	write("summary.json", &serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
+	plot::all(out, &run.samples, &scenario.run.plot_netuids)?;
+	if !run.sim.ledgers.is_empty() {
+		plot::actors(out, &run.profits)?;
 	}
 	Ok(summary)
-}
-
-/// The day the root proportion of `netuid` first fell to 50% or below, from the samples.
-fn day_root_half(samples: &[Sample], netuid: u16) -> Option<f64> {
-	samples.iter().find(|s| s.netuid == netuid && s.root_proportion > 0.0 && s.root_proportion <= 0.5).map(|s| s.day)
-}
-
-fn summary(name: &str, scenario: &Scenario, sim: &Sim, samples: &[Sample], seconds: f64) -> serde_json::Value {
-	let subnets: Vec<serde_json::Value> = sim
-		.subnets
-		.iter()
-		.map(|s| {
-			let first = samples.iter().find(|x| x.netuid == s.netuid);
-			serde_json::json!({
-				"netuid": s.netuid,
-				"tao_reserve": s.state.tao_reserve,
-				"alpha_reserve": s.state.alpha_reserve,
-				"alpha_outstanding": s.state.alpha_outstanding,
-				"spot_price": dtao_math::spot_price(s.state.tao_reserve, s.state.alpha_reserve),
-				"moving_price": dtao_math::coinbase::to_rao_price(s.moving_price),
-				"root_proportion_ppb": s.last.root_proportion_ppb,
-				"first_sample_root_proportion_ppb": first.map(|x| (x.root_proportion * 1e9).round() as u64),
-				"day_root_proportion_at_most_half": day_root_half(samples, s.netuid),
-				"tao_emitted": s.tao_emitted.to_string(),
-				"root_tao_bought": s.root_tao_total.to_string(),
-				"root_alpha_recycled": s.root_alpha_recycled_total.to_string(),
-				"root_alpha_kept": s.root_alpha_kept_total.to_string(),
-				"pending_root_tao": s.state.pending_root_tao,
-			})
-		})
-		.collect();
-	let actors: Vec<serde_json::Value> = sim
-		.ledgers
-		.iter()
-		.enumerate()
-		.map(|(i, l)| {
-			serde_json::json!({
-				"actor": i,
-				"trades": l.trades,
-				"tao_spent": l.tao_spent.to_string(),
-				"tao_received": l.tao_received.to_string(),
-				"profit_tao": l.profit().to_string(),
-				"alpha_held": l.alpha,
-			})
-		})
-		.collect();
-	let blocks_per_second = if seconds > 0.0 { sim.block as f64 / seconds } else { 0.0 };
-	serde_json::json!({
-		"scenario": name,
-		"blocks": sim.block,
-		"subnet_count": scenario.subnet.len(),
-		"total_issuance": sim.total_issuance,
-		"root_stake": sim.root_stake,
-		"subnets": subnets,
-		"actors": actors,
-		"seconds": seconds,
-		"blocks_per_second": blocks_per_second,
-	})
 }
 
 /// Set `key` (`chain.tao_weight`, `run.blocks`, `subnet.0.tao_reserve`, `actor.1.tao`) to `value`
@@ -280,10 +183,10 @@ fn run_sweep(path: &str, text: &str, sets: &[(String, Vec<String>)], out: &Path)
 		.map(|(i, combo)| {
 			let mut doc = base.clone();
 			for (k, v) in &combo {
-				set_key(&mut doc, k, v)?;
+				set_key(&mut doc, k, v).map_err(|e| format!("{path}: --set {e}"))?;
 			}
-			let text = toml::to_string(&doc).map_err(|e| e.to_string())?;
-			let s = Scenario::from_toml(&text).map_err(|e| format!("run {i}: {e}"))?;
+			let set: Vec<String> = combo.iter().map(|(k, v)| format!("{k}={v}")).collect();
+			let s = Scenario::from_value(doc).map_err(|e| format!("{path}, run {i} ({}): {e}", set.join(", ")))?;
 			Ok((i, combo, s))
 		})
 		.collect::<Result<_, String>>()?;
@@ -309,7 +212,7 @@ fn run_sweep(path: &str, text: &str, sets: &[(String, Vec<String>)], out: &Path)
 		let _ = write!(csv, ",sn{n}_tao_emitted,sn{n}_spot_price,sn{n}_root_proportion_ppb");
 	}
 	for a in 0..actors {
-		let _ = write!(csv, ",actor{a}_profit_tao");
+		let _ = write!(csv, ",actor{a}_profit_rao");
 	}
 	csv.push('\n');
 	for ((i, combo, _), result) in scenarios.iter().zip(results) {
@@ -324,7 +227,7 @@ fn run_sweep(path: &str, text: &str, sets: &[(String, Vec<String>)], out: &Path)
 			let _ = write!(csv, ",{emitted},{},{}", field(sn, "spot_price"), field(sn, "root_proportion_ppb"));
 		}
 		for a in field(&s, "actors").as_array().into_iter().flatten() {
-			let _ = write!(csv, ",{}", field(a, "profit_tao").as_str().unwrap_or(""));
+			let _ = write!(csv, ",{}", field(a, "profit_rao").as_str().unwrap_or(""));
 		}
 		csv.push('\n');
 	}

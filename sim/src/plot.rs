@@ -1,7 +1,7 @@
 //! PNG plots of a run (`plotters`, with the DejaVu Sans font bundled by the `dejavu` crate, so no
 //! system font library is needed).
 
-use crate::Sample;
+use dtao_sim::run::Sample;
 use plotters::prelude::*;
 use std::{collections::BTreeMap, path::Path, sync::Once};
 

@@ -9,6 +9,7 @@
 
 extern crate alloc;
 
+pub mod bounds;
 pub mod coinbase;
 pub mod emission;
 pub mod limits;

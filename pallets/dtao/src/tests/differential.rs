@@ -7,6 +7,9 @@ use dtao_sim::{ActorSpec, ChainParams, Fraction, GateSpec, RuleName, Scenario, S
 use polkadot_sdk::{frame_support::assert_ok, sp_runtime::Perbill};
 
 const BLOCKS: u64 = 10_000;
+/// Subnet 2's own tempo (subnet 1 keeps the chain's, 10): epochs, activity cutoff and release
+/// over the tempo per subnet.
+const SUBNET_2_TEMPO: u16 = 7;
 
 /// The trades of the scenario, in the order both sides make them within a block: (who, hotkey,
 /// the simulator's actor).
@@ -121,6 +124,7 @@ fn differential(blocks: u64, switches: &[Switch], full: bool) {
 		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(BOB), 2));
 		let half_life = if switches.is_empty() { crate::params::defaults::FLOW_HALF_LIFE } else { 50 };
 		assert_ok!(Dtao::set_flow_half_life(RuntimeOrigin::root(), half_life));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 2, SUBNET_2_TEMPO));
 
 		let subnet = |netuid: u16| {
 			let p = Pools::<Test>::get(netuid).expect("pool");
@@ -133,6 +137,8 @@ fn differential(blocks: u64, switches: &[Switch], full: bool) {
 				validators: Vec::new(),
 				miners: 1,
 				weights_every: Some(10),
+				// Subnet 2 has a tempo of its own (`set_tempo`), subnet 1 the chain's.
+				tempo: (netuid == 2).then_some(SUBNET_2_TEMPO),
 				copies: 1,
 			}
 		};
@@ -193,7 +199,8 @@ fn differential(blocks: u64, switches: &[Switch], full: bool) {
 			return;
 		}
 		// The run exercised the mechanism: epochs paid miners and validators, root was paid.
-		assert_eq!(epochs, 2 * 909);
+		// Subnet 1 at tempo 10 (an epoch every 11 blocks), subnet 2 at tempo 7 (every 8).
+		assert_eq!(epochs, 909 + 1_250);
 		let s1 = &sim.subnets[0];
 		assert!(s1.neurons[1].alpha > 0 && s1.neurons[0].root > 0 && s1.last.root_alpha_sold > 0);
 		// 20 root stakes of 30 TAO, 14 unstakes of 10 TAO, and root dividends on top.
