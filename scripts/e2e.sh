@@ -9,20 +9,26 @@
 #   DTAO_NODE_BIN      use this node binary instead of building one
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/steps.sh
+. scripts/steps.sh
 
-DTAO_SETUP_NODEJS=1 DTAO_SETUP_PYTHON=1 scripts/setup.sh
+step e2e-setup env DTAO_SETUP_NODEJS=1 DTAO_SETUP_PYTHON=1 scripts/setup.sh
 if [ -z "${DTAO_NODE_BIN:-}" ]; then
+	t0=$SECONDS
 	DTAO_NODE_BIN=$(scripts/build-node.sh)
+	step_since node-build "$t0"
 fi
 export DTAO_NODE_BIN
 # After the node: this build gives the runtime crate another spec_version until the node's next build.
 DTAO_UPGRADE_SPEC_VERSION=$(($(sed -n 's/^const SPEC_VERSION: u32 = \([0-9]*\);/\1/p' runtime/build.rs) + 1))
+t0=$SECONDS
 DTAO_UPGRADE_WASM=$(scripts/upgrade-wasm.sh "$DTAO_UPGRADE_SPEC_VERSION")
+step_since upgrade-wasm "$t0"
 export DTAO_UPGRADE_SPEC_VERSION DTAO_UPGRADE_WASM
 
 cd tests/e2e
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-	npm ci --no-audit --no-fund
+	step npm-ci npm ci --no-audit --no-fund
 	touch node_modules
 fi
-npm test
+step npm-test npm test

@@ -16,38 +16,43 @@
 #   CARGO_TARGET_DIR   build directory, kept between runs (default ~/.cache/dtao-target)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/steps.sh
+. scripts/steps.sh
 
-scripts/setup.sh
+step setup scripts/setup.sh
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
 # No panics in runtime code: the no-panic lints are errors for the math crate, the pallet and the
 # runtime (their library code; tests may panic).
-SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat -p dtao-runtime --lib -- \
+step clippy env SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat -p dtao-runtime --lib -- \
 	-D clippy::arithmetic_side_effects -D clippy::unwrap_used -D clippy::indexing_slicing
 # The pallet and its math need no wasm runtime.
-SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
+step pallet-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
 # Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
-SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
+step benchmarks-in-mock env SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
 # The runtime's integrity tests and presets, natively.
-SKIP_WASM_BUILD=1 cargo test --locked -p dtao-runtime
+step runtime-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-runtime
 
 # The simulator: its own tests, then its command on a small scenario, which must write the series
 # (with the documented header), the summary and every plot.
-cargo test --release --locked -p dtao-sim
-sim_out=$(mktemp -d)
-cargo run --release --locked -q -p dtao-sim -- sim/scenarios/smoke.toml --out "$sim_out"
-for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png tao_emitted.png root_tao.png tao_in.png flow_ema.png actors.png; do
-	[ -s "$sim_out/$f" ] || { echo "dtao-sim did not write $f" >&2; exit 1; }
-done
-header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema'
-[ "$(head -1 "$sim_out/series.csv")" = "$header" ] || { echo "series.csv header differs" >&2; exit 1; }
-# The Python module (sim/python), installed as the README says into a virtual environment kept in
-# the build folder: it must give the command's series and summary exactly.
-DTAO_SETUP_PYTHON=1 scripts/setup.sh
-sim_venv="$CARGO_TARGET_DIR/sim-venv"
-[ -x "$sim_venv/bin/python" ] || python3 -m venv "$sim_venv"
-"$sim_venv/bin/pip" install --quiet --disable-pip-version-check ./sim/python
-"$sim_venv/bin/python" sim/python/tests/test_run.py "$sim_out"
-rm -rf "$sim_out"
+simulator() {
+	cargo test --release --locked -p dtao-sim
+	sim_out=$(mktemp -d)
+	cargo run --release --locked -q -p dtao-sim -- sim/scenarios/smoke.toml --out "$sim_out"
+	for f in series.csv summary.json prices.png root_proportion.png alpha_in_out.png tao_emitted.png root_tao.png tao_in.png flow_ema.png actors.png; do
+		[ -s "$sim_out/$f" ] || { echo "dtao-sim did not write $f" >&2; exit 1; }
+	done
+	header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema'
+	[ "$(head -1 "$sim_out/series.csv")" = "$header" ] || { echo "series.csv header differs" >&2; exit 1; }
+	# The Python module (sim/python), installed as the README says into a virtual environment kept in
+	# the build folder: it must give the command's series and summary exactly.
+	DTAO_SETUP_PYTHON=1 scripts/setup.sh
+	sim_venv="$CARGO_TARGET_DIR/sim-venv"
+	[ -x "$sim_venv/bin/python" ] || python3 -m venv "$sim_venv"
+	"$sim_venv/bin/pip" install --quiet --disable-pip-version-check ./sim/python
+	"$sim_venv/bin/python" sim/python/tests/test_run.py "$sim_out"
+	rm -rf "$sim_out"
+}
+step simulator simulator
 
-scripts/e2e.sh
+step e2e scripts/e2e.sh

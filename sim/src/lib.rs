@@ -687,6 +687,9 @@ pub struct Sim {
 	/// The flow EMA's decay per block and the half-life it is for: it changes only with the
 	/// half-life, so it is computed once, not every block.
 	flow_decay: (u64, u128),
+	/// The started subnets' moving prices and flow EMAs, kept between blocks so that the block
+	/// loop does not allocate.
+	scratch: (Vec<U64F64>, Vec<I64F64>),
 }
 
 /// An actor's account of its trades.
@@ -787,6 +790,7 @@ impl Sim {
 			switches: s.switch.clone(),
 			gate_bar: 0,
 			flow_decay: (s.chain.flow_half_life, policy::flow_decay(s.chain.flow_half_life)),
+			scratch: (Vec::new(), Vec::new()),
 			rngs: s
 				.actor
 				.iter()
@@ -865,11 +869,17 @@ impl Sim {
 			sn.flow_ema = policy::flow_ema_step(sn.flow_ema, sn.flow, decay);
 			sn.flow = 0;
 		}
-		let moving: Vec<U64F64> = self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.moving_price).collect();
-		let emas: Vec<I64F64> = self.subnets.iter().filter(|s| s.started_at.is_some()).map(|s| s.flow_ema).collect();
+		let (mut moving, mut emas) = std::mem::take(&mut self.scratch);
+		moving.clear();
+		emas.clear();
+		for s in self.subnets.iter().filter(|s| s.started_at.is_some()) {
+			moving.push(s.moving_price);
+			emas.push(s.flow_ema);
+		}
 		let (rule, gate) = self.params.emission_share.to_math();
 		let refresh = b.checked_rem(u64::from(self.params.tempo).saturating_add(1)) == Some(0);
 		let (weights, _) = policy::block_weights(rule, gate, &moving, &emas, &mut self.gate_bar, refresh);
+		self.scratch = (moving, emas);
 		let total = policy::total_weight(&weights);
 		for (sn, w) in self.subnets.iter_mut().filter(|s| s.started_at.is_some()).zip(weights) {
 			let tau = cb::tao_share(emission, U64F64::from_bits(w), total);

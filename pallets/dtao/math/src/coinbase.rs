@@ -75,7 +75,7 @@ pub fn from_rao_price(price: u64) -> U64F64 {
 
 /// A `U64F64` price as rao per alpha, rounded down.
 pub fn to_rao_price(m: U64F64) -> u64 {
-	let p = wide::mul_div_floor(m.to_bits(), u128::from(UNIT), ONE_BITS).unwrap_or(0);
+	let p = wide::mul_shr64(m.to_bits(), u128::from(UNIT)).unwrap_or(0);
 	u64::try_from(p).unwrap_or(u64::MAX)
 }
 

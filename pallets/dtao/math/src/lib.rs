@@ -47,17 +47,18 @@ pub enum MathError {
 
 /// `ceil(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
 pub fn mul_ppb_ceil(x: u64, ppb: u32) -> u64 {
-	let ppb = u128::from(ppb.min(1_000_000_000));
-	let num = u128::from(x).saturating_mul(ppb);
-	let q = num.div_ceil(u128::from(UNIT));
-	u64::try_from(q).unwrap_or(x).min(x)
+	// x = a·10^9 + b: ceil(x·p/10^9) = a·p + ceil(b·p/10^9), all in u64 (a·p ≤ x, b·p < 10^18).
+	let p = u64::from(ppb.min(1_000_000_000));
+	let (a, b) = (x / UNIT, x % UNIT);
+	a.saturating_mul(p).saturating_add(b.saturating_mul(p).div_ceil(UNIT)).min(x)
 }
 
 /// `floor(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
 pub fn mul_ppb_floor(x: u64, ppb: u32) -> u64 {
-	let ppb = u128::from(ppb.min(1_000_000_000));
-	let q = u128::from(x).saturating_mul(ppb).checked_div(u128::from(UNIT)).unwrap_or(0);
-	u64::try_from(q).unwrap_or(x).min(x)
+	// As `mul_ppb_ceil`, without a 128-bit division: a·p + floor(b·p/10^9).
+	let p = u64::from(ppb.min(1_000_000_000));
+	let (a, b) = (x / UNIT, x % UNIT);
+	a.saturating_mul(p).saturating_add(b.saturating_mul(p) / UNIT).min(x)
 }
 
 #[cfg(test)]
@@ -73,5 +74,18 @@ mod tests {
 		assert_eq!(mul_ppb_floor(1_000, 180_000_000), 180);
 		assert_eq!(mul_ppb_ceil(u64::MAX, 1_000_000_000), u64::MAX);
 		assert_eq!(mul_ppb_floor(u64::MAX, 2_000_000_000), u64::MAX);
+		assert_eq!(mul_ppb_floor(u64::MAX, 999_999_999), 18_446_744_055_262_807_541);
+		assert_eq!(mul_ppb_ceil(u64::MAX, 999_999_999), 18_446_744_055_262_807_542);
+	}
+
+	proptest::proptest! {
+		/// The split into multiples of 10^9 and a remainder is the 128-bit formula, to the rao.
+		#[test]
+		fn ppb_products_equal_the_wide_formula(x: u64, ppb in 0u32..=1_100_000_000) {
+			let p = u128::from(ppb.min(1_000_000_000));
+			let n = u128::from(x) * p;
+			proptest::prop_assert_eq!(u128::from(mul_ppb_floor(x, ppb)), n / u128::from(UNIT));
+			proptest::prop_assert_eq!(u128::from(mul_ppb_ceil(x, ppb)), n.div_ceil(u128::from(UNIT)));
+		}
 	}
 }

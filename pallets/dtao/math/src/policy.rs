@@ -55,7 +55,7 @@ pub fn flow_decay(half_life_blocks: u64) -> u128 {
 
 /// `|x| · b / 2^64` with the sign of `x`, rounded toward zero.
 fn signed_mul_bits(x: i128, b: u128) -> i128 {
-	let m = wide::mul_div_floor(x.unsigned_abs(), b, ONE_BITS).unwrap_or(u128::MAX);
+	let m = wide::mul_shr64(x.unsigned_abs(), b).unwrap_or(u128::MAX);
 	let m = i128::try_from(m).unwrap_or(i128::MAX);
 	if x < 0 {
 		m.saturating_neg()

@@ -28,6 +28,16 @@ pub fn mul(a: u128, b: u128) -> U256 {
 	U256 { hi, lo }
 }
 
+/// `floor(a · b / 2^64)`, exact (the product of two 64.64 fixed-point numbers), or `None` if it
+/// does not fit in `u128`: `mul_div_floor(a, b, 1 << 64)` without a division.
+pub fn mul_shr64(a: u128, b: u128) -> Option<u128> {
+	let p = mul(a, b);
+	if p.hi >> 64 != 0 {
+		return None;
+	}
+	Some((p.hi << 64) | (p.lo >> 64))
+}
+
 /// `floor(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
 pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
 	match a.checked_mul(b) {
@@ -61,5 +71,16 @@ mod tests {
 		assert_eq!(mul_div_ceil(8, 3, 2), Some(12));
 		assert_eq!(mul_div_floor(1, 1, 0), None);
 		assert_eq!(mul_div_floor(u128::MAX, 2, 1), None);
+		assert_eq!(mul_shr64(u128::MAX, 1 << 64), Some(u128::MAX));
+		assert_eq!(mul_shr64(u128::MAX, (1 << 64) + 1), None);
+		assert_eq!(mul_shr64(3 << 63, 3), Some(4));
+	}
+
+	proptest::proptest! {
+		/// The shift is the division by 2^64, to the last bit and in overflow.
+		#[test]
+		fn mul_shr64_is_mul_div_floor_by_two_to_the_64(a: u128, b in 0u128..=(1u128 << 65)) {
+			proptest::prop_assert_eq!(mul_shr64(a, b), mul_div_floor(a, b, 1 << 64));
+		}
 	}
 }
