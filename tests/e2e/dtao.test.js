@@ -255,6 +255,24 @@ describe('subnets and staking', () => {
     const q = (await api.call.dtaoApi.quoteRemoveStake(n2, dave.alpha)).unwrap();
     assert.equal(dave.taoValue, big(q.amountOut), 'stake_info tao_value is what selling would pay');
   });
+
+  it('move_stake_limit and transfer_stake_limit refuse a ratio the pools cannot give and move within the limit', async () => {
+    const [n1, n2] = [state.netuid, state.netuid2];
+    const before = await stakeOf(k.dave, k.charlieHot, n2);
+    const max = 18446744073709551615n;
+    let r = await submit(api, dtao().moveStakeLimit(k.charlieHot.address, k.aliceHot.address, n2, n1, before.alpha, max, true), k.dave);
+    assert.equal(r.error, 'dtao.SlippageTooHigh');
+    r = await submit(api, dtao().transferStakeLimit(k.charlie.address, k.charlieHot.address, n2, n2, before.alpha, TAO + 1n, false), k.dave);
+    assert.equal(r.error, 'dtao.SlippageTooHigh', 'within one subnet the ratio is 1');
+    assert.equal((await stakeOf(k.dave, k.charlieHot, n2)).alpha, before.alpha, 'nothing moved');
+    const part = before.alpha / 2n;
+    r = await submit(api, dtao().transferStakeLimit(k.charlie.address, k.charlieHot.address, n2, n2, part, TAO, false), k.dave);
+    assert.equal(r.error, null);
+    const ev = eventOf(r.events, api.events.dtao.StakeTransferred);
+    assert.equal(ev.alphaIn, part);
+    assert.equal(ev.alphaOut, part);
+    assert.equal(ev.fee, 0n);
+  });
 });
 
 describe('emission', () => {

@@ -419,6 +419,35 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), dest, hotkey, a, b, amount);
 	}
 
+	/// Between two subnets and two hotkeys, a ratio limit that binds: a partial fill.
+	#[benchmark]
+	fn move_stake_limit() {
+		let (a, _, hot_a) = subnet::<T>(0, true);
+		let (b, _, hot_b) = subnet::<T>(1, true);
+		let caller = funded::<T>("caller", 0);
+		Dtao::<T>::do_add_stake(caller.clone(), hot_a.clone(), a, 500 * TAO, None).expect("stakes");
+		let amount = Dtao::<T>::stake_value(&hot_a, &caller, a);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), hot_a.clone(), hot_b.clone(), a, b, amount, TAO, true);
+		assert!(Dtao::<T>::stake_value(&hot_b, &caller, b) > 0);
+		assert!(Dtao::<T>::stake_value(&hot_a, &caller, a) > 0);
+	}
+
+	/// To another coldkey on another subnet, a ratio limit that binds: a partial fill.
+	#[benchmark]
+	fn transfer_stake_limit() {
+		let (a, _, hotkey) = subnet::<T>(0, true);
+		let (b, _, _) = subnet::<T>(1, true);
+		let caller = funded::<T>("caller", 0);
+		let dest: T::AccountId = account("dest", 0, 0);
+		Dtao::<T>::do_add_stake(caller.clone(), hotkey.clone(), a, 500 * TAO, None).expect("stakes");
+		let amount = Dtao::<T>::stake_value(&hotkey, &caller, a);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), dest.clone(), hotkey.clone(), a, b, amount, TAO, true);
+		assert!(Dtao::<T>::stake_value(&hotkey, &dest, b) > 0);
+		assert!(Dtao::<T>::stake_value(&hotkey, &caller, a) > 0);
+	}
+
 	/// The caller's stake on one hotkey across `s` subnets (root counted).
 	#[benchmark]
 	fn unstake_all(s: Linear<1, 64>) {

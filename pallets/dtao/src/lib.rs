@@ -1159,6 +1159,69 @@ pub mod pallet {
 			)
 		}
 
+		/// `move_stake` with a price limit: between subnets, the post-trade ratio
+		/// `p_origin / p_destination` (scaled by 10^9) must stay at least `limit_price`, as in
+		/// `swap_stake_limit`; with `allow_partial` the largest amount that keeps it is moved.
+		/// Within one subnet nothing is traded and the ratio is 1 (10^9). Origin: signed (coldkey).
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::move_stake_limit().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[allow(clippy::too_many_arguments)]
+		pub fn move_stake_limit(
+			origin: OriginFor<T>,
+			origin_hotkey: T::AccountId,
+			destination_hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Move,
+				staking::MoveRequest {
+					origin_coldkey: coldkey.clone(),
+					destination_coldkey: coldkey,
+					origin_hotkey,
+					destination_hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: Some((limit_price, allow_partial)),
+				},
+			)
+		}
+
+		/// `transfer_stake` with a price limit, as `move_stake_limit`. Origin: signed (coldkey).
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::transfer_stake_limit().saturating_add(Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[allow(clippy::too_many_arguments)]
+		pub fn transfer_stake_limit(
+			origin: OriginFor<T>,
+			destination_coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: u16,
+			destination_netuid: u16,
+			amount: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move(
+				staking::MoveKind::Transfer,
+				staking::MoveRequest {
+					origin_coldkey: coldkey,
+					destination_coldkey,
+					origin_hotkey: hotkey.clone(),
+					destination_hotkey: hotkey,
+					origin_netuid,
+					destination_netuid,
+					amount,
+					limit: Some((limit_price, allow_partial)),
+				},
+			)
+		}
+
 		/// Sell all of the caller's stake on `hotkey` on every subnet (root 1:1) and credit the TAO.
 		/// Subnets whose sale would break the liquidity floor are skipped and named in the event.
 		/// Origin: signed (coldkey).

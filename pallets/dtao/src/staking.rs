@@ -31,7 +31,8 @@ pub struct MoveRequest<AccountId> {
 	pub origin_netuid: u16,
 	pub destination_netuid: u16,
 	pub amount: u64,
-	/// `(limit_price, allow_partial)` of `swap_stake_limit`.
+	/// `(limit_price, allow_partial)` of `swap_stake_limit`, `move_stake_limit` and
+	/// `transfer_stake_limit`.
 	pub limit: Option<(u64, bool)>,
 }
 
@@ -371,7 +372,7 @@ impl<T: Config> Pallet<T> {
 		Ok(outcome)
 	}
 
-	/// `move_stake`, `swap_stake`, `swap_stake_limit` and `transfer_stake`.
+	/// `move_stake`, `swap_stake`, `transfer_stake` and their `_limit` forms.
 	pub fn do_move(kind: MoveKind, req: MoveRequest<T::AccountId>) -> DispatchResult {
 		let MoveRequest {
 			origin_coldkey,
@@ -403,6 +404,10 @@ impl<T: Config> Pallet<T> {
 		let (fee, floor) = (Self::fee_ppb(), MinPoolReserve::<T>::get());
 
 		let (alpha_in, alpha_out, tao, fee_paid) = if origin_netuid == destination_netuid {
+			// Nothing is traded: the ratio of the two prices is exactly 1.
+			if let Some((limit_price, _)) = limit {
+				ensure!(limit_price <= UNIT, Error::<T>::SlippageTooHigh);
+			}
 			ensure!(amount == value || Self::tao_value(origin_netuid, amount) >= min_stake, Error::<T>::AmountTooLow);
 			let removed = Self::withdraw_stake(&origin_hotkey, &origin_coldkey, origin_netuid, amount)?;
 			Self::deposit_stake(&destination_hotkey, &destination_coldkey, destination_netuid, removed)?;

@@ -43,6 +43,8 @@ pub trait WeightInfo {
 	fn swap_stake() -> Weight;
 	fn swap_stake_limit() -> Weight;
 	fn transfer_stake() -> Weight;
+	fn move_stake_limit() -> Weight;
+	fn transfer_stake_limit() -> Weight;
 	fn unstake_all(s: u32, ) -> Weight;
 	fn set_tao_weight() -> Weight;
 	fn set_emission_share_policy() -> Weight;
@@ -220,6 +222,18 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_stake() -> Weight {
 		// Minimum execution time: 127_970_000 picoseconds.
 		Weight::from_parts(136_203_000, 1706)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn move_stake_limit() -> Weight {
+		// Not measured yet: swap_stake_limit's time with move_stake's storage.
+		Weight::from_parts(143_333_000, 1759)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn transfer_stake_limit() -> Weight {
+		// Not measured yet: swap_stake_limit's time and storage.
+		Weight::from_parts(143_333_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -523,6 +537,16 @@ impl WeightInfo for () {
 	}
 	fn transfer_stake() -> Weight {
 		Weight::from_parts(136_203_000, 1706)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn move_stake_limit() -> Weight {
+		Weight::from_parts(143_333_000, 1759)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn transfer_stake_limit() -> Weight {
+		Weight::from_parts(143_333_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

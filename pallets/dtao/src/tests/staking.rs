@@ -1898,3 +1898,189 @@ fn payout_below_existential_deposit_to_empty_account_is_named() {
 		assert_eq!(free(EVE), ED + 99);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// move_stake_limit / transfer_stake_limit
+
+/// A ratio of 1 as a limit (10^9).
+const RATIO_ONE: u64 = 1_000_000_000;
+
+/// `move_stake_limit` between subnets keeps the ratio of `swap_stake_limit`: subnet 1 at price 1.21
+/// into subnet 2 at 1, with the fee. The whole stake does not fit a limit of 1.1
+/// (`SlippageTooHigh` without `allow_partial`); with it, the largest amount that keeps the ratio
+/// moves to BOB's hotkey on subnet 2, exactly as the test's own search and the two legs say.
+#[test]
+fn move_stake_limit_partial_and_refused() {
+	with_fee().build_and_execute(|| {
+		let (one, two) = two_subnets();
+		let alpha = stake(CHARLIE, ALICE_HOT, one, 100 * TAO);
+		let (t1, a1, o1) = reserves(one);
+		let (t2, a2) = (2 * LOCK, 2 * LOCK);
+		let legs = |x: u64| {
+			let s = sell(t1, a1, x, FEE);
+			let b = buy(t2, a2, s.out, FEE);
+			(s, b)
+		};
+		let limit = 1_100_000_000;
+		let ok = |x: u64| {
+			let (s, b) = legs(x);
+			ratio_at_least((s.tao, s.alpha), (b.tao, b.alpha), limit)
+		};
+		let signed = RuntimeOrigin::signed;
+		assert_noop!(
+			Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, two, alpha, limit, false),
+			Error::<Test>::SlippageTooHigh
+		);
+		let x = largest(alpha, ok);
+		assert!(x > 0 && x < alpha && ok(x) && !ok(x + 1));
+		let (s, b) = legs(x);
+		let (charlie, account) = (free(CHARLIE), pot());
+		assert_ok!(Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, two, alpha, limit, true));
+		assert_eq!((free(CHARLIE), pot()), (charlie, account));
+		assert_eq!(reserves(one), (s.tao, s.alpha, o1 - x));
+		assert_eq!(reserves(two), (b.tao, b.alpha, b.out));
+		assert_eq!(value(ALICE_HOT, CHARLIE, one), alpha - x);
+		assert_eq!(value(BOB_HOT, CHARLIE, two), b.out);
+		assert_eq!(value(ALICE_HOT, CHARLIE, two), 0);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeMoved {
+			coldkey: CHARLIE,
+			origin_hotkey: ALICE_HOT,
+			destination_hotkey: BOB_HOT,
+			origin_netuid: one,
+			destination_netuid: two,
+			alpha_in: x,
+			alpha_out: b.out,
+			tao: s.out,
+			fee: s.fee + b.fee,
+		}));
+		// The ratio is now below 1.3: nothing fits, even partly.
+		assert_noop!(
+			Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, two, alpha - x, 1_300_000_000, true),
+			Error::<Test>::SlippageTooHigh
+		);
+		// A limit the whole amount meets moves it all, as `move_stake` would.
+		let rest = alpha - x;
+		let (t1, a1, _) = reserves(one);
+		let (t2, a2, _) = reserves(two);
+		let s = sell(t1, a1, rest, FEE);
+		let b = buy(t2, a2, s.out, FEE);
+		let before = value(BOB_HOT, CHARLIE, two);
+		assert_ok!(Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, two, rest, 0, false));
+		assert_eq!(value(ALICE_HOT, CHARLIE, one), 0);
+		assert_eq!(value(BOB_HOT, CHARLIE, two), before + b.out);
+	});
+}
+
+/// Within one subnet nothing is traded and the ratio is exactly 1: a limit up to 10^9 moves the
+/// whole amount with no fee and no pool change; above it, `SlippageTooHigh` with or without
+/// `allow_partial`, and nothing changes.
+#[test]
+fn move_stake_limit_within_a_subnet() {
+	with_fee().build_and_execute(|| {
+		let one = alice_subnet();
+		let alpha = stake(CHARLIE, ALICE_HOT, one, 10 * TAO);
+		neuron(BOB, one, BOB_HOT);
+		let signed = RuntimeOrigin::signed;
+		for partial in [false, true] {
+			assert_noop!(
+				Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, one, alpha, RATIO_ONE + 1, partial),
+				Error::<Test>::SlippageTooHigh
+			);
+		}
+		let before = reserves(one);
+		let part = alpha / 4;
+		assert_ok!(Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, one, part, RATIO_ONE, false));
+		assert_eq!(reserves(one), before);
+		assert_eq!(value(ALICE_HOT, CHARLIE, one), alpha - part);
+		assert_eq!(value(BOB_HOT, CHARLIE, one), part);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeMoved {
+			coldkey: CHARLIE,
+			origin_hotkey: ALICE_HOT,
+			destination_hotkey: BOB_HOT,
+			origin_netuid: one,
+			destination_netuid: one,
+			alpha_in: part,
+			alpha_out: part,
+			tao: 0,
+			fee: 0,
+		}));
+		// The same hotkey and subnet is still no move at all.
+		assert_noop!(
+			Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, ALICE_HOT, one, one, part, 0, true),
+			Error::<Test>::SameSubnetAndHotkey
+		);
+	});
+}
+
+/// `transfer_stake_limit`: a small transfer to BOB on subnet 2 fits a limit of 1.0 whole; the rest
+/// does not fit 1.1 (`SlippageTooHigh`), and with `allow_partial` the largest amount that keeps the
+/// ratio goes to BOB, CHARLIE keeping the remainder on subnet 1.
+#[test]
+fn transfer_stake_limit_fits_partial_and_refused() {
+	with_fee().build_and_execute(|| {
+		let (one, two) = two_subnets();
+		let alpha = stake(CHARLIE, ALICE_HOT, one, 100 * TAO);
+		let signed = RuntimeOrigin::signed;
+		let (t1, a1, o1) = reserves(one);
+		let small = TAO;
+		let s = sell(t1, a1, small, FEE);
+		let b = buy(2 * LOCK, 2 * LOCK, s.out, FEE);
+		assert!(ratio_at_least((s.tao, s.alpha), (b.tao, b.alpha), RATIO_ONE));
+		assert_ok!(Dtao::transfer_stake_limit(signed(CHARLIE), BOB, ALICE_HOT, one, two, small, RATIO_ONE, false));
+		assert_eq!(reserves(one), (s.tao, s.alpha, o1 - small));
+		assert_eq!(reserves(two), (b.tao, b.alpha, b.out));
+		assert_eq!(value(ALICE_HOT, BOB, two), b.out);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeTransferred {
+			origin_coldkey: CHARLIE,
+			destination_coldkey: BOB,
+			hotkey: ALICE_HOT,
+			origin_netuid: one,
+			destination_netuid: two,
+			alpha_in: small,
+			alpha_out: b.out,
+			tao: s.out,
+			fee: s.fee + b.fee,
+		}));
+
+		let rest = alpha - small;
+		let (t1, a1, o1) = reserves(one);
+		let (t2, a2, o2) = reserves(two);
+		let legs = |x: u64| {
+			let s = sell(t1, a1, x, FEE);
+			let b = buy(t2, a2, s.out, FEE);
+			(s, b)
+		};
+		let limit = 1_100_000_000;
+		let ok = |x: u64| {
+			let (s, b) = legs(x);
+			ratio_at_least((s.tao, s.alpha), (b.tao, b.alpha), limit)
+		};
+		assert_noop!(
+			Dtao::transfer_stake_limit(signed(CHARLIE), BOB, ALICE_HOT, one, two, rest, limit, false),
+			Error::<Test>::SlippageTooHigh
+		);
+		let x = largest(rest, ok);
+		assert!(x > 0 && x < rest && ok(x) && !ok(x + 1));
+		let (s, b) = legs(x);
+		let bob_before = value(ALICE_HOT, BOB, two);
+		let (charlie, bob, account) = (free(CHARLIE), free(BOB), pot());
+		assert_ok!(Dtao::transfer_stake_limit(signed(CHARLIE), BOB, ALICE_HOT, one, two, rest, limit, true));
+		assert_eq!((free(CHARLIE), free(BOB), pot()), (charlie, bob, account));
+		assert_eq!(reserves(one), (s.tao, s.alpha, o1 - x));
+		assert_eq!(reserves(two), (b.tao, b.alpha, o2 + b.out));
+		assert_eq!(value(ALICE_HOT, CHARLIE, one), rest - x);
+		assert_eq!(value(ALICE_HOT, BOB, two), bob_before + b.out);
+		assert_eq!(value(ALICE_HOT, CHARLIE, two), 0);
+		System::assert_last_event(RuntimeEvent::Dtao(DtaoEvent::StakeTransferred {
+			origin_coldkey: CHARLIE,
+			destination_coldkey: BOB,
+			hotkey: ALICE_HOT,
+			origin_netuid: one,
+			destination_netuid: two,
+			alpha_in: x,
+			alpha_out: b.out,
+			tao: s.out,
+			fee: s.fee + b.fee,
+		}));
+	});
+}
