@@ -203,7 +203,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(4)]
+	#[api_version(5)]
 	impl dtao_runtime_api::DtaoApi<Block, AccountId> for Runtime {
 		fn subnet_info(netuid: u16) -> Option<SubnetInfo> {
 			pallet_dtao::Pallet::<Runtime>::api_subnet_info(netuid)
@@ -243,6 +243,10 @@ impl_runtime_apis! {
 
 		fn root_claimable_tao(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64 {
 			pallet_dtao::Pallet::<Runtime>::root_claimable_tao(&coldkey, &hotkey, netuid)
+		}
+
+		fn quote_move_stake(request: dtao_runtime_api::MoveQuoteRequest<AccountId>) -> Option<dtao_runtime_api::MoveQuote> {
+			pallet_dtao::Pallet::<Runtime>::api_quote_move_stake(request)
 		}
 	}
 

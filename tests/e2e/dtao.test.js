@@ -258,17 +258,43 @@ describe('subnets and staking', () => {
 
   it('move_stake_limit and transfer_stake_limit refuse a ratio the pools cannot give and move within the limit', async () => {
     const [n1, n2] = [state.netuid, state.netuid2];
+    // Dave's stake goes to Charlie's hotkey on subnet n1, not a neuron there: the epochs of n1 that
+    // later tests check pay Alice's hotkey's stakers only.
     const before = await stakeOf(k.dave, k.charlieHot, n2);
     const max = 18446744073709551615n;
-    let r = await submit(api, dtao().moveStakeLimit(k.charlieHot.address, k.aliceHot.address, n2, n1, before.alpha, max, true), k.dave);
+    let r = await submit(api, dtao().moveStakeLimit(k.charlieHot.address, k.charlieHot.address, n2, n1, before.alpha, max, true), k.dave);
     assert.equal(r.error, 'dtao.SlippageTooHigh');
     r = await submit(api, dtao().transferStakeLimit(k.charlie.address, k.charlieHot.address, n2, n2, before.alpha, TAO + 1n, false), k.dave);
     assert.equal(r.error, 'dtao.SlippageTooHigh', 'within one subnet the ratio is 1');
     assert.equal((await stakeOf(k.dave, k.charlieHot, n2)).alpha, before.alpha, 'nothing moved');
-    const part = before.alpha / 2n;
+    const quote = (from, to, hotFrom, hotTo, o, d, amount, limit, partial) => api.call.dtaoApi.quoteMoveStake({
+      coldkey: from.address,
+      destinationColdkey: to.address,
+      originHotkey: hotFrom.address,
+      destinationHotkey: hotTo.address,
+      originNetuid: o,
+      destinationNetuid: d,
+      amount,
+      limitPrice: limit,
+      allowPartial: partial,
+    });
+    assert.ok((await quote(k.dave, k.dave, k.charlieHot, k.charlieHot, n2, n1, before.alpha, max, true)).isNone, 'the refused move has no quote');
+    // Across subnets without a limit: the quote is the two legs of §3 on the pools of this block.
+    const third = before.alpha / 3n;
+    const q = (await quote(k.dave, k.dave, k.charlieHot, k.charlieHot, n2, n1, third, null, false)).unwrap();
+    const [o, d, fee] = [await info(n2), await info(n1), await feePpb()];
+    assert.ok(third - big(q.alphaIn) <= 1n, 'alpha in: the amount, less the share pool rounding');
+    const leg1 = sell(big(o.taoReserve), big(o.alphaReserve), big(q.alphaIn), fee);
+    const leg2 = buy(big(d.taoReserve), big(d.alphaReserve), leg1.tao, fee);
+    assert.deepEqual([big(q.alphaOut), big(q.tao), big(q.fee)], [leg2.alpha, leg1.tao, leg1.fee + leg2.fee]);
+    r = await submit(api, dtao().moveStakeLimit(k.charlieHot.address, k.charlieHot.address, n2, n1, third, 0, false), k.dave);
+    assert.equal(r.error, null);
+    let ev = eventOf(r.events, api.events.dtao.StakeMoved);
+    assert.ok(third - ev.alphaIn <= 1n && ev.tao > 0n && ev.fee > 0n, 'two legs, each with its fee');
+    const part = (before.alpha - third) / 2n;
     r = await submit(api, dtao().transferStakeLimit(k.charlie.address, k.charlieHot.address, n2, n2, part, TAO, false), k.dave);
     assert.equal(r.error, null);
-    const ev = eventOf(r.events, api.events.dtao.StakeTransferred);
+    ev = eventOf(r.events, api.events.dtao.StakeTransferred);
     assert.equal(ev.alphaIn, part);
     assert.equal(ev.alphaOut, part);
     assert.equal(ev.fee, 0n);

@@ -1074,6 +1074,7 @@ pub mod pallet {
 					limit: None,
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// Swap `amount` alpha of `hotkey` from one subnet to another, through TAO. Origin: signed.
@@ -1100,6 +1101,7 @@ pub mod pallet {
 					limit: None,
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// `swap_stake` whose post-trade ratio `p_origin / p_destination` (scaled by 10^9) must stay
@@ -1129,6 +1131,7 @@ pub mod pallet {
 					limit: Some((limit_price, allow_partial)),
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// Give `amount` alpha of the caller's stake on `hotkey` to `destination_coldkey`, on
@@ -1157,6 +1160,7 @@ pub mod pallet {
 					limit: None,
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// `move_stake` with a price limit: between subnets, the post-trade ratio
@@ -1190,6 +1194,7 @@ pub mod pallet {
 					limit: Some((limit_price, allow_partial)),
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// `transfer_stake` with a price limit, as `move_stake_limit`. Origin: signed (coldkey).
@@ -1220,6 +1225,7 @@ pub mod pallet {
 					limit: Some((limit_price, allow_partial)),
 				},
 			)
+			.map(|_| ())
 		}
 
 		/// Sell all of the caller's stake on `hotkey` on every subnet (root 1:1) and credit the TAO.

@@ -36,6 +36,19 @@ pub struct MoveRequest<AccountId> {
 	pub limit: Option<(u64, bool)>,
 }
 
+/// What a move of stake did (or, quoted, would do): the amounts of its event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MoveOutcome {
+	/// Alpha taken from the origin position (the share pool's rounding included).
+	pub alpha_in: u64,
+	/// Alpha given to the destination position.
+	pub alpha_out: u64,
+	/// TAO the origin's alpha was sold for (0 within one subnet).
+	pub tao: u64,
+	/// Both legs' fees (0 within one subnet).
+	pub fee: u64,
+}
+
 /// Whether a market's price is at most / at least `limit` (root's price is always 1).
 fn market_price_at_most(m: Market, limit: u64) -> bool {
 	match m {
@@ -373,7 +386,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `move_stake`, `swap_stake`, `transfer_stake` and their `_limit` forms.
-	pub fn do_move(kind: MoveKind, req: MoveRequest<T::AccountId>) -> DispatchResult {
+	pub fn do_move(kind: MoveKind, req: MoveRequest<T::AccountId>) -> Result<MoveOutcome, DispatchError> {
 		let MoveRequest {
 			origin_coldkey,
 			destination_coldkey,
@@ -486,7 +499,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		Self::deposit_event(event);
-		Ok(())
+		Ok(MoveOutcome { alpha_in, alpha_out, tao, fee: fee_paid })
 	}
 
 	/// Returns the number of subnets on which the caller held stake on `hotkey`.

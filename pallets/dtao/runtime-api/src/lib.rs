@@ -7,12 +7,12 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, StakeInfo, SubnetInfo, SwapQuote};
+pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, MoveQuote, MoveQuoteRequest, StakeInfo, SubnetInfo, SwapQuote};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Subnets, quotes and stake positions of the dynamic TAO pallet. Version 2 adds
-	/// `quote_remove_stake_for`, version 3 `root_claimable`, version 4 `root_claimable_tao` (the runtime
-	/// implements version 4).
+	/// `quote_remove_stake_for`, version 3 `root_claimable`, version 4 `root_claimable_tao`, version 5
+	/// `quote_move_stake` (the runtime implements version 5).
 	#[api_version(2)]
 	pub trait DtaoApi<AccountId> where AccountId: Codec {
 		/// One subnet (`0` is root); `None` if it does not exist.
@@ -46,5 +46,10 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// values the claim pools' alpha with the subnet's stakers).
 		#[api_version(4)]
 		fn root_claimable_tao(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64;
+		/// Exactly what the move `request` would do now: `move_stake`, `swap_stake`,
+		/// `transfer_stake` or, with `limit_price`, their `_limit` forms signed by its `coldkey`
+		/// (the call's own code, rolled back). `None` where the call would fail.
+		#[api_version(5)]
+		fn quote_move_stake(request: MoveQuoteRequest<AccountId>) -> Option<MoveQuote>;
 	}
 }

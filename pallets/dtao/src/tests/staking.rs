@@ -1905,6 +1905,30 @@ fn payout_below_existential_deposit_to_empty_account_is_named() {
 /// A ratio of 1 as a limit (10^9).
 const RATIO_ONE: u64 = 1_000_000_000;
 
+/// The quote request of a move of `amount` from (`coldkey`, hotkeys.0, netuids.0) to
+/// (`to`, hotkeys.1, netuids.1).
+fn move_request(
+	coldkey: AccountId,
+	to: AccountId,
+	hotkeys: (AccountId, AccountId),
+	netuids: (u16, u16),
+	amount: u64,
+	limit_price: Option<u64>,
+	allow_partial: bool,
+) -> crate::api::MoveQuoteRequest<AccountId> {
+	crate::api::MoveQuoteRequest {
+		coldkey,
+		destination_coldkey: to,
+		origin_hotkey: hotkeys.0,
+		destination_hotkey: hotkeys.1,
+		origin_netuid: netuids.0,
+		destination_netuid: netuids.1,
+		amount,
+		limit_price,
+		allow_partial,
+	}
+}
+
 /// `move_stake_limit` between subnets keeps the ratio of `swap_stake_limit`: subnet 1 at price 1.21
 /// into subnet 2 at 1, with the fee. The whole stake does not fit a limit of 1.1
 /// (`SlippageTooHigh` without `allow_partial`); with it, the largest amount that keeps the ratio
@@ -1934,6 +1958,11 @@ fn move_stake_limit_partial_and_refused() {
 		let x = largest(alpha, ok);
 		assert!(x > 0 && x < alpha && ok(x) && !ok(x + 1));
 		let (s, b) = legs(x);
+		// The quote is the call's own result, and changes nothing.
+		let quote = |partial| Dtao::api_quote_move_stake(move_request(CHARLIE, CHARLIE, (ALICE_HOT, BOB_HOT), (one, two), alpha, Some(limit), partial));
+		assert_eq!(quote(false), None);
+		let q = quote(true).expect("a partial fill");
+		assert_eq!((q.alpha_in, q.alpha_out, q.tao, q.fee), (x, b.out, s.out, s.fee + b.fee));
 		let (charlie, account) = (free(CHARLIE), pot());
 		assert_ok!(Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, two, alpha, limit, true));
 		assert_eq!((free(CHARLIE), pot()), (charlie, account));
@@ -1989,6 +2018,11 @@ fn move_stake_limit_within_a_subnet() {
 		}
 		let before = reserves(one);
 		let part = alpha / 4;
+		let quote = |limit| Dtao::api_quote_move_stake(move_request(CHARLIE, CHARLIE, (ALICE_HOT, BOB_HOT), (one, one), part, limit, false));
+		assert_eq!(quote(Some(RATIO_ONE + 1)), None);
+		let q = quote(Some(RATIO_ONE)).expect("within the limit");
+		assert_eq!((q.alpha_in, q.alpha_out, q.tao, q.fee), (part, part, 0, 0));
+		assert_eq!(quote(None), Some(q));
 		assert_ok!(Dtao::move_stake_limit(signed(CHARLIE), ALICE_HOT, BOB_HOT, one, one, part, RATIO_ONE, false));
 		assert_eq!(reserves(one), before);
 		assert_eq!(value(ALICE_HOT, CHARLIE, one), alpha - part);
@@ -2062,6 +2096,12 @@ fn transfer_stake_limit_fits_partial_and_refused() {
 		let x = largest(rest, ok);
 		assert!(x > 0 && x < rest && ok(x) && !ok(x + 1));
 		let (s, b) = legs(x);
+		let q = Dtao::api_quote_move_stake(move_request(CHARLIE, BOB, (ALICE_HOT, ALICE_HOT), (one, two), rest, Some(limit), true)).expect("a partial fill");
+		assert_eq!((q.alpha_in, q.alpha_out, q.tao, q.fee), (x, b.out, s.out, s.fee + b.fee));
+		// Without a limit the quote is the whole amount's move.
+		let (sw, bw) = legs(rest);
+		let q = Dtao::api_quote_move_stake(move_request(CHARLIE, BOB, (ALICE_HOT, ALICE_HOT), (one, two), rest, None, false)).expect("the whole amount");
+		assert_eq!((q.alpha_in, q.alpha_out, q.tao, q.fee), (rest, bw.out, sw.out, sw.fee + bw.fee));
 		let bob_before = value(ALICE_HOT, BOB, two);
 		let (charlie, bob, account) = (free(CHARLIE), free(BOB), pot());
 		assert_ok!(Dtao::transfer_stake_limit(signed(CHARLIE), BOB, ALICE_HOT, one, two, rest, limit, true));
