@@ -6,12 +6,13 @@
 #      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
 #      simulator), without the wasm runtime;
 #   1b. every benchmark of the pallet, once each, in the mock (`--features runtime-benchmarks`);
-#   1c. the runtime's tests, natively: its pallets' integrity tests (the block hook's largest
-#       weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
 #   2. the simulator's tests, a small run of its command (sim/scenarios/smoke.toml), and its Python
 #      module (sim/python, built with maturin into $CARGO_TARGET_DIR/sim-venv) on the same scenario;
-#   3. the end-to-end suite against the release node (scripts/e2e.sh): dev chains in every sealing
-#      mode, a live runtime upgrade, and four validators on --chain local.
+#   3. the release node (scripts/build-node.sh), then the runtime's tests in the same release build
+#      (so they reuse the node's compiled dependencies): its pallets' integrity tests (the block
+#      hook's largest weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
+#   4. the end-to-end suite against that node (scripts/e2e.sh): dev chains in every sealing mode, a
+#      live runtime upgrade, and four validators on --chain local.
 # Environment:
 #   CARGO_TARGET_DIR   build directory, kept between runs (default ~/.cache/dtao-target)
 set -euo pipefail
@@ -30,8 +31,6 @@ step clippy env SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-d
 step pallet-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
 # Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
 step benchmarks-in-mock env SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
-# The runtime's integrity tests and presets, natively.
-step runtime-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-runtime
 
 # The simulator: its own tests, then its command on a small scenario, which must write the series
 # (with the documented header), the summary and every plot.
@@ -54,5 +53,9 @@ simulator() {
 	rm -rf "$sim_out"
 }
 step simulator simulator
+
+# The node, then the runtime's integrity tests and presets natively in the node's release build.
+step node-build scripts/build-node.sh
+step runtime-tests cargo test --release --locked -p dtao-runtime
 
 step e2e scripts/e2e.sh
