@@ -245,7 +245,7 @@ impl_runtime_apis! {
 			pallet_dtao::Pallet::<Runtime>::root_claimable_tao(&coldkey, &hotkey, netuid)
 		}
 
-		fn quote_move_stake(request: dtao_runtime_api::MoveQuoteRequest<AccountId>) -> Option<dtao_runtime_api::MoveQuote> {
+		fn quote_move_stake(request: dtao_runtime_api::MoveRequest<AccountId>) -> Option<dtao_runtime_api::MoveOutcome> {
 			pallet_dtao::Pallet::<Runtime>::api_quote_move_stake(request)
 		}
 	}

@@ -268,15 +268,14 @@ describe('subnets and staking', () => {
     assert.equal(r.error, 'dtao.SlippageTooHigh', 'within one subnet the ratio is 1');
     assert.equal((await stakeOf(k.dave, k.charlieHot, n2)).alpha, before.alpha, 'nothing moved');
     const quote = (from, to, hotFrom, hotTo, o, d, amount, limit, partial) => api.call.dtaoApi.quoteMoveStake({
-      coldkey: from.address,
+      originColdkey: from.address,
       destinationColdkey: to.address,
       originHotkey: hotFrom.address,
       destinationHotkey: hotTo.address,
       originNetuid: o,
       destinationNetuid: d,
       amount,
-      limitPrice: limit,
-      allowPartial: partial,
+      limit: limit === null ? null : [limit, partial],
     });
     assert.ok((await quote(k.dave, k.dave, k.charlieHot, k.charlieHot, n2, n1, before.alpha, max, true)).isNone, 'the refused move has no quote');
     // Across subnets without a limit: the quote is the two legs of §3 on the pools of this block.

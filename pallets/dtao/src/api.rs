@@ -2,6 +2,7 @@
 //! functions the extrinsics execute, so a quote taken in a state equals what the call does in that
 //! state, to the rao.
 
+pub use crate::staking::{MoveOutcome, MoveRequest};
 use crate::{pallet::*, ROOT_NETUID};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -140,44 +141,6 @@ pub struct SwapQuote {
 	pub price_after: u64,
 }
 
-/// What a move of stake (`move_stake`, `swap_stake`, `transfer_stake` or their `_limit` forms)
-/// would do now: the amounts its event would report.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
-pub struct MoveQuote {
-	/// Alpha taken from the origin position (after a partial fill, the executed amount).
-	pub alpha_in: u64,
-	/// Alpha given to the destination position.
-	pub alpha_out: u64,
-	/// TAO the origin's alpha is sold for (0 within one subnet).
-	pub tao: u64,
-	/// Both legs' fees (0 within one subnet).
-	pub fee: u64,
-}
-
-/// A move of stake to quote (`DtaoApi.quote_move_stake`): the arguments of `move_stake`,
-/// `swap_stake`, `transfer_stake` or their `_limit` forms, with the coldkey that would sign it.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
-pub struct MoveQuoteRequest<AccountId> {
-	/// The signer, owner of the origin position.
-	pub coldkey: AccountId,
-	/// Owner of the destination position (`coldkey` but for a transfer).
-	pub destination_coldkey: AccountId,
-	/// Hotkey of the origin position.
-	pub origin_hotkey: AccountId,
-	/// Hotkey of the destination position.
-	pub destination_hotkey: AccountId,
-	/// Subnet of the origin position.
-	pub origin_netuid: u16,
-	/// Subnet of the destination position (through TAO if it differs).
-	pub destination_netuid: u16,
-	/// Alpha of the origin position to move.
-	pub amount: u64,
-	/// The `_limit` forms' ratio limit (`p_origin / p_destination · 10^9`), or `None`.
-	pub limit_price: Option<u64>,
-	/// With a limit: move the largest amount within it instead of failing.
-	pub allow_partial: bool,
-}
-
 /// One stake position of a coldkey.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct StakeInfo<AccountId> {
@@ -253,30 +216,19 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Exactly what the move `r` would do now: the call's own code, rolled back. `None` where the
-	/// call would fail.
-	pub fn api_quote_move_stake(r: MoveQuoteRequest<T::AccountId>) -> Option<MoveQuote> {
+	/// Exactly what the move `request` would do now: the call's own code, rolled back. `None`
+	/// where the call would fail.
+	pub fn api_quote_move_stake(request: MoveRequest<T::AccountId>) -> Option<MoveOutcome> {
 		use polkadot_sdk::{
 			frame_support::storage::{with_transaction, TransactionOutcome},
 			sp_runtime::DispatchError,
 		};
-		let request = crate::staking::MoveRequest {
-			origin_coldkey: r.coldkey,
-			destination_coldkey: r.destination_coldkey,
-			origin_hotkey: r.origin_hotkey,
-			destination_hotkey: r.destination_hotkey,
-			origin_netuid: r.origin_netuid,
-			destination_netuid: r.destination_netuid,
-			amount: r.amount,
-			limit: r.limit_price.map(|l| (l, r.allow_partial)),
-		};
-		let outcome = with_transaction(|| {
+		with_transaction(|| {
 			let r = Self::do_move(crate::staking::MoveKind::Move, request);
 			TransactionOutcome::Rollback(Ok::<_, DispatchError>(r))
 		})
 		.ok()?
-		.ok()?;
-		Some(MoveQuote { alpha_in: outcome.alpha_in, alpha_out: outcome.alpha_out, tao: outcome.tao, fee: outcome.fee })
+		.ok()
 	}
 
 	/// Blocks from now until the block whose `on_initialize` runs the epoch of `netuid`; 1 means the

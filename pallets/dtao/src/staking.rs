@@ -21,15 +21,24 @@ pub enum MoveKind {
 	Transfer,
 }
 
-/// A move of stake from one (coldkey, hotkey, subnet) to another.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A move of stake from one (coldkey, hotkey, subnet) to another: what `move_stake`,
+/// `swap_stake`, `transfer_stake` and their `_limit` forms execute, and what
+/// `DtaoApi.quote_move_stake` quotes.
+#[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
 pub struct MoveRequest<AccountId> {
+	/// The signer, owner of the origin position.
 	pub origin_coldkey: AccountId,
+	/// Owner of the destination position (the signer but for a transfer).
 	pub destination_coldkey: AccountId,
+	/// Hotkey of the origin position.
 	pub origin_hotkey: AccountId,
+	/// Hotkey of the destination position.
 	pub destination_hotkey: AccountId,
+	/// Subnet of the origin position.
 	pub origin_netuid: u16,
+	/// Subnet of the destination position (through TAO if it differs).
 	pub destination_netuid: u16,
+	/// Alpha of the origin position to move.
 	pub amount: u64,
 	/// `(limit_price, allow_partial)` of `swap_stake_limit`, `move_stake_limit` and
 	/// `transfer_stake_limit`.
@@ -37,7 +46,7 @@ pub struct MoveRequest<AccountId> {
 }
 
 /// What a move of stake did (or, quoted, would do): the amounts of its event.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
 pub struct MoveOutcome {
 	/// Alpha taken from the origin position (the share pool's rounding included).
 	pub alpha_in: u64,

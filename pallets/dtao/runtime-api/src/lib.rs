@@ -7,7 +7,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, MoveQuote, MoveQuoteRequest, StakeInfo, SubnetInfo, SwapQuote};
+pub use pallet_dtao::api::{Metagraph, MetagraphNeuron, MoveOutcome, MoveRequest, StakeInfo, SubnetInfo, SwapQuote};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Subnets, quotes and stake positions of the dynamic TAO pallet. Version 2 adds
@@ -47,9 +47,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		#[api_version(4)]
 		fn root_claimable_tao(coldkey: AccountId, hotkey: AccountId, netuid: u16) -> u64;
 		/// Exactly what the move `request` would do now: `move_stake`, `swap_stake`,
-		/// `transfer_stake` or, with `limit_price`, their `_limit` forms signed by its `coldkey`
-		/// (the call's own code, rolled back). `None` where the call would fail.
+		/// `transfer_stake` or, with a `limit`, their `_limit` forms signed by its
+		/// `origin_coldkey` (the call's own code, rolled back). `None` where the call would fail.
 		#[api_version(5)]
-		fn quote_move_stake(request: MoveQuoteRequest<AccountId>) -> Option<MoveQuote>;
+		fn quote_move_stake(request: MoveRequest<AccountId>) -> Option<MoveOutcome>;
 	}
 }

@@ -1915,17 +1915,16 @@ fn move_request(
 	amount: u64,
 	limit_price: Option<u64>,
 	allow_partial: bool,
-) -> crate::api::MoveQuoteRequest<AccountId> {
-	crate::api::MoveQuoteRequest {
-		coldkey,
+) -> crate::staking::MoveRequest<AccountId> {
+	crate::staking::MoveRequest {
+		origin_coldkey: coldkey,
 		destination_coldkey: to,
 		origin_hotkey: hotkeys.0,
 		destination_hotkey: hotkeys.1,
 		origin_netuid: netuids.0,
 		destination_netuid: netuids.1,
 		amount,
-		limit_price,
-		allow_partial,
+		limit: limit_price.map(|l| (l, allow_partial)),
 	}
 }
 
