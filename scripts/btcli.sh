@@ -6,7 +6,7 @@
 #   scripts/btcli.sh subnets list --network ws://127.0.0.1:9944
 #   scripts/btcli.sh stake add --wallet-name alice --netuid 1 --amount 10 --no-prompt --no-mev-protection
 # Every argument goes to btcli. Commands that send a transaction need `--no-mev-protection` (this
-# chain has no MEV shield) and, without a terminal, `--no-prompt`. README.md, "Using btcli".
+# chain has no MEV shield) and, without a terminal, `--no-prompt`. docs/btcli.md.
 # Environment:
 #   CARGO_TARGET_DIR     build folder holding the virtual environment (default ~/.cache/dtao-target)
 #   DTAO_BTCLI_WALLETS   where the dev wallets are created (default ~/.bittensor/wallets, btcli's

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test after installing what a fresh machine lacks (protoc, the Rust toolchain with its
 # wasm target, Node.js and the suite's npm packages):
-#   0. clippy's no-panic lints (arithmetic side effects, unwrap, indexing) as errors on runtime code;
+#   0. the documents checked against the code (scripts/check-docs.py). No separate lint step:
+#      every build compiles the workspace's crates through clippy (.cargo/config.toml), and the math
+#      crate, the pallets and the runtime deny clippy's no-panic lints (arithmetic side effects,
+#      unwrap, indexing) in their non-test code, so the builds below fail on them;
 #   1. the math crate's unit and property tests and the pallet's tests (including the random-call
 #      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
 #      simulator), without the wasm runtime;
@@ -20,13 +23,12 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/steps.sh
 . scripts/steps.sh
 
-step setup scripts/setup.sh
+step setup env DTAO_SETUP_PYTHON=1 scripts/setup.sh
+# The documents against the code: links, the call table, the runtime API, the storage version, the
+# scripts (scripts/check-docs.py).
+step docs python3 scripts/check-docs.py
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
-# No panics in runtime code: the no-panic lints are errors for the math crate, the pallet and the
-# runtime (their library code; tests may panic).
-step clippy env SKIP_WASM_BUILD=1 cargo clippy --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat -p dtao-runtime --lib -- \
-	-D clippy::arithmetic_side_effects -D clippy::unwrap_used -D clippy::indexing_slicing
 # The pallet and its math need no wasm runtime.
 step pallet-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
 # Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
@@ -43,7 +45,7 @@ simulator() {
 	done
 	header='block,netuid,tao_reserve,alpha_reserve,alpha_outstanding,spot_price,moving_price,root_proportion_ppb,tao_in,alpha_in,alpha_out,root_alpha_sold,root_tao_bought,tao_emitted,total_issuance,flow_ema'
 	[ "$(head -1 "$sim_out/series.csv")" = "$header" ] || { echo "series.csv header differs" >&2; exit 1; }
-	# The Python module (sim/python), installed as the README says into a virtual environment kept in
+	# The Python module (sim/python), installed as docs/simulator.md says into a virtual environment kept in
 	# the build folder: it must give the command's series and summary exactly.
 	DTAO_SETUP_PYTHON=1 scripts/setup.sh
 	sim_venv="$CARGO_TARGET_DIR/sim-venv"

@@ -1,4 +1,4 @@
-//! Genesis presets (README.md, "Genesis presets").
+//! Genesis presets (docs/node.md, "Genesis presets").
 //!
 //! - `development`: Alice, Bob, Charlie, Dave, Eve and Ferdie with 1_000_000 TAO each, Alice sudo
 //!   and the only authority, and parameters that make emission and epochs visible within a minute.
@@ -68,7 +68,7 @@ pub const POPULATED_PRESET: &str = "populated";
 /// - an epoch on each subnet, so that the validators hold permits from block 0.
 ///
 /// Weights are not set: Yuma counts a weight only from a block after its target registered, and
-/// every neuron here registers at block 0, so the validators set them from block 1 (README.md). The
+/// every neuron here registers at block 0, so the validators set them from block 1 (docs/walkthrough.md). The
 /// stash hotkeys hold `HOTKEY_ENDOWMENT` each for their fees.
 pub fn populated_economy() -> Vec<GenesisAction<AccountId>> {
 	use Sr25519Keyring::*;

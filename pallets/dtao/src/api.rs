@@ -1,4 +1,4 @@
-//! What the `DtaoApi` runtime API returns (README.md, "Runtime API"). The quotes call the same
+//! What the `DtaoApi` runtime API returns (docs/runtime-api.md). The quotes call the same
 //! functions the extrinsics execute, so a quote taken in a state equals what the call does in that
 //! state, to the rao.
 

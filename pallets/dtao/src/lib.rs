@@ -10,6 +10,12 @@
 //! `set_weights`), [`params`] (governance parameters), [`invariants`] (the accounting checks of
 //! docs/mechanism.md §8).
 #![cfg_attr(not(feature = "std"), no_std)]
+// No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+#![cfg_attr(
+	not(any(test, feature = "runtime-benchmarks", feature = "try-runtime")),
+	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
+)]
 
 extern crate alloc;
 

@@ -2,7 +2,7 @@
 //! client reads fields by name), filled from `Dtao`'s views. Amounts are in rao (alpha-rao on a
 //! subnet); prices in rao per alpha; `moving_price` is the fixed-point value the client reads as
 //! `{bits}` with 32 fractional bits. Fields of features this chain does not have are zero, empty
-//! or `None` (README.md, "Using btcli").
+//! or `None` (docs/btcli.md).
 
 use crate::pallet::{zero_account, ChainIdentityV2, Config, SubnetIdentitiesV3, SubnetIdentityV3};
 use alloc::{vec, vec::Vec};

@@ -16,8 +16,14 @@
 //!   a copy of the TAO-flow EMA) are declared so the client can read them, and stay empty;
 //! - the runtime APIs ([`runtime_api`]) are adapters over `Dtao`'s views ([`info`]).
 //!
-//! README.md, "Using btcli", lists what works and what does not.
+//! docs/btcli.md lists what works and what does not.
 #![cfg_attr(not(feature = "std"), no_std)]
+// No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+#![cfg_attr(
+	not(any(test, feature = "try-runtime")),
+	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
+)]
 
 extern crate alloc;
 
@@ -39,7 +45,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-	use dtao_math::substrate_fixed::types::I64F64;
+	use alloc::collections::BTreeMap;
+	use dtao_math::substrate_fixed::types::{I64F64, I96F32};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, WeightInfo as _};
@@ -157,10 +164,13 @@ pub mod pallet {
 	/// Root claim types (no claims: root's alpha is sold every block).
 	#[pallet::storage]
 	pub type RootClaimType<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, OptionQuery>;
-	/// Root dividends claimable per hotkey and subnet (no claims).
+	/// Root dividends claimable per hotkey: for each subnet, alpha per unit of root stake (the
+	/// reference chain's type, a map read by the client as a dict; empty here: `Dtao` keeps claims
+	/// per account, read through `DtaoApi.root_claimable`).
 	#[pallet::storage]
 	#[pallet::unbounded]
-	pub type RootClaimable<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Vec<(u16, I64F64)>, ValueQuery>;
+	pub type RootClaimable<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BTreeMap<u16, I96F32>, ValueQuery>;
 	/// Root dividends claimed (no claims).
 	#[pallet::storage]
 	pub type RootClaimed<T: Config> = StorageNMap<
@@ -573,6 +583,8 @@ impl<T: Config> Pallet<T> {
 		check!(SubnetEmaTaoFlow::<T>::iter().next().is_none(), "SubnetEmaTaoFlow is not empty");
 		check!(IdentitiesV2::<T>::iter().next().is_none(), "IdentitiesV2 is not empty");
 		check!(RootClaimType::<T>::iter().next().is_none(), "RootClaimType is not empty");
+		check!(RootClaimable::<T>::iter().next().is_none(), "RootClaimable is not empty");
+		check!(RootClaimed::<T>::iter().next().is_none(), "RootClaimed is not empty");
 		check!(Lock::<T>::iter().next().is_none(), "Lock is not empty");
 		check!(HotkeyLock::<T>::iter().next().is_none(), "HotkeyLock is not empty");
 		Ok(())

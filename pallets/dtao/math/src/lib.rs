@@ -6,6 +6,12 @@
 //! `I32F32` ([`yuma`]). Fractions set by governance are passed as parts per billion (`ppb`),
 //! the representation of `Perbill`.
 #![cfg_attr(not(feature = "std"), no_std)]
+// No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+#![cfg_attr(
+	not(test),
+	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
+)]
 
 extern crate alloc;
 

@@ -1,5 +1,4 @@
-//! `DtaoApi`: what a client needs to read the mechanism without decoding storage (README.md,
-//! "Runtime API"). The structs are defined in `pallet-dtao` and carry type information, so
+//! `DtaoApi`: what a client needs to read the mechanism without decoding storage (docs/runtime-api.md). The structs are defined in `pallet-dtao` and carry type information, so
 //! `@polkadot/api` decodes `api.call.dtaoApi.*` from metadata V15+ without custom types.
 #![cfg_attr(not(feature = "std"), no_std)]
 
