@@ -11,7 +11,7 @@
 #   1b. every benchmark of the pallet, once each, in the mock (`--features runtime-benchmarks`);
 #   2. the simulator's tests, a small run of its command (sim/scenarios/smoke.toml), and its Python
 #      module (sim/python, built with maturin into $CARGO_TARGET_DIR/sim-venv) on the same scenario;
-#   3. the release node (scripts/build-node.sh), then the runtime's tests in the same release build
+#   3. the node (scripts/build-node.sh, the `node` profile), then the runtime's tests in the same build
 #      (so they reuse the node's compiled dependencies): its pallets' integrity tests (the block
 #      hook's largest weight within MaxHookWeight, by the runtime's weights) and its genesis presets;
 #   4. the end-to-end suite against that node (scripts/e2e.sh): dev chains in every sealing mode, a
@@ -56,8 +56,10 @@ simulator() {
 }
 step simulator simulator
 
-# The node, then the runtime's integrity tests and presets natively in the node's release build.
+# The node, then the runtime's integrity tests and presets natively in the node's build. The node is
+# selected too so that the runtime's dependencies get the node's features: only the two test
+# binaries are compiled (the runtime alone would compile some 190 crates again).
 step node-build scripts/build-node.sh
-step runtime-tests cargo test --release --locked -p dtao-runtime
+step runtime-tests cargo test --profile node --locked -p dtao-runtime -p dtao-node
 
 step e2e scripts/e2e.sh

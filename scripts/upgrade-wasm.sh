@@ -18,7 +18,7 @@ version="${1:-$((current + 1))}"
 
 if [ "$version" = $((current + 1)) ]; then
 	scripts/build-node.sh >/dev/null
-	wasm="$CARGO_TARGET_DIR/release/wbuild/dtao-runtime/dtao_runtime_upgrade.compact.compressed.wasm"
+	wasm="$CARGO_TARGET_DIR/node/wbuild/dtao-runtime/dtao_runtime_upgrade.compact.compressed.wasm"
 	[ -s "$wasm" ] || { echo "upgrade-wasm: the node's build did not write $wasm" >&2; exit 1; }
 	echo "$wasm"
 	exit 0

@@ -26,7 +26,7 @@ function freePort() {
 export function nodeBinary() {
   if (process.env.DTAO_NODE_BIN) return process.env.DTAO_NODE_BIN;
   const target = process.env.CARGO_TARGET_DIR || join(process.env.HOME || '', '.cache', 'dtao-target');
-  const candidates = [join(target, 'release', 'dtao-node'), resolve('../../target/release/dtao-node')];
+  const candidates = [join(target, 'node', 'dtao-node'), join(target, 'release', 'dtao-node'), resolve('../../target/release/dtao-node')];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`dtao-node not found (looked in ${candidates.join(', ')}); set DTAO_NODE_BIN`);
   return found;
