@@ -10,7 +10,7 @@ use dtao_math::{
 	block_emission, coinbase as cb, policy,
 	substrate_fixed::types::{I64F64, U64F64},
 };
-use polkadot_sdk::frame_support::traits::fungible::{Inspect, Mutate};
+use polkadot_sdk::frame_support::traits::fungible::Inspect;
 
 impl<T: Config> Pallet<T> {
 	/// Run one block's coinbase; returns every subnet's netuid, ascending (the subnets visited,
@@ -40,13 +40,12 @@ impl<T: Config> Pallet<T> {
 		let emission = block_emission(T::Currency::total_issuance(), params.block_emission);
 		let weights = Self::share_weights(now, &mut started);
 		let total = policy::total_weight(&weights);
-		let account = Self::account_id();
 
 		for ((_, pool), weight) in started.iter_mut().zip(weights) {
 			// 1–2. This subnet's TAO, minted into the pallet account (none if minting fails).
 			let mut tau = cb::tao_share(emission, U64F64::from_bits(weight), total);
 			if tau > 0 {
-				if let Err(e) = T::Currency::mint_into(&account, tau) {
+				if let Err(e) = Self::mint_tao(tau) {
 					// Cannot happen below the supply cap (`BlockEmission` ≤ S/2 keeps the issuance
 					// under it). Loud in tests; on chain, logged, and nothing is injected.
 					polkadot_sdk::frame_support::defensive!("coinbase: minting a subnet's TAO failed", e);

@@ -15,7 +15,7 @@ impl<T: Config> Pallet<T> {
 				Self::do_set_take(coldkey, hotkey, Perbill::from_parts(take_ppb))
 			},
 			GenesisAction::RunEpoch { netuid } => {
-				Self::ensure_subnet(netuid)?;
+				Self::ensure_root_or_live_subnet(netuid)?;
 				Self::run_epoch(netuid);
 				Ok(())
 			},

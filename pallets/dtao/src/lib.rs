@@ -9,13 +9,33 @@
 //! limits), [`neurons`] (neuron registration, takes), [`epoch`] (Yuma Consensus, payouts,
 //! `set_weights`), [`params`] (governance parameters), [`invariants`] (the accounting checks of
 //! docs/mechanism.md §8).
+//!
+//! ## Key terms
+//!
+//! "Pool" means three different things here, always with its qualifier:
+//!
+//! - **swap pool**: a subnet's constant-product market, TAO reserve `T` against alpha reserve `A`,
+//!   with its outstanding alpha, emission record and moving price: one [`SubnetPool`] per subnet in
+//!   [`Pools`]. Root (netuid 0) has none; its market is 1:1.
+//! - **share pool**: a hotkey's stake on one subnet, `H` alpha divided into `S` shares among the
+//!   coldkeys that staked on it ([`HotkeyStake`], [`StakeShares`]): dividends raise `H`, so every
+//!   share's value, without touching the coldkeys' entries.
+//! - **claim pool**: root's kept alpha of one subnet waiting for the root stakers of one validator
+//!   hotkey under `RootDividendMode::KeepAlpha` ([`RootClaimPool`], all of a hotkey's in one
+//!   [`RootClaimPools`] value; each staker's accounts with them in [`RootClaims`]; module `claims`).
+//!
+//! The node's transaction pool is a fourth, outside this pallet. Other terms: a **live subnet** has
+//! a swap pool (registered and not dissolving; [`Pallet::ensure_live_subnet`] refuses root,
+//! [`Pallet::ensure_root_or_live_subnet`] admits it); a **started** subnet has had its `start_call`
+//! and receives emission; a **settlement** pays a dissolving subnet's holders over several blocks.
 #![cfg_attr(not(feature = "std"), no_std)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
-// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
 #![cfg_attr(
 	not(any(test, feature = "runtime-benchmarks", feature = "try-runtime")),
 	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
 )]
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing))]
 
 extern crate alloc;
 
@@ -25,6 +45,7 @@ mod benchmarking;
 pub mod coinbase;
 pub mod epoch;
 mod genesis;
+pub mod interface;
 pub mod invariants;
 pub mod migrations;
 pub mod neurons;
@@ -32,6 +53,7 @@ pub mod observer;
 pub mod params;
 pub mod staking;
 pub mod subnets;
+mod tao;
 pub mod types;
 mod claims;
 pub mod weights;
@@ -43,6 +65,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use interface::DtaoInterface;
 pub use observer::DtaoObserver;
 pub use weights::WeightInfo;
 
@@ -1423,7 +1446,7 @@ pub mod pallet {
 		#[pallet::call_index(67)]
 		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_netuid(netuid)?;
+			Self::ensure_live_subnet(netuid)?;
 			Self::put_tempo(netuid, value);
 			Self::deposit_event(Event::TempoSet { netuid, value });
 			Ok(())
@@ -1433,7 +1456,7 @@ pub mod pallet {
 		#[pallet::call_index(68)]
 		pub fn set_burn(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_netuid(netuid)?;
+			Self::ensure_live_subnet(netuid)?;
 			Burn::<T>::insert(netuid, value);
 			<T::Observer as crate::DtaoObserver<T::AccountId>>::burn_set(netuid, value);
 			Self::deposit_event(Event::BurnSet { netuid, value });
@@ -1445,7 +1468,7 @@ pub mod pallet {
 		#[pallet::call_index(69)]
 		pub fn set_max_neurons(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_netuid(netuid)?;
+			Self::ensure_live_subnet(netuid)?;
 			ensure!(value >= NeuronCount::<T>::get(netuid), Error::<T>::InvalidParameter);
 			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
 			MaxNeurons::<T>::insert(netuid, value);
@@ -1458,7 +1481,7 @@ pub mod pallet {
 		#[pallet::call_index(70)]
 		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_netuid(netuid)?;
+			Self::ensure_live_subnet(netuid)?;
 			ensure!(u32::from(value) <= T::MaxValidatorsLimit::get(), Error::<T>::InvalidParameter);
 			MaxValidators::<T>::insert(netuid, value);
 			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
@@ -1471,7 +1494,7 @@ pub mod pallet {
 		#[pallet::call_index(71)]
 		pub fn set_kappa(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_netuid(netuid)?;
+			Self::ensure_live_subnet(netuid)?;
 			Kappa::<T>::insert(netuid, value);
 			Self::deposit_event(Event::KappaSet { netuid, value });
 			Ok(())

@@ -2,14 +2,7 @@
 
 use crate::{pallet::*, ROOT_NETUID};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::DispatchResult,
-		traits::{
-			fungible::Mutate,
-			tokens::{Fortitude, Precision, Preservation},
-		},
-	},
+	frame_support::{ensure, pallet_prelude::DispatchResult},
 	sp_runtime::Perbill,
 };
 
@@ -53,7 +46,7 @@ impl<T: Config> Pallet<T> {
 		let burn = Burn::<T>::get(netuid);
 		ensure!(Self::free_balance(&coldkey) >= burn, Error::<T>::InsufficientBalance);
 		if burn > 0 {
-			T::Currency::burn_from(&coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)?;
+			Self::burn_tao(&coldkey, burn)?;
 		}
 		HotkeyOwner::<T>::insert(&hotkey, &coldkey);
 		<T::Observer as crate::DtaoObserver<T::AccountId>>::hotkey_owned(&hotkey, &coldkey);

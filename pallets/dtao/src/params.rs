@@ -8,8 +8,10 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// `Ok` if `netuid` is a registered subnet (not root).
-	pub fn ensure_netuid(netuid: u16) -> DispatchResult {
+	/// `Ok` if `netuid` is a live subnet (one with a pool), never root (`RootSubnetNotAllowed`): what
+	/// a per-subnet parameter or a subnet's own action needs (root has no epoch, neurons or pool).
+	/// A dissolving or unknown netuid fails with `SubnetNotFound`.
+	pub fn ensure_live_subnet(netuid: u16) -> DispatchResult {
 		ensure!(netuid != ROOT_NETUID, Error::<T>::RootSubnetNotAllowed);
 		ensure!(Pools::<T>::contains_key(netuid), Error::<T>::SubnetNotFound);
 		Ok(())
@@ -18,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	/// Root, or the owner coldkey of `netuid`; `Ok(true)` for root, `Ok(false)` for the owner.
 	pub(crate) fn ensure_root_or_owner(origin: OriginFor<T>, netuid: u16) -> Result<bool, DispatchError> {
 		let who = frame_system::ensure_signed_or_root(origin)?;
-		Self::ensure_netuid(netuid)?;
+		Self::ensure_live_subnet(netuid)?;
 		match who {
 			None => Ok(true),
 			Some(who) => {

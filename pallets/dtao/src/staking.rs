@@ -290,7 +290,7 @@ impl<T: Config> Pallet<T> {
 		amount: u64,
 		limit: Option<(u64, bool)>,
 	) -> DispatchResult {
-		Self::ensure_subnet(netuid)?;
+		Self::ensure_root_or_live_subnet(netuid)?;
 		Self::ensure_hotkey_exists(&hotkey)?;
 		let min_stake = MinStake::<T>::get().max(1);
 		ensure!(amount >= min_stake, Error::<T>::AmountTooLow);
@@ -339,7 +339,7 @@ impl<T: Config> Pallet<T> {
 		amount: u64,
 		limit: Option<(u64, bool)>,
 	) -> Result<SwapOutcome, DispatchError> {
-		Self::ensure_subnet(netuid)?;
+		Self::ensure_root_or_live_subnet(netuid)?;
 		Self::ensure_hotkey_exists(&hotkey)?;
 		ensure!(amount > 0, Error::<T>::AmountTooLow);
 		let value = Self::stake_value(&hotkey, &coldkey, netuid);
@@ -406,8 +406,8 @@ impl<T: Config> Pallet<T> {
 			amount,
 			limit,
 		} = req;
-		Self::ensure_subnet(origin_netuid)?;
-		Self::ensure_subnet(destination_netuid)?;
+		Self::ensure_root_or_live_subnet(origin_netuid)?;
+		Self::ensure_root_or_live_subnet(destination_netuid)?;
 		Self::ensure_hotkey_exists(&origin_hotkey)?;
 		Self::ensure_hotkey_exists(&destination_hotkey)?;
 		ensure!(

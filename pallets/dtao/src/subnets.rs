@@ -7,11 +7,7 @@ use polkadot_sdk::{
 	frame_support::{
 		ensure,
 		pallet_prelude::DispatchResult,
-		traits::{
-			fungible::{Inspect, Mutate},
-			tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
-			Get,
-		},
+		traits::Get,
 	},
 	frame_system,
 	sp_runtime::{
@@ -35,8 +31,10 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number().saturated_into::<u64>()
 	}
 
-	/// `Ok` if `netuid` is the root subnet or a registered subnet.
-	pub fn ensure_subnet(netuid: u16) -> DispatchResult {
+	/// `Ok` if `netuid` is root or a live subnet (one with a pool): where stake may go. A dissolving
+	/// subnet fails with `SubnetDissolving`, any other netuid with `SubnetNotFound`. Compare
+	/// [`Self::ensure_live_subnet`], which refuses root.
+	pub fn ensure_root_or_live_subnet(netuid: u16) -> DispatchResult {
 		// A dissolving subnet has no pool (`try_state` checks it), so a subnet with a pool needs
 		// no second read.
 		if netuid == ROOT_NETUID || Pools::<T>::contains_key(netuid) {
@@ -68,35 +66,6 @@ impl<T: Config> Pallet<T> {
 			NetworkLockReductionInterval::<T>::get(),
 			Self::now().saturating_sub(last_block.unwrap_or(0)),
 		)
-	}
-
-	/// What `who` can spend while keeping its existential deposit.
-	pub fn free_balance(who: &T::AccountId) -> u64 {
-		T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite)
-	}
-
-	/// Take `amount` TAO from `who` into the pallet account, keeping `who` alive.
-	pub(crate) fn take_tao(who: &T::AccountId, amount: u64) -> DispatchResult {
-		ensure!(Self::free_balance(who) >= amount, Error::<T>::InsufficientBalance);
-		T::Currency::transfer(who, &Self::account_id(), amount, Preservation::Preserve)?;
-		Ok(())
-	}
-
-	/// Pay `amount` TAO from the pallet account to `who`. The pallet account keeps its own
-	/// existential deposit, so this never reaps it.
-	pub(crate) fn pay_tao(who: &T::AccountId, amount: u64) -> DispatchResult {
-		if amount == 0 {
-			return Ok(());
-		}
-		ensure!(Self::can_receive(who, amount), Error::<T>::PayoutBelowExistentialDeposit);
-		T::Currency::transfer(&Self::account_id(), who, amount, Preservation::Preserve)?;
-		Ok(())
-	}
-
-	/// Whether `amount` TAO can be paid to `who` (an empty account needs at least the existential
-	/// deposit).
-	fn can_receive(who: &T::AccountId, amount: u64) -> bool {
-		amount == 0 || T::Currency::can_deposit(who, amount, Provenance::Extant) == DepositConsequence::Success
 	}
 
 	/// The netuid a registration made now would take, and whether it prunes that subnet first.
@@ -285,24 +254,6 @@ impl<T: Config> Pallet<T> {
 		pool.share_pool(0).value(shares)
 	}
 
-	/// Pay `amount` of a settlement to `coldkey` if the balances pallet can deposit it (an empty
-	/// account needs the existential deposit); returns what was paid. What is not paid stays with
-	/// the pool's part.
-	fn pay_holder(coldkey: &T::AccountId, amount: u64) -> u64 {
-		if amount == 0 || !Self::can_receive(coldkey, amount) {
-			return 0;
-		}
-		match T::Currency::transfer(&Self::account_id(), coldkey, amount, Preservation::Preserve) {
-			Ok(_) => amount,
-			Err(e) => {
-				// Cannot happen: the pallet account holds the settlement's TAO and the deposit was
-				// checked. Loud in tests; on chain, logged, and the amount stays with the pool's part.
-				polkadot_sdk::frame_support::defensive!("settlement: paying a holder failed", e);
-				0
-			},
-		}
-	}
-
 	/// Pay every holder of `netuid` in one go: each gets `floor(P · v / I)`, and the holders' total
 	/// `floor(P · Σv / I)` is completed one rao at a time in largest-remainder order; then end.
 	fn settle_at_once(netuid: u16, mut s: Settlement<T::AccountId>) {
@@ -427,9 +378,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let burned = pool_part.saturating_sub(refund);
 		if burned > 0 {
-			if let Err(e) =
-				T::Currency::burn_from(&Self::account_id(), burned, Preservation::Preserve, Precision::Exact, Fortitude::Force)
-			{
+			if let Err(e) = Self::burn_pallet_tao(burned) {
 				// Cannot happen: the pallet account holds the settlement's TAO above its own deposit.
 				polkadot_sdk::frame_support::defensive!("dissolution: burning the pool's rest failed", (netuid, burned, e));
 			}

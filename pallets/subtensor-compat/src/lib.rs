@@ -7,7 +7,8 @@
 //! `pallet-dtao` without a second implementation of any rule:
 //!
 //! - every call forwards to the `Dtao` call of the same meaning (same checks, errors, events and
-//!   weights);
+//!   weights), or, where it needs a result or a step the calls do not give (a registration with an
+//!   identity, `unstake_all_alpha`'s moves), to [`pallet_dtao::DtaoInterface`] (`Config::Dtao`);
 //! - the storage items it keeps (`NetworksAdded`, `SubnetOwner`, `NetworkRegisteredAt`, `Owner`,
 //!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `SubnetIdentitiesV3`) are written by `Dtao`'s own code through
 //!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
@@ -19,11 +20,12 @@
 //! docs/btcli.md lists what works and what does not.
 #![cfg_attr(not(feature = "std"), no_std)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
-// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
 #![cfg_attr(
 	not(any(test, feature = "try-runtime")),
 	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
 )]
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing))]
 
 extern crate alloc;
 
@@ -49,7 +51,7 @@ pub mod pallet {
 	use dtao_math::substrate_fixed::types::{I64F64, I96F32};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, WeightInfo as _};
+	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, DtaoInterface, WeightInfo as _};
 	use scale_info::TypeInfo;
 	use sp_runtime::traits::TrailingZeroInput;
 
@@ -63,6 +65,10 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config + pallet_dtao::Config {
+		/// `Dtao`'s operations beyond its calls (the runtime's `Dtao` pallet): registrations and
+		/// moves of stake with their results, and their weights.
+		type Dtao: DtaoInterface<Self::AccountId>;
+
 		/// Shown by the client with a subnet's start schedule (`btcli subnets start` when the
 		/// start is refused): the runtime's genesis `StartCallDelay`. `Dtao.StartCallDelay` is the
 		/// value the chain applies, settable by root.
@@ -268,14 +274,14 @@ pub mod pallet {
 
 		/// `Dtao.add_stake` of `amount_staked` TAO.
 		#[pallet::call_index(2)]
-		#[pallet::weight(DtaoWeights::<T>::add_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::add_stake().saturating_add(T::Dtao::root_claims_weight(&[*netuid])))]
 		pub fn add_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: u16, amount_staked: u64) -> DispatchResult {
 			pallet_dtao::Pallet::<T>::add_stake(origin, hotkey, netuid, amount_staked)
 		}
 
 		/// `Dtao.remove_stake` of `amount_unstaked` alpha.
 		#[pallet::call_index(3)]
-		#[pallet::weight(DtaoWeights::<T>::remove_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake().saturating_add(T::Dtao::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -309,17 +315,17 @@ pub mod pallet {
 			identity: Option<SubnetIdentityV3>,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let (netuid, pruned) = pallet_dtao::Pallet::<T>::do_register_network(coldkey, hotkey)?;
+			let (netuid, pruned) = T::Dtao::register_network(coldkey, hotkey)?;
 			if let Some(identity) = identity {
 				SubnetIdentitiesV3::<T>::insert(netuid, identity);
 			}
-			let weight = pallet_dtao::Pallet::<T>::register_network_weight(pruned);
+			let weight = T::Dtao::register_network_weight(pruned);
 			Ok(Some(weight.saturating_add(T::DbWeight::get().writes(1))).into())
 		}
 
 		/// `Dtao.unstake_all`: every stake of the caller on `hotkey` (root included) sold for TAO.
 		#[pallet::call_index(83)]
-		#[pallet::weight(DtaoWeights::<T>::unstake_all(u32::from(pallet_dtao::TotalNetworks::<T>::get()).saturating_add(1)).saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[pallet_dtao::ROOT_NETUID])))]
+		#[pallet::weight(DtaoWeights::<T>::unstake_all(u32::from(pallet_dtao::TotalNetworks::<T>::get()).saturating_add(1)).saturating_add(T::Dtao::root_claims_weight(&[pallet_dtao::ROOT_NETUID])))]
 		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
 			pallet_dtao::Pallet::<T>::unstake_all(origin, hotkey)
 		}
@@ -329,16 +335,13 @@ pub mod pallet {
 		/// root). A subnet whose sale would break its liquidity floor, or whose stake is worth less
 		/// than `MinStake`, keeps its stake. Fails with `NothingToUnstake` if none moved.
 		#[pallet::call_index(84)]
-		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[pallet_dtao::ROOT_NETUID])).saturating_mul(u64::from(pallet_dtao::TotalNetworks::<T>::get()).max(1)))]
+		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(T::Dtao::root_claims_weight(&[pallet_dtao::ROOT_NETUID])).saturating_mul(u64::from(pallet_dtao::TotalNetworks::<T>::get()).max(1)))]
 		pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
-			let mut netuids: Vec<u16> = pallet_dtao::StakeIndex::<T>::iter_key_prefix((coldkey.clone(), hotkey.clone()))
-				.filter(|n| *n != pallet_dtao::ROOT_NETUID)
-				.collect();
-			netuids.sort_unstable();
+			let netuids = T::Dtao::staked_netuids(&coldkey, &hotkey);
 			let mut moved = false;
-			for netuid in netuids {
-				let amount = pallet_dtao::Pallet::<T>::stake_value(&hotkey, &coldkey, netuid);
+			for netuid in netuids.into_iter().filter(|n| *n != pallet_dtao::ROOT_NETUID) {
+				let amount = T::Dtao::stake_value(&hotkey, &coldkey, netuid);
 				if amount == 0 {
 					continue;
 				}
@@ -353,9 +356,7 @@ pub mod pallet {
 					limit: None,
 				};
 				// Each move is all or nothing; a refused one leaves that subnet's stake in place.
-				let done = frame_support::storage::with_storage_layer(|| {
-					pallet_dtao::Pallet::<T>::do_move(MoveKind::Move, request)
-				});
+				let done = frame_support::storage::with_storage_layer(|| T::Dtao::move_stake(MoveKind::Move, request));
 				moved = moved || done.is_ok();
 			}
 			ensure!(moved, Error::<T>::NothingToUnstake);
@@ -364,7 +365,7 @@ pub mod pallet {
 
 		/// `Dtao.add_stake_limit` of `amount_staked` TAO.
 		#[pallet::call_index(88)]
-		#[pallet::weight(DtaoWeights::<T>::add_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::add_stake_limit().saturating_add(T::Dtao::root_claims_weight(&[*netuid])))]
 		pub fn add_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -378,7 +379,7 @@ pub mod pallet {
 
 		/// `Dtao.remove_stake_limit` of `amount_unstaked` alpha.
 		#[pallet::call_index(89)]
-		#[pallet::weight(DtaoWeights::<T>::remove_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::remove_stake_limit().saturating_add(T::Dtao::root_claims_weight(&[*netuid])))]
 		pub fn remove_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -392,7 +393,7 @@ pub mod pallet {
 
 		/// `Dtao.move_stake` of `alpha_amount`.
 		#[pallet::call_index(85)]
-		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::move_stake().saturating_add(T::Dtao::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			origin_hotkey: T::AccountId,
@@ -413,7 +414,7 @@ pub mod pallet {
 
 		/// `Dtao.transfer_stake` of `alpha_amount`.
 		#[pallet::call_index(86)]
-		#[pallet::weight(DtaoWeights::<T>::transfer_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::transfer_stake().saturating_add(T::Dtao::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn transfer_stake(
 			origin: OriginFor<T>,
 			destination_coldkey: T::AccountId,
@@ -434,7 +435,7 @@ pub mod pallet {
 
 		/// `Dtao.swap_stake` of `alpha_amount`.
 		#[pallet::call_index(87)]
-		#[pallet::weight(DtaoWeights::<T>::swap_stake().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake().saturating_add(T::Dtao::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -447,7 +448,7 @@ pub mod pallet {
 
 		/// `Dtao.swap_stake_limit` of `alpha_amount`.
 		#[pallet::call_index(90)]
-		#[pallet::weight(DtaoWeights::<T>::swap_stake_limit().saturating_add(pallet_dtao::Pallet::<T>::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
+		#[pallet::weight(DtaoWeights::<T>::swap_stake_limit().saturating_add(T::Dtao::root_claims_weight(&[*origin_netuid, *destination_netuid])))]
 		pub fn swap_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -473,7 +474,7 @@ pub mod pallet {
 	/// largest subnet.
 	fn max_registration_weight<T: Config>() -> Weight {
 		use polkadot_sdk::frame_support::traits::Get as _;
-		pallet_dtao::Pallet::<T>::register_network_weight(Some((
+		T::Dtao::register_network_weight(Some((
 			<T as pallet_dtao::Config>::MaxNeuronsLimit::get(),
 			<T as pallet_dtao::Config>::MaxSettlementsPerBlock::get(),
 		)))

@@ -57,6 +57,7 @@ impl pallet_dtao::Config for Test {
 }
 
 impl pallet_subtensor_compat::Config for Test {
+	type Dtao = Dtao;
 	type InitialStartCallDelay = ConstU64<0>;
 }
 

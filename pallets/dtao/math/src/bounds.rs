@@ -5,8 +5,9 @@
 pub const BONDS_MOVING_AVERAGE_MAX: u64 = 1_000_000;
 /// The subnet owner may set `BondsMovingAverage` up to this (α ≥ 0.025); root up to the maximum.
 pub const BONDS_MOVING_AVERAGE_OWNER_MAX: u64 = 975_000;
-/// `ActivityCutoffFactorMilli` range, for root and owner alike.
+/// The smallest `ActivityCutoffFactorMilli` (one tempo), for root and owner alike.
 pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MIN: u32 = 1_000;
+/// The largest `ActivityCutoffFactorMilli` (50 tempos).
 pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MAX: u32 = 50_000;
 /// `BlockEmission` may not exceed half the supply cap. Between the halvings `j` and `j + 1` the
 /// issuance is below `S · (1 − 2^-(j+1))`, so `floor(B / 2^j) ≤ S · 2^-(j+1)` never mints past
@@ -14,9 +15,11 @@ pub const ACTIVITY_CUTOFF_FACTOR_MILLI_MAX: u32 = 50_000;
 pub const BLOCK_EMISSION_MAX: u64 = crate::SUPPLY_CAP / 2;
 /// `FlowHalfLife` may not exceed this (about 38 years of 12-second blocks); 0 is refused.
 pub const FLOW_HALF_LIFE_MAX: u64 = 100_000_000;
-/// `ShareRule::TaoFlow`'s exponent, in thousandths.
+/// The smallest exponent of `ShareRule::TaoFlow`, in thousandths.
 pub const FLOW_EXPONENT_MILLI_MIN: u32 = 1;
+/// The largest exponent of `ShareRule::TaoFlow`, in thousandths (10).
 pub const FLOW_EXPONENT_MILLI_MAX: u32 = 10_000;
-/// `ShareGate`'s exponent.
+/// The smallest exponent of `ShareGate`.
 pub const GATE_EXPONENT_MIN: u8 = 1;
+/// The largest exponent of `ShareGate`.
 pub const GATE_EXPONENT_MAX: u8 = 16;

@@ -110,9 +110,14 @@ pub struct SubnetState {
 	pub alpha_reserve: u64,
 	/// `O_n`.
 	pub alpha_outstanding: u64,
+	/// The owner's cut of the alpha out, pending until the next epoch.
 	pub pending_owner_alpha: u64,
+	/// The miners' part (`MinerShare` of what the owner's cut leaves), pending until the next epoch.
 	pub pending_miner_alpha: u64,
+	/// The validators' part (what the owner's cut and the miners' part leave), less root's share,
+	/// pending until the next epoch.
 	pub pending_validator_alpha: u64,
+	/// The TAO bought with root's share, pending until the next epoch pays root stakers.
 	pub pending_root_tao: u64,
 	/// Root's alpha kept for root stakers (`RootAlphaUse::Keep`), until the next epoch.
 	pub pending_root_alpha: u64,
@@ -130,8 +135,11 @@ impl SubnetState {
 pub struct BlockParams {
 	/// `BlockEmission`: the emission before halvings (of TAO, and of each subnet's alpha).
 	pub block_emission: u64,
+	/// `OwnerCut`, parts per billion of the alpha out.
 	pub owner_cut_ppb: u32,
+	/// `MinerShare`, parts per billion of the alpha out after the owner's cut.
 	pub miner_share_ppb: u32,
+	/// `TaoWeight`, parts per billion: the weight of root stake in the root proportion.
 	pub tao_weight_ppb: u32,
 	/// `T_0`: TAO staked on root.
 	pub root_stake: u64,
@@ -160,10 +168,15 @@ pub enum RootAlphaUse {
 /// What one block did to one subnet (docs/mechanism.md §6.2 step 9).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BlockRecord {
+	/// `τ`: TAO injected into the pool.
 	pub tao_in: u64,
+	/// `α_in`: alpha injected into the pool's reserve.
 	pub alpha_in: u64,
+	/// `α_out`: alpha minted outside the pool (owner, miners, validators).
 	pub alpha_out: u64,
+	/// Root's share of the validators' alpha sold into the pool.
 	pub root_alpha_sold: u64,
+	/// The TAO that sale bought, pending for root stakers.
 	pub root_tao_bought: u64,
 	/// `ρ_n` of the block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,

@@ -7,11 +7,14 @@
 //! the representation of `Perbill`.
 #![cfg_attr(not(feature = "std"), no_std)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
-// tests (every build runs clippy on the workspace's crates: .cargo/config.toml).
+// tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
 #![cfg_attr(
 	not(test),
 	deny(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)
 )]
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing))]
+// The reference is the rustdoc: every public item is documented (`cargo doc`).
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -187,13 +187,20 @@ pub enum Rule {
 	#[default]
 	MovingPrice,
 	/// [`flow_weights`] with this cutoff (rao per block, at most 0) and exponent (thousandths).
-	TaoFlow { cutoff: i64, exponent_milli: u32 },
+	TaoFlow {
+		/// Flows at or below it (rao per block, at most 0) weigh nothing.
+		cutoff: i64,
+		/// The exponent of the flow above the cutoff, in thousandths.
+		exponent_milli: u32,
+	},
 }
 
 /// The gate over the shares (the pallet's `ShareGate`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Gate {
+	/// The quantile of the shares that sets the gate's bar, in parts per billion.
 	pub quantile_ppb: u32,
+	/// The steepness of the gate below its bar.
 	pub exponent: u8,
 }
 
@@ -312,8 +319,8 @@ mod tests {
 		let share = |v: &[u128], i: usize| f(v[i]) / v.iter().map(|x| f(*x)).sum::<f64>();
 		// s / (1 + (θ/s)^2): 0.6 → 0.48, 0.3 → 0.15, 0.1 → 0.01; renormalised.
 		let expect = [0.48 / 0.64, 0.15 / 0.64, 0.01 / 0.64];
-		for i in 0..3 {
-			assert!((share(&g, i) - expect[i]).abs() < 1e-9, "{i}: {}", share(&g, i));
+		for (i, e) in expect.iter().enumerate() {
+			assert!((share(&g, i) - e).abs() < 1e-9, "{i}: {}", share(&g, i));
 		}
 		assert!(share(&g, 0) > share(&w, 0) && share(&g, 2) < share(&w, 2));
 		// No bar, or nothing left after the gate: the weights stand.

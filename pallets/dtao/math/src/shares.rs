@@ -11,6 +11,8 @@ use crate::{wide, MathError};
 /// value grows by dividends still mints a non-zero number of shares for a small deposit.
 pub const SHARE_SCALE: u128 = 1 << 32;
 
+/// A hotkey's stake on one subnet as a share pool: `H` alpha divided into `S` shares among its
+/// holders (docs/mechanism.md §4).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SharePool {
 	/// `H`: the alpha the pool holds.
@@ -95,8 +97,11 @@ impl SharePool {
 /// therefore earns its share of `k` blocks' release, however it times its stake.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Vesting {
+	/// The alpha paid, released over `blocks`.
 	pub amount: u64,
+	/// The block of the payment.
 	pub start: u64,
+	/// The blocks over which it is released (the paying subnet's tempo plus one).
 	pub blocks: u32,
 }
 

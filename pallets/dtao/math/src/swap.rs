@@ -8,7 +8,12 @@ pub enum Market {
 	/// Root: TAO ↔ root-alpha 1:1, no fee, no reserves.
 	Stable,
 	/// A subnet's pool with its TAO and alpha reserves.
-	Pool { tao: u64, alpha: u64 },
+	Pool {
+		/// `T`: the pool's TAO reserve.
+		tao: u64,
+		/// `A`: the pool's alpha reserve.
+		alpha: u64,
+	},
 }
 
 impl Market {
@@ -25,9 +30,13 @@ impl Market {
 /// after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SwapOutcome {
+	/// What the swap took in (TAO for a buy, alpha for a sale).
 	pub amount_in: u64,
+	/// What it paid out (alpha for a buy, TAO for a sale).
 	pub amount_out: u64,
+	/// The fee, in TAO, left in the pool.
 	pub fee: u64,
+	/// The market after the swap.
 	pub after: Market,
 }
 

@@ -6,7 +6,9 @@ use polkadot_sdk::sp_arithmetic::{helpers_128bit::multiply_by_rational_with_roun
 /// A 256-bit unsigned integer as (high, low) halves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct U256 {
+	/// The high 128 bits.
 	pub hi: u128,
+	/// The low 128 bits.
 	pub lo: u128,
 }
 

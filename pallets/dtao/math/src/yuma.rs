@@ -159,6 +159,7 @@ pub struct EpochInput<'a> {
 	pub weights: &'a [Vec<(u16, u16)>],
 	/// Stored bonds by uid: `(target uid, u16 bond)`.
 	pub bonds: &'a [Vec<(u16, u16)>],
+	/// The subnet's hyperparameters.
 	pub params: Params,
 }
 

@@ -31,7 +31,7 @@ fn acts_at(a: &ActorSpec, b: u64) -> bool {
 		| ActorSpec::Unroot { every, from, .. } => (every, from),
 		_ => return false,
 	};
-	b >= from && (b - from) % every == 0
+	b >= from && (b - from).is_multiple_of(every)
 }
 
 /// Compare the mock's state with the simulator's after block `b`.

@@ -212,7 +212,7 @@ fn dissolution_of_100_000_stake_entries_fits_every_block() {
 			let weight = one_block();
 			blocks += 1;
 			assert!(weight.all_lte(max_block), "block {blocks}: {weight:?} above {max_block:?}");
-			if blocks % 25 == 0 {
+			if blocks.is_multiple_of(25) {
 				check_invariants();
 			}
 		}

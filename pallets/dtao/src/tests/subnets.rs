@@ -298,7 +298,7 @@ fn dissolve_pays_stakers_refunds_owner_and_clears_storage() {
 		let total_due = (p * (b_value + c_value + d_value) as u128 / issuance_i) as u64;
 		let floors: u64 = due.iter().map(|(_, (q, _))| *q as u64).sum();
 		let mut extra = total_due - floors;
-		due.sort_by(|x, y| y.1 .1.cmp(&x.1 .1));
+		due.sort_by_key(|x| core::cmp::Reverse(x.1 .1));
 		let mut payouts: Vec<(AccountId, u64)> = Vec::new();
 		for (who, (q, _)) in due {
 			let bonus = if extra > 0 {
