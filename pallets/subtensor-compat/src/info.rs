@@ -220,6 +220,11 @@ fn text(s: &[u8]) -> Vec<Compact<u8>> {
 /// The subnet's token symbol: `Τ` for root, then α, β, γ, … by netuid, cycling through the 25
 /// lowercase Greek letters.
 pub fn token_symbol(netuid: u16) -> Vec<Compact<u8>> {
+	text(&token_symbol_bytes(netuid))
+}
+
+/// [`token_symbol`] as UTF-8 bytes (what `SubtensorModule.TokenSymbol` stores).
+pub fn token_symbol_bytes(netuid: u16) -> Vec<u8> {
 	let c = if netuid == ROOT_NETUID {
 		'\u{03A4}'
 	} else {
@@ -227,7 +232,7 @@ pub fn token_symbol(netuid: u16) -> Vec<Compact<u8>> {
 		char::from_u32(0x03B1_u32.saturating_add(offset)).unwrap_or('\u{03B1}')
 	};
 	let mut buf = [0u8; 4];
-	text(c.encode_utf8(&mut buf).as_bytes())
+	c.encode_utf8(&mut buf).as_bytes().to_vec()
 }
 
 /// `m` (U64F64) as the I96F32 the client reads.

@@ -153,6 +153,11 @@ pub mod pallet {
 	/// Mechanisms of a subnet: 1 for every existing subnet (this chain has one per subnet).
 	#[pallet::storage]
 	pub type MechanismCountCurrent<T> = StorageMap<_, Identity, u16, u8, ValueQuery>;
+	/// The token symbol of root and of every subnet, UTF-8 (`Τ` for root, then α, β, … by netuid):
+	/// the SDK reads this map when it connects.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type TokenSymbol<T> = StorageMap<_, Identity, u16, Vec<u8>, ValueQuery>;
 	/// Identity given to a subnet by `register_network_with_identity`; removed with the subnet.
 	#[pallet::storage]
 	pub type SubnetIdentitiesV3<T> = StorageMap<_, Identity, u16, SubnetIdentityV3, OptionQuery>;
@@ -231,6 +236,7 @@ pub mod pallet {
 			// genesis through the observer.
 			NetworksAdded::<T>::insert(pallet_dtao::ROOT_NETUID, true);
 			MechanismCountCurrent::<T>::insert(pallet_dtao::ROOT_NETUID, 1);
+			TokenSymbol::<T>::insert(pallet_dtao::ROOT_NETUID, crate::info::token_symbol_bytes(pallet_dtao::ROOT_NETUID));
 		}
 	}
 
@@ -490,6 +496,7 @@ pub mod pallet {
 			NetworkRegisteredAt::<T>::insert(netuid, registered);
 			Burn::<T>::insert(netuid, burn);
 			MechanismCountCurrent::<T>::insert(netuid, 1);
+			TokenSymbol::<T>::insert(netuid, crate::info::token_symbol_bytes(netuid));
 			Self::deposit_event(Event::NetworkAdded(netuid, 0));
 		}
 
@@ -500,6 +507,7 @@ pub mod pallet {
 			Burn::<T>::remove(netuid);
 			MechanismCountCurrent::<T>::remove(netuid);
 			SubnetIdentitiesV3::<T>::remove(netuid);
+			TokenSymbol::<T>::remove(netuid);
 			Self::deposit_event(Event::NetworkRemoved(netuid));
 		}
 
@@ -542,6 +550,12 @@ impl<T: Config> Pallet<T> {
 		let mechanisms: BTreeSet<u16> = MechanismCountCurrent::<T>::iter().map(|(n, _)| n).collect();
 		check!(mechanisms == subnets, "MechanismCountCurrent differs from the existing netuids");
 		check!(MechanismCountCurrent::<T>::iter().all(|(_, c)| c == 1), "a mechanism count other than 1");
+		let symbols: BTreeSet<u16> = TokenSymbol::<T>::iter_keys().collect();
+		check!(symbols == subnets, "TokenSymbol differs from the existing netuids");
+		check!(
+			TokenSymbol::<T>::iter().all(|(n, s)| s == crate::info::token_symbol_bytes(n)),
+			"a TokenSymbol differs from the netuid's symbol"
+		);
 		let burns: BTreeSet<u16> = Burn::<T>::iter().map(|(n, _)| n).collect();
 		let subnets_only: BTreeSet<u16> = subnets.iter().copied().filter(|n| *n != pallet_dtao::ROOT_NETUID).collect();
 		check!(burns == subnets_only, "Burn's entries differ from the subnets");

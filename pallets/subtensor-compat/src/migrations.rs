@@ -32,17 +32,19 @@ impl<T: Config> FillMirrorsIfMissing<T> {
 		let (mut reads, mut writes): (u64, u64) = (0, 0);
 		NetworksAdded::<T>::insert(pallet_dtao::ROOT_NETUID, true);
 		MechanismCountCurrent::<T>::insert(pallet_dtao::ROOT_NETUID, 1);
-		writes = writes.saturating_add(2);
+		TokenSymbol::<T>::insert(pallet_dtao::ROOT_NETUID, crate::info::token_symbol_bytes(pallet_dtao::ROOT_NETUID));
+		writes = writes.saturating_add(3);
 		for (netuid, pool) in pallet_dtao::Pools::<T>::iter() {
 			reads = reads.saturating_add(3);
 			NetworksAdded::<T>::insert(netuid, true);
 			MechanismCountCurrent::<T>::insert(netuid, 1);
+			TokenSymbol::<T>::insert(netuid, crate::info::token_symbol_bytes(netuid));
 			NetworkRegisteredAt::<T>::insert(netuid, pool.registered_at);
 			Burn::<T>::insert(netuid, pallet_dtao::Burn::<T>::get(netuid));
 			if let Some(owner) = pallet_dtao::SubnetOwner::<T>::get(netuid) {
 				SubnetOwner::<T>::insert(netuid, owner);
 			}
-			writes = writes.saturating_add(5);
+			writes = writes.saturating_add(6);
 		}
 		for (hotkey, coldkey) in pallet_dtao::HotkeyOwner::<T>::iter() {
 			reads = reads.saturating_add(3);

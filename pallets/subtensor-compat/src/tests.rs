@@ -43,6 +43,8 @@ fn register_network_mirrors_the_subnet_and_its_owner() {
 		assert_eq!(MechanismCountCurrent::<Test>::get(1), 1);
 		assert_eq!(SubnetOwner::<Test>::get(1), ALICE);
 		assert_eq!(NetworkRegisteredAt::<Test>::get(1), 1);
+		assert_eq!(TokenSymbol::<Test>::get(0), "Τ".as_bytes().to_vec());
+		assert_eq!(TokenSymbol::<Test>::get(1), "α".as_bytes().to_vec());
 		assert_eq!(events(), vec![Event::NetworkAdded(1, 0)]);
 		assert!(dtao_events().iter().any(|e| matches!(
 			e,
@@ -263,6 +265,7 @@ fn dissolution_removes_the_mirror() {
 		assert!(!MechanismCountCurrent::<Test>::contains_key(1));
 		assert!(!SubnetOwner::<Test>::contains_key(1));
 		assert!(!NetworkRegisteredAt::<Test>::contains_key(1));
+		assert!(!TokenSymbol::<Test>::contains_key(1));
 		assert_eq!(SubnetIdentitiesV3::<Test>::get(1), None);
 		assert_eq!(events().last(), Some(&Event::NetworkRemoved(1)));
 		// Hotkeys keep their owner, as in Dtao.
@@ -408,6 +411,7 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 				NetworkRegisteredAt::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				Burn::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				Owner::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				TokenSymbol::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				OwnedHotkeys::<Test>::iter()
 					.map(|(c, mut h)| {
 						h.sort();
