@@ -2,7 +2,8 @@
 # End-to-end suite: builds the release node and the wasm of a test upgrade (scripts/upgrade-wasm.sh)
 # if needed, installs the suite's npm packages from the lockfile, and runs tests/e2e: dev nodes
 # (`--dev --sealing manual|instant|interval`) on free ports driven through @polkadot/api, a live
-# runtime upgrade, and four validators on `--chain local` through scripts/localnet.sh.
+# runtime upgrade, four validators on `--chain local` through scripts/localnet.sh, btcli, and the
+# example subnet through the bittensor SDK (scripts/btcli.sh, scripts/bt-python.sh).
 #   scripts/e2e.sh
 # Environment:
 #   CARGO_TARGET_DIR   build directory (default ~/.cache/dtao-target)
@@ -25,6 +26,10 @@ t0=$SECONDS
 DTAO_UPGRADE_WASM=$(scripts/upgrade-wasm.sh "$DTAO_UPGRADE_SPEC_VERSION")
 step_since upgrade-wasm "$t0"
 export DTAO_UPGRADE_SPEC_VERSION DTAO_UPGRADE_WASM
+
+# The bittensor SDK's environment (installed on first use, kept in the build folder), before the
+# test that runs it starts its clock.
+step bt-sdk scripts/bt-python.sh -c 'import bittensor'
 
 cd tests/e2e
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then

@@ -270,6 +270,24 @@ impl_runtime_apis! {
 		fn get_subnet_state(netuid: u16) -> Option<compat::SubnetState<AccountId>> {
 			SubtensorModule::get_subnet_state(netuid)
 		}
+
+		fn get_next_epoch_start_block(netuid: u16) -> Option<u64> {
+			SubtensorModule::get_next_epoch_start_block(netuid)
+		}
+
+		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<Vec<compat::Hyperparameter>> {
+			SubtensorModule::get_subnet_hyperparams_v3(netuid)
+		}
+	}
+
+	impl pallet_subtensor_compat::runtime_api::NeuronInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_neurons_lite(netuid: u16) -> Vec<compat::NeuronInfoLite<AccountId>> {
+			SubtensorModule::get_neurons_lite(netuid)
+		}
+
+		fn get_neuron_lite(netuid: u16, uid: u16) -> Option<compat::NeuronInfoLite<AccountId>> {
+			SubtensorModule::get_neuron_lite(netuid, uid)
+		}
 	}
 
 	impl pallet_subtensor_compat::runtime_api::StakeInfoRuntimeApi<Block, AccountId> for Runtime {

@@ -116,6 +116,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV7<Runtime>,
 	pallet_dtao::migrations::MigrateToV8<Runtime>,
 	pallet_dtao::migrations::MigrateToV9<Runtime>,
+	pallet_subtensor_compat::migrations::MigrateToV2<Runtime>,
 	pallet_subtensor_compat::migrations::FillMirrorsIfMissing<Runtime>,
 );
 

@@ -259,6 +259,65 @@ describe('btcli against the dev chain', () => {
     }
   });
 
+  it('subnets hyperparameters shows the subnet’s parameters as the chain stores them', async () => {
+    const out = json(btcli(['subnets', 'hyperparameters', '--netuid', '1', '--json-output']));
+    const value = (name) => {
+      const row = out.find((r) => r.hyperparameter === name);
+      assert.ok(row, `${name} missing from ${JSON.stringify(out)}`);
+      return row;
+    };
+    const q = api.query.dtao;
+    const tempo = (await q.tempo(1)).toNumber();
+    const factor = (await q.activityCutoffFactorMilli(1)).toNumber();
+    assert.equal(value('tempo').value, tempo);
+    assert.equal(value('kappa').value, (await q.kappa(1)).toNumber());
+    assert.equal(value('activity_cutoff_factor').value, factor);
+    assert.equal(value('activity_cutoff').value, Math.max(1, Math.floor((factor * tempo) / 1000)));
+    assert.equal(value('bonds_penalty').value, (await q.bondsPenalty(1)).toNumber());
+    // A fraction of u64::MAX, shown normalized (BondsMovingAverage is in millionths).
+    assert.equal(Number(value('bonds_moving_avg').normalized_value), Number(big(await q.bondsMovingAverage(1))) / 1e6);
+    assert.equal(value('max_validators').value, (await q.maxValidators(1)).toNumber());
+    assert.equal(value('max_uids').value, (await q.maxNeurons(1)).toNumber());
+    assert.equal(BigInt(value('burn').value), big(await q.burn(1)));
+    assert.deepEqual(
+      ['commit_reveal_weights_enabled', 'weights_rate_limit', 'min_allowed_weights', 'max_weights_limit', 'registration_allowed'].map((n) => value(n).value),
+      [false, 0, 1, 65535, true],
+    );
+  });
+
+  it('wallet overview lists the wallet’s neurons with the metagraph’s figures', async () => {
+    const out = json(btcli(['wallet', 'overview', '--wallet-name', 'alice', '--json-output']));
+    const g = (await api.call.dtaoApi.metagraph(1)).unwrap();
+    const sn = out.subnets.find((x) => x.netuid === 1);
+    assert.ok(sn, JSON.stringify(out));
+    assert.equal(sn.tempo, (await info(1)).tempo.toNumber());
+    const mine = g.neurons.filter((n) => n.coldkey.toString() === k.alice.address);
+    assert.equal(sn.neurons.length, mine.length, JSON.stringify(sn));
+    // What the holders of the hotkey's stake could take now, in alpha (each holder's position).
+    const holders = [k.alice.address, k.bob.address];
+    for (const n of mine) {
+      const row = sn.neurons.find((r) => r.uid === n.uid.toNumber());
+      const who = `uid ${n.uid}`;
+      assert.ok(row, `${who} missing`);
+      assert.equal(row.hotkey_ss58, n.hotkey.toString(), who);
+      assert.equal(row.active, n.active.isTrue, who);
+      assert.equal(row.validator_permit, n.validatorPermit.isTrue, who);
+      // Shown as blocks since the neuron's last update.
+      assert.equal(BigInt(row.last_update), BigInt(await head()) - big(n.lastUpdate), who);
+      assert.equal(row.incentive, n.incentive.toNumber() / 65535, who);
+      assert.equal(row.dividends, n.dividends.toNumber() / 65535, who);
+      assert.equal(row.consensus, n.consensus.toNumber() / 65535, who);
+      assert.equal(row.validator_trust, n.validatorTrust.toNumber() / 65535, who);
+      assert.equal(row.axon, null, who);
+      let held = 0n;
+      for (const c of holders) {
+        const p = (await api.call.dtaoApi.stakeInfo(c)).find((x) => x.netuid.toNumber() === 1 && x.hotkey.toString() === n.hotkey.toString());
+        held += p ? big(p.alpha) : 0n;
+      }
+      assert.equal(rao(row.stake), held, who);
+    }
+  });
+
   it('stake list and wallet balance show the chain’s positions and balances', async () => {
     const list = json(btcli(['stake', 'list', '--wallet-name', 'bob', '--no-prompt', '--json-output']));
     const positions = await api.call.dtaoApi.stakeInfo(k.bob.address);
@@ -297,6 +356,66 @@ describe('btcli against the dev chain', () => {
     assert.deepEqual([removed.coldkey, removed.hotkey, removed.netuid, removed.alpha], [k.bob.address, k.alice.address, 1n, alpha]);
     assert.equal(await stakeOf(k.bob.address, 1), stake - alpha);
     assert.equal(await free(k.bob.address), before + removed.tao - await feeAtHead(k.bob.address));
+  });
+
+  it('stake move and stake transfer move what the chain’s events report; wallet transfer pays the amount', async () => {
+    // Bob's stake on Alice's hotkey on subnet 1 moves to Bob's hotkey on subnet 2 (through TAO).
+    const positionOf = async (coldkey, hotkey, netuid) => {
+      const p = (await api.call.dtaoApi.stakeInfo(coldkey)).find((x) => x.netuid.toNumber() === netuid && x.hotkey.toString() === hotkey);
+      return p ? big(p.alpha) : 0n;
+    };
+    const from1 = await positionOf(k.bob.address, k.alice.address, 1);
+    const to2 = await positionOf(k.bob.address, k.bob.address, 2);
+    const moved = json(btcli(['stake', 'move', '--wallet-name', 'bob', '--from', k.alice.address, '--origin-netuid', '1',
+      '--dest-netuid', '2', '--to', k.bob.address, '--amount', '1', ...tx, '--json-output']));
+    assert.equal(moved.success, true, JSON.stringify(moved));
+    const m = await eventAtHead(api.events.dtao.StakeMoved);
+    assert.deepEqual([m.coldkey, m.originHotkey, m.destinationHotkey, m.originNetuid, m.destinationNetuid, m.alphaIn],
+      [k.bob.address, k.alice.address, k.bob.address, 1n, 2n, TAO]);
+    assert.equal(await positionOf(k.bob.address, k.alice.address, 1), from1 - TAO);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), to2 + m.alphaOut);
+
+    // Then 1 alpha of it passes to Charlie's coldkey, same hotkey and subnet.
+    const charlieBefore = await positionOf(k.charlie.address, k.bob.address, 2);
+    const bobBefore = await positionOf(k.bob.address, k.bob.address, 2);
+    const moved2 = json(btcli(['stake', 'transfer', '--wallet-name', 'bob', '--hotkey', k.bob.address, '--origin-netuid', '2',
+      '--dest-netuid', '2', '--dest', k.charlie.address, '--amount', '1', ...tx, '--json-output']));
+    assert.equal(moved2.success, true, JSON.stringify(moved2));
+    const t = await eventAtHead(api.events.dtao.StakeTransferred);
+    assert.equal(t.alphaIn, TAO);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), bobBefore - TAO);
+    assert.equal(await positionOf(k.charlie.address, k.bob.address, 2), charlieBefore + t.alphaOut);
+
+    // A plain transfer of 3 TAO from Bob to Charlie.
+    const [bob, charlie] = [await free(k.bob.address), await free(k.charlie.address)];
+    const paid = json(btcli(['wallet', 'transfer', '--wallet-name', 'bob', '--dest', k.charlie.address, '--amount', '3', '--no-prompt', '--json-output']));
+    assert.equal(paid.success, true, JSON.stringify(paid));
+    assert.equal(await free(k.charlie.address), charlie + 3n * TAO);
+    assert.equal(await free(k.bob.address), bob - 3n * TAO - await feeAtHead(k.bob.address));
+  });
+
+  it('subnets metagraph lists the metagraph’s neurons with their stakes, scores and emissions', async () => {
+    const out = json(btcli(['subnets', 'metagraph', '--netuid', '1', '--no-prompt', '--json-output']));
+    const g = (await api.call.dtaoApi.metagraph(1)).unwrap();
+    const s = await info(1);
+    const taoWeight = BigInt(g.taoWeight.toNumber());
+    assert.equal(out.owner, k.alice.address, JSON.stringify(out));
+    assert.equal(rao(out.tao_pool), big(s.taoReserve));
+    assert.equal(rao(out.alpha_pool), big(s.alphaReserve));
+    assert.equal(out.tempo.tempo, s.tempo.toNumber());
+    assert.equal(out.uids.length, g.neurons.length);
+    for (const n of g.neurons) {
+      const row = out.uids.find((u) => u.uid === n.uid.toNumber());
+      const who = `uid ${n.uid}`;
+      assert.ok(row, `${who} missing`);
+      assert.deepEqual([row.hotkey, row.coldkey], [n.hotkey.toString(), n.coldkey.toString()], who);
+      assert.equal(rao(row.alpha_stake), big(n.alphaStake), who);
+      assert.equal(rao(row.tao_stake), (big(n.rootStake) * taoWeight) / 1_000_000_000n, who);
+      assert.equal(rao(row.stake), big(n.alphaStake) + (big(n.rootStake) * taoWeight) / 1_000_000_000n, who);
+      assert.equal(rao(row.emissions), big(n.alphaPaid), who);
+      assert.equal(row.dividends, n.dividends.toNumber() / 65535, who);
+      assert.equal(row.incentive, n.incentive.toNumber() / 65535, who);
+    }
   });
 
   it('refusals: the whole balance (the chain’s InsufficientBalance), more than the balance and an unknown subnet (the client’s own checks) change nothing', async () => {

@@ -7,7 +7,7 @@ import { Keyring } from '@polkadot/api';
 import {
   TAO, startNode, keys, createBlock, submit, eventOf, big, buy, sell, predictCoinbase,
 } from './lib/chain.js';
-import { yumaEpoch, splitPots, toU16 } from './lib/yuma.js';
+import { yumaEpoch, splitPots, toU16, epochState } from './lib/yuma.js';
 
 let node;
 let api;
@@ -367,56 +367,6 @@ describe('yuma consensus', () => {
   const validators = [kr.addFromUri('//Yuma//v1'), kr.addFromUri('//Yuma//v2')];
   const miners = [1, 2, 3].map((i) => kr.addFromUri(`//Yuma//m${i}`));
 
-  /** Everything the epoch of `n` reads, at block `hash`, for lib/yuma.js. */
-  async function epochState(n, hash) {
-    const at = await api.at(hash);
-    const q = at.query.dtao;
-    const count = (await q.neuronCount(n)).toNumber();
-    const permits = (await q.validatorPermit(n)).map((x) => x.isTrue);
-    const updates = (await q.lastUpdate(n)).map(big);
-    const ownerHotkey = (await q.subnetOwnerHotkey(n)).unwrap().toString();
-    const pool = async (netuid, hk) => {
-      const p = await q.hotkeyStake(netuid, hk);
-      return p.isSome ? big(p.unwrap().alpha) : 0n;
-    };
-    const neurons = [];
-    const hotkeys = [];
-    let ownerUid = null;
-    for (let uid = 0; uid < count; uid++) {
-      const hk = (await q.neurons(n, uid)).unwrap().toString();
-      if (hk === ownerHotkey) ownerUid = uid;
-      const pairs = (v) => v.map(([j, x]) => [j.toNumber(), x.toNumber()]);
-      hotkeys.push(hk);
-      neurons.push({
-        alpha: await pool(n, hk),
-        root: await pool(0, hk),
-        permit: permits[uid] ?? false,
-        lastUpdate: updates[uid] ?? 0n,
-        registeredAt: big(await q.blockAtRegistration(n, uid)),
-        weights: pairs(await q.weights(n, uid)),
-        bonds: pairs(await q.bonds(n, uid)),
-      });
-    }
-    const tempo = (await q.tempo(n)).toNumber();
-    const factor = big(await q.activityCutoffFactorMilli(n));
-    const cutoff = (factor * BigInt(tempo)) / 1000n;
-    const header = await api.rpc.chain.getHeader(hash);
-    return {
-      hotkeys,
-      block: BigInt(header.number.toNumber() + 1),
-      tempo,
-      lastEpochBlock: big(await q.lastEpochBlock(n)),
-      ownerUid,
-      taoWeightPpb: big(await q.taoWeight()),
-      kappa: (await q.kappa(n)).toNumber(),
-      bondsMovingAverage: big(await q.bondsMovingAverage(n)),
-      bondsPenalty: (await q.bondsPenalty(n)).toNumber(),
-      activityCutoff: cutoff > 1n ? cutoff : 1n,
-      maxValidators: (await q.maxValidators(n)).toNumber(),
-      neurons,
-    };
-  }
-
   /** Seal blocks until the next one runs the epoch of `n`. */
   async function toEpoch(n) {
     let until = big((await info(n)).blocksUntilEpoch.unwrap());
@@ -459,7 +409,7 @@ describe('yuma consensus', () => {
     for (const epoch of [1, 2]) {
       await toEpoch(n);
       const parent = await api.rpc.chain.getBlockHash();
-      const s = await epochState(n, parent);
+      const s = await epochState(api, n, parent);
       const predicted = (await predictCoinbase(api, parent)).get(n);
       const expected = yumaEpoch(s);
       const pots = { miner: predicted.pendingMiner, validator: predicted.pendingValidator, root: predicted.pendingRoot };
@@ -479,7 +429,7 @@ describe('yuma consensus', () => {
 
       mg = (await (await api.at(hash)).call.dtaoApi.metagraph(n)).unwrap();
       assert.equal(big(mg.lastEpochBlock.unwrap()), s.block);
-      const after = await epochState(n, hash);
+      const after = await epochState(api, n, hash);
       let grown = 0n;
       mg.neurons.forEach((x, i) => {
         const who = `epoch ${epoch}, uid ${i}`;

@@ -234,12 +234,8 @@ impl<T: Config> Pallet<T> {
 	/// Blocks from now until the block whose `on_initialize` runs the epoch of `netuid`; 1 means the
 	/// next block. `None` if the tempo is 0 (no epoch ever runs).
 	pub fn blocks_until_epoch(netuid: u16, tempo: u16) -> Option<u64> {
-		if tempo == 0 {
-			return None;
-		}
 		let now = Self::now();
-		let period = u64::from(tempo).saturating_add(1);
-		(1..=period).find(|d| Self::is_epoch_block(netuid, tempo, now.saturating_add(*d)))
+		dtao_math::yuma::next_epoch_block(netuid, tempo, now).map(|b| b.saturating_sub(now))
 	}
 
 	/// The runtime API's view of a subnet (`netuid` 0 is root).

@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 				pool.tempo = tempo;
 			}
 		});
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::tempo_set(netuid, tempo);
 	}
 
 	/// Run the epochs due in `block` among `subnets` (every subnet with its tempo, ascending): first
@@ -360,6 +361,7 @@ impl<T: Config> Pallet<T> {
 		LastEpochAlpha::<T>::insert(netuid, alpha_paid);
 		LastEpochRootTao::<T>::insert(netuid, root_paid);
 		LastEpochBlock::<T>::insert(netuid, now);
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::epoch_ran(netuid, now);
 
 		Self::deposit_event(Event::EpochDrained {
 			netuid,
@@ -397,6 +399,7 @@ impl<T: Config> Pallet<T> {
 		let values = yuma::max_upscale(&weights);
 		Weights::<T>::insert(netuid, uid, uids.into_iter().zip(values).collect::<Vec<_>>());
 		LastUpdate::<T>::mutate(netuid, |v| set_at(v, uid, Self::now()));
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::weights_set(netuid, uid);
 		Self::deposit_event(Event::WeightsSet { netuid, uid });
 		Ok(())
 	}

@@ -31,6 +31,7 @@ impl<T: Config> Pallet<T> {
 		ValidatorPermit::<T>::mutate(netuid, |v| set_at(v, uid, false));
 		Bonds::<T>::remove(netuid, uid);
 		Weights::<T>::remove(netuid, uid);
+		<T::Observer as crate::DtaoObserver<T::AccountId>>::neuron_registered(netuid, uid, &hotkey);
 		Self::deposit_event(Event::NeuronRegistered { netuid, uid, hotkey });
 	}
 

@@ -14,6 +14,16 @@ pub trait DtaoObserver<AccountId> {
 	fn hotkey_owned(_hotkey: &AccountId, _coldkey: &AccountId) {}
 	/// The subnet's `Burn` was set to `burn`.
 	fn burn_set(_netuid: u16, _burn: u64) {}
+	/// `hotkey` became neuron `uid` of `netuid` in the current block (uids are given in order:
+	/// `uid` is the subnet's neuron count less one).
+	fn neuron_registered(_netuid: u16, _uid: u16, _hotkey: &AccountId) {}
+	/// Neuron `uid` of `netuid` set its weights in the current block.
+	fn weights_set(_netuid: u16, _uid: u16) {}
+	/// The subnet's `Tempo` was set to `tempo` by root (a new subnet's is reported with
+	/// [`DtaoObserver::network_added`]).
+	fn tempo_set(_netuid: u16, _tempo: u16) {}
+	/// The subnet's epoch ran at `block` (its `LastEpochBlock`).
+	fn epoch_ran(_netuid: u16, _block: u64) {}
 }
 
 impl<AccountId> DtaoObserver<AccountId> for () {}

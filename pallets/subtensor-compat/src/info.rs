@@ -66,17 +66,66 @@ pub struct StakeInfo<AccountId> {
 	pub is_registered: bool,
 }
 
-/// A neuron's serving endpoint (always zero: this chain has no axons).
+/// A neuron's serving endpoint as `serve_axon` stored it (all zero where none was served).
+pub use crate::pallet::AxonInfo;
+
+/// A hyperparameter's value, tagged by its type (`get_subnet_hyperparams_v3`: the client shows any
+/// parameter it is given, by name).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub enum HyperparamValue {
+	Bool(bool),
+	U16(u16),
+	U64(u64),
+}
+
+/// One of a subnet's hyperparameters, by name.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct Hyperparameter {
+	pub name: alloc::string::String,
+	pub value: HyperparamValue,
+}
+
+/// A neuron's Prometheus endpoint (always zero: this chain has no `serve_prometheus`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
-pub struct AxonInfo {
+pub struct PrometheusInfo {
 	pub block: u64,
 	pub version: u32,
 	pub ip: u128,
 	pub port: u16,
 	pub ip_type: u8,
-	pub protocol: u8,
-	pub placeholder1: u8,
-	pub placeholder2: u8,
+}
+
+/// One neuron without its weights and bonds (`NeuronInfoRuntimeApi.get_neurons_lite`), from the
+/// same figures as the metagraph (`DtaoApi.metagraph`).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct NeuronInfoLite<AccountId> {
+	pub hotkey: AccountId,
+	/// The hotkey's owner.
+	pub coldkey: AccountId,
+	pub uid: Compact<u16>,
+	pub netuid: Compact<u16>,
+	/// Active at the last epoch.
+	pub active: bool,
+	/// As `serve_axon` set it (zero if never).
+	pub axon_info: AxonInfo,
+	pub prometheus_info: PrometheusInfo,
+	/// Each coldkey staking on the hotkey on this subnet, with what its stake is worth in alpha.
+	pub stake: Vec<(AccountId, Compact<u64>)>,
+	/// Always 0 (no rank on this chain).
+	pub rank: Compact<u16>,
+	/// The alpha paid to the hotkey at the last epoch (as the metagraph's `emission`).
+	pub emission: Compact<u64>,
+	pub incentive: Compact<u16>,
+	pub consensus: Compact<u16>,
+	/// The validator trust (as the metagraph's `trust`).
+	pub trust: Compact<u16>,
+	pub validator_trust: Compact<u16>,
+	pub dividends: Compact<u16>,
+	/// Block of its last weights, or of its registration.
+	pub last_update: Compact<u64>,
+	pub validator_permit: bool,
+	/// Always 0 (neurons are not pruned on this chain).
+	pub pruning_score: Compact<u16>,
 }
 
 /// A subnet's metagraph (`get_metagraph`, `get_mechagraph`): the subnet's numbers, its
@@ -305,6 +354,91 @@ impl<T: Config> crate::Pallet<T> {
 		Dtao::<T>::api_all_subnets().into_iter().map(|i| Some(Self::dynamic_from(i))).collect()
 	}
 
+	/// The neurons of a subnet in uid order, without weights and bonds; empty for root and unknown
+	/// subnets.
+	pub fn get_neurons_lite(netuid: u16) -> Vec<NeuronInfoLite<T::AccountId>> {
+		let Some(g) = Dtao::<T>::api_metagraph(netuid) else { return Vec::new() };
+		g.neurons
+			.into_iter()
+			.map(|x| {
+				let stake = pallet_dtao::StakeShares::<T>::iter_key_prefix((netuid, x.hotkey.clone()))
+					.map(|coldkey| {
+						let value = <<T as crate::Config>::Dtao as pallet_dtao::DtaoInterface<T::AccountId>>::stake_value(&x.hotkey, &coldkey, netuid);
+						(coldkey, Compact(value))
+					})
+					.collect();
+				NeuronInfoLite {
+					axon_info: crate::pallet::Axons::<T>::get(netuid, &x.hotkey).unwrap_or_default(),
+					hotkey: x.hotkey,
+					coldkey: x.coldkey,
+					uid: Compact(x.uid),
+					netuid: Compact(netuid),
+					active: x.active,
+					prometheus_info: PrometheusInfo::default(),
+					stake,
+					rank: Compact(0),
+					emission: Compact(x.alpha_paid),
+					incentive: Compact(x.incentive),
+					consensus: Compact(x.consensus),
+					trust: Compact(x.validator_trust),
+					validator_trust: Compact(x.validator_trust),
+					dividends: Compact(x.dividends),
+					last_update: Compact(x.last_update),
+					validator_permit: x.validator_permit,
+					pruning_score: Compact(0),
+				}
+			})
+			.collect()
+	}
+
+	/// One neuron of [`Self::get_neurons_lite`]; `None` if the uid does not exist.
+	pub fn get_neuron_lite(netuid: u16, uid: u16) -> Option<NeuronInfoLite<T::AccountId>> {
+		Self::get_neurons_lite(netuid).into_iter().find(|n| n.uid.0 == uid)
+	}
+
+	/// A subnet's parameters, by the reference chain's names where it has the same one: `Dtao`'s
+	/// per-subnet parameters (`tempo`, `kappa`, `bonds_moving_avg` scaled to `u64::MAX` as the
+	/// metagraph's, `bonds_penalty`, `activity_cutoff_factor` in per-mille of the tempo and the
+	/// `activity_cutoff` in blocks it gives, `max_validators`, `max_uids`, the registration `burn`)
+	/// and the fixed weight rules (commit-reveal off, no rate limit, at least one weight, no weight
+	/// limit, registration allowed). `None` for root and unknown subnets.
+	pub fn get_subnet_hyperparams_v3(netuid: u16) -> Option<Vec<Hyperparameter>> {
+		use HyperparamValue::*;
+		if netuid == ROOT_NETUID || !pallet_dtao::Pools::<T>::contains_key(netuid) {
+			return None;
+		}
+		let tempo = pallet_dtao::Tempo::<T>::get(netuid);
+		let factor = pallet_dtao::ActivityCutoffFactorMilli::<T>::get(netuid);
+		let bma = pallet_dtao::BondsMovingAverage::<T>::get(netuid).min(1_000_000).saturating_mul(u64::MAX / 1_000_000);
+		let entry = |name: &str, value: HyperparamValue| Hyperparameter { name: name.into(), value };
+		Some(vec![
+			entry("tempo", U16(tempo)),
+			entry("kappa", U16(pallet_dtao::Kappa::<T>::get(netuid))),
+			entry("bonds_moving_avg", U64(bma)),
+			entry("bonds_penalty", U16(pallet_dtao::BondsPenalty::<T>::get(netuid))),
+			entry("activity_cutoff_factor", U64(u64::from(factor))),
+			entry("activity_cutoff", U64(dtao_math::yuma::activity_cutoff(factor, tempo))),
+			entry("max_validators", U16(pallet_dtao::MaxValidators::<T>::get(netuid))),
+			entry("max_uids", U16(pallet_dtao::MaxNeurons::<T>::get(netuid))),
+			entry("burn", U64(pallet_dtao::Burn::<T>::get(netuid))),
+			entry("registration_allowed", Bool(true)),
+			entry("commit_reveal_weights_enabled", Bool(crate::pallet::CommitRevealWeightsEnabled::<T>::get(netuid))),
+			entry("weights_rate_limit", U64(crate::pallet::WeightsSetRateLimit::<T>::get(netuid))),
+			entry("min_allowed_weights", U16(crate::pallet::MinAllowedWeights::<T>::get(netuid))),
+			entry("max_weights_limit", U16(crate::pallet::MaxWeightsLimit::<T>::get(netuid))),
+		])
+	}
+
+	/// The first block after the current one at which the subnet's epoch runs; `None` for root,
+	/// unknown subnets and a tempo of 0. (An epoch deferred by the block hook's budget runs in a
+	/// later block.)
+	pub fn get_next_epoch_start_block(netuid: u16) -> Option<u64> {
+		if netuid == ROOT_NETUID || !pallet_dtao::Pools::<T>::contains_key(netuid) {
+			return None;
+		}
+		dtao_math::yuma::next_epoch_block(netuid, pallet_dtao::Tempo::<T>::get(netuid), Dtao::<T>::now())
+	}
+
 	/// The metagraph of a subnet; `None` for root, unknown subnets and any mechanism but 0.
 	pub fn get_mechagraph(netuid: u16, mecid: u8) -> Option<Metagraph<T::AccountId>> {
 		if mecid != 0 {
@@ -341,7 +475,7 @@ impl<T: Config> crate::Pallet<T> {
 			moving_price: d.moving_price,
 			rho: Compact(0),
 			kappa: Compact(g.kappa),
-			min_allowed_weights: Compact(0),
+			min_allowed_weights: Compact(1),
 			max_weights_limit: Compact(u16::MAX),
 			weights_version: c(0),
 			weights_rate_limit: c(0),
@@ -372,7 +506,7 @@ impl<T: Config> crate::Pallet<T> {
 			hotkeys: g.neurons.iter().map(|x| x.hotkey.clone()).collect(),
 			coldkeys: g.neurons.iter().map(|x| x.coldkey.clone()).collect(),
 			identities: vec![None; n],
-			axons: vec![AxonInfo::default(); n],
+			axons: g.neurons.iter().map(|x| crate::pallet::Axons::<T>::get(netuid, &x.hotkey).unwrap_or_default()).collect(),
 			active: g.neurons.iter().map(|x| x.active).collect(),
 			validator_permit: g.neurons.iter().map(|x| x.validator_permit).collect(),
 			pruning_score: vec![Compact(0); n],

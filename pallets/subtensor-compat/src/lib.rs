@@ -1,23 +1,31 @@
 //! # Subtensor compatibility layer
 //!
-//! `btcli` (bittensor-cli) finds calls, storage and runtime APIs by name in the chain's metadata:
-//! a pallet named `SubtensorModule` with the reference chain's call and argument names, a few of
-//! its storage items, and four runtime APIs (`SubnetInfoRuntimeApi`, `StakeInfoRuntimeApi`,
-//! `SubnetRegistrationRuntimeApi`, `SwapRuntimeApi`). This pallet provides that surface over
-//! `pallet-dtao` without a second implementation of any rule:
+//! `btcli` (bittensor-cli) and the bittensor Python SDK find calls, storage and runtime APIs by name
+//! in the chain's metadata: a pallet named `SubtensorModule` with the reference chain's call and
+//! argument names, some of its storage items, and five runtime APIs (`SubnetInfoRuntimeApi`,
+//! `NeuronInfoRuntimeApi`, `StakeInfoRuntimeApi`, `SubnetRegistrationRuntimeApi`,
+//! `SwapRuntimeApi`). This pallet provides that surface over `pallet-dtao` without a second
+//! implementation of any rule:
 //!
 //! - every call forwards to the `Dtao` call of the same meaning (same checks, errors, events and
 //!   weights), or, where it needs a result or a step the calls do not give (a registration with an
 //!   identity, `unstake_all_alpha`'s moves), to [`pallet_dtao::DtaoInterface`] (`Config::Dtao`);
 //! - the storage items it keeps (`NetworksAdded`, `SubnetOwner`, `NetworkRegisteredAt`, `Owner`,
-//!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `SubnetIdentitiesV3`) are written by `Dtao`'s own code through
+//!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `TokenSymbol`, `SubnetIdentitiesV3`, and the
+//!   neuron mirrors `Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`, `Tempo`,
+//!   `LastEpochBlock`, `SubnetLocked`) are written by `Dtao`'s own code through
 //!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
 //!   [`Pallet::do_try_state`] checks they agree;
+//! - its own calls: `serve_axon` (each neuron's endpoint, `Axons`) and the weights calls
+//!   `set_weights` and `set_mechanism_weights` (forwarded to `Dtao.set_weights`);
+//! - items that state this chain's fixed rules (`CommitRevealWeightsEnabled`,
+//!   `WeightsSetRateLimit`, `MinAllowedWeights`, `MaxWeightsLimit`, `CollateralLockShare`,
+//!   `SubnetEpochConsensus`) are never written: the client reads their defaults;
 //! - items of features this chain does not have (identities of coldkeys, root claims, stake locks,
 //!   a copy of the TAO-flow EMA) are declared so the client can read them, and stay empty;
 //! - the runtime APIs ([`runtime_api`]) are adapters over `Dtao`'s views ([`info`]).
 //!
-//! docs/btcli.md lists what works and what does not.
+//! docs/btcli.md and docs/subnet.md list what works and what does not.
 #![cfg_attr(not(feature = "std"), no_std)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
 // tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
@@ -42,6 +50,8 @@ pub use pallet::*;
 
 use polkadot_sdk::{frame_support, frame_system, sp_runtime};
 
+// `serve_axon` takes the reference chain's eight arguments (the macro's generated code too).
+#[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -55,9 +65,11 @@ pub mod pallet {
 	use scale_info::TypeInfo;
 	use sp_runtime::traits::TrailingZeroInput;
 
-	/// Version 1, the first layout (the mirrors are filled from `Dtao` by
-	/// [`crate::migrations::FillMirrorsIfMissing`] whenever they are missing).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2: the neuron mirrors (`Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`),
+	/// `Tempo`, `SubnetLocked` and `LastEpochBlock` ([`crate::migrations::MigrateToV2`] fills them on a chain of
+	/// version 1; [`crate::migrations::FillMirrorsIfMissing`] fills every mirror whenever they are
+	/// missing).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -119,6 +131,37 @@ pub mod pallet {
 		pub last_update: u64,
 	}
 
+	/// How a subnet's epoch computes its scores: this chain runs Yuma Consensus on every subnet.
+	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub enum EpochConsensus {
+		#[default]
+		Yuma,
+	}
+
+	/// A neuron's serving endpoint as `serve_axon` sets it: the block it was set at and the
+	/// call's arguments.
+	#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub struct AxonInfo {
+		pub block: u64,
+		pub version: u32,
+		pub ip: u128,
+		pub port: u16,
+		pub ip_type: u8,
+		pub protocol: u8,
+		pub placeholder1: u8,
+		pub placeholder2: u8,
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultMinAllowedWeights() -> u16 {
+		1
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultMaxWeightsLimit() -> u16 {
+		u16::MAX
+	}
+
 	#[pallet::type_value]
 	pub fn DefaultAccount<T: Config>() -> T::AccountId {
 		zero_account::<T>()
@@ -161,6 +204,55 @@ pub mod pallet {
 	/// Identity given to a subnet by `register_network_with_identity`; removed with the subnet.
 	#[pallet::storage]
 	pub type SubnetIdentitiesV3<T> = StorageMap<_, Identity, u16, SubnetIdentityV3, OptionQuery>;
+	/// The uid of each neuron's hotkey on each subnet (`Dtao`'s `Uids`).
+	#[pallet::storage]
+	pub type Uids<T: Config> = StorageDoubleMap<_, Identity, u16, Blake2_128Concat, T::AccountId, u16, OptionQuery>;
+	/// A subnet's number of neurons (`Dtao`'s `NeuronCount`); 0 for root and unknown netuids.
+	#[pallet::storage]
+	pub type SubnetworkN<T> = StorageMap<_, Identity, u16, u16, ValueQuery>;
+	/// `true` for each (hotkey, netuid) where the hotkey is a neuron (`Dtao`'s `Uids` by hotkey).
+	#[pallet::storage]
+	pub type IsNetworkMember<T: Config> = StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, u16, bool, ValueQuery>;
+	/// Block of each neuron's last weights (or of its registration), by uid (`Dtao`'s `LastUpdate`).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type LastUpdate<T> = StorageMap<_, Identity, u16, Vec<u64>, ValueQuery>;
+	/// A subnet's epoch interval (`Dtao`'s `Tempo`), for every subnet.
+	#[pallet::storage]
+	pub type Tempo<T> = StorageMap<_, Identity, u16, u16, ValueQuery>;
+	/// The TAO locked by a subnet's registration (`Dtao`'s `SubnetLocked`), for every subnet.
+	#[pallet::storage]
+	pub type SubnetLocked<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+	/// The block of a subnet's last epoch (`Dtao`'s `LastEpochBlock`), from its first epoch on.
+	#[pallet::storage]
+	pub type LastEpochBlock<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+
+	// ----- Kept by this pallet's own call. -----
+
+	/// Each neuron's serving endpoint, set by `serve_axon`; removed with the subnet.
+	#[pallet::storage]
+	pub type Axons<T: Config> = StorageDoubleMap<_, Identity, u16, Blake2_128Concat, T::AccountId, AxonInfo, OptionQuery>;
+
+	// ----- Declared for the client, never written: this chain's fixed rules, read as defaults. -----
+
+	/// Commit-reveal of weights: off on every subnet (weights are set in the clear).
+	#[pallet::storage]
+	pub type CommitRevealWeightsEnabled<T> = StorageMap<_, Identity, u16, bool, ValueQuery>;
+	/// Blocks between two weight settings of a neuron: 0, no limit.
+	#[pallet::storage]
+	pub type WeightsSetRateLimit<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+	/// The fewest weights a validator may set: 1 (at least one non-zero weight).
+	#[pallet::storage]
+	pub type MinAllowedWeights<T> = StorageMap<_, Identity, u16, u16, ValueQuery, DefaultMinAllowedWeights>;
+	/// The largest share of one weight, over 65,535: 65,535, no limit.
+	#[pallet::storage]
+	pub type MaxWeightsLimit<T> = StorageMap<_, Identity, u16, u16, ValueQuery, DefaultMaxWeightsLimit>;
+	/// The share of a registration's burn locked as collateral, over 65,535: 0 (all is burned).
+	#[pallet::storage]
+	pub type CollateralLockShare<T> = StorageMap<_, Identity, u16, u16, ValueQuery>;
+	/// The epoch's consensus: Yuma on every subnet.
+	#[pallet::storage]
+	pub type SubnetEpochConsensus<T> = StorageMap<_, Identity, u16, EpochConsensus, ValueQuery>;
 
 	// ----- Declared for the client, always empty: features this chain does not have. -----
 
@@ -248,6 +340,8 @@ pub mod pallet {
 		NetworkAdded(u16, u16),
 		/// A subnet was closed (dissolved or pruned). Emitted beside `Dtao`'s dissolution events.
 		NetworkRemoved(u16),
+		/// A neuron set its serving endpoint: `(netuid, hotkey)`.
+		AxonServed(u16, T::AccountId),
 	}
 
 	#[pallet::error]
@@ -255,6 +349,16 @@ pub mod pallet {
 		/// `unstake_all_alpha`: the caller holds no stake on the hotkey outside root that could be
 		/// moved to root (none at all, or every subnet's sale would break its liquidity floor).
 		NothingToUnstake,
+		/// `serve_axon`: the calling hotkey is not a neuron of the subnet.
+		NotRegistered,
+		/// `serve_axon`: `ip_type` is neither 4 nor 6.
+		InvalidIpType,
+		/// `serve_axon`: the address is 0, or above 2^32 − 1 for IPv4.
+		InvalidIpAddress,
+		/// `serve_axon`: port 0.
+		InvalidPort,
+		/// `set_mechanism_weights`: a mechanism other than 0 (each subnet has one).
+		MechanismDoesNotExist,
 	}
 
 	#[pallet::hooks]
@@ -271,6 +375,67 @@ pub mod pallet {
 	/// forwards to the `Dtao` call, so it checks, fails, emits and weighs exactly as that call.
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// `Dtao.set_weights` with `dests` as the uids. `version_key` is accepted and not checked:
+		/// this chain has no weights version.
+		#[pallet::call_index(0)]
+		#[pallet::weight(DtaoWeights::<T>::set_weights(u32::try_from(dests.len()).unwrap_or(u32::MAX)))]
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: u16,
+			dests: BoundedVec<u16, <T as pallet_dtao::Config>::MaxNeuronsLimit>,
+			weights: BoundedVec<u16, <T as pallet_dtao::Config>::MaxNeuronsLimit>,
+			version_key: u64,
+		) -> DispatchResult {
+			let _ = version_key;
+			pallet_dtao::Pallet::<T>::set_weights(origin, netuid, dests, weights)
+		}
+
+		/// `set_weights` of mechanism `mecid`: each subnet has one mechanism, 0; any other fails
+		/// with `MechanismDoesNotExist`.
+		#[pallet::call_index(119)]
+		#[pallet::weight(DtaoWeights::<T>::set_weights(u32::try_from(dests.len()).unwrap_or(u32::MAX)))]
+		pub fn set_mechanism_weights(
+			origin: OriginFor<T>,
+			netuid: u16,
+			mecid: u8,
+			dests: BoundedVec<u16, <T as pallet_dtao::Config>::MaxNeuronsLimit>,
+			weights: BoundedVec<u16, <T as pallet_dtao::Config>::MaxNeuronsLimit>,
+			version_key: u64,
+		) -> DispatchResult {
+			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
+			let _ = version_key;
+			pallet_dtao::Pallet::<T>::set_weights(origin, netuid, dests, weights)
+		}
+
+		/// Set the calling hotkey's serving endpoint on `netuid` (`Axons`; the metagraph's `axons`):
+		/// the hotkey must be a neuron of the subnet (`NotRegistered`), `ip_type` 4 or 6
+		/// (`InvalidIpType`), `ip` not 0 and, for IPv4, at most 2^32 − 1 (`InvalidIpAddress`), `port`
+		/// not 0 (`InvalidPort`). `version`, `protocol` and the placeholders are stored as given.
+		/// Emits `AxonServed`. Origin: the neuron's hotkey.
+		#[pallet::call_index(4)]
+		#[pallet::weight(serve_axon_weight::<T>())]
+		pub fn serve_axon(
+			origin: OriginFor<T>,
+			netuid: u16,
+			version: u32,
+			ip: u128,
+			port: u16,
+			ip_type: u8,
+			protocol: u8,
+			placeholder1: u8,
+			placeholder2: u8,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::NotRegistered);
+			ensure!(ip_type == 4 || ip_type == 6, Error::<T>::InvalidIpType);
+			ensure!(ip != 0 && (ip_type == 6 || ip <= u128::from(u32::MAX)), Error::<T>::InvalidIpAddress);
+			ensure!(port != 0, Error::<T>::InvalidPort);
+			let block = pallet_dtao::Pallet::<T>::now();
+			Axons::<T>::insert(netuid, &hotkey, AxonInfo { block, version, ip, port, ip_type, protocol, placeholder1, placeholder2 });
+			Self::deposit_event(Event::AxonServed(netuid, hotkey));
+			Ok(())
+		}
+
 		/// `Dtao.burned_register`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(DtaoWeights::<T>::burned_register())]
@@ -476,6 +641,24 @@ pub mod pallet {
 		}
 	}
 
+	/// `serve_axon`: one read (`Uids`) and one write (`Axons`) with the base of the reference
+	/// chain's measured `serve_axon` (33 µs); not benchmarked on this chain.
+	fn serve_axon_weight<T: Config>() -> Weight {
+		Weight::from_parts(33_010_000, 0).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+
+	/// Write `value` at index `uid`, extending `v` with zeros if it is shorter (as `Dtao` keeps its
+	/// per-uid vectors).
+	pub(crate) fn set_at(v: &mut Vec<u64>, uid: u16, value: u64) {
+		let i = usize::from(uid);
+		if v.len() <= i {
+			v.resize(i.saturating_add(1), 0);
+		}
+		if let Some(slot) = v.get_mut(i) {
+			*slot = value;
+		}
+	}
+
 	/// What `Dtao.register_network` is charged before it runs: a registration that prunes the
 	/// largest subnet.
 	fn max_registration_weight<T: Config>() -> Weight {
@@ -497,6 +680,8 @@ pub mod pallet {
 			Burn::<T>::insert(netuid, burn);
 			MechanismCountCurrent::<T>::insert(netuid, 1);
 			TokenSymbol::<T>::insert(netuid, crate::info::token_symbol_bytes(netuid));
+			Tempo::<T>::insert(netuid, pallet_dtao::Tempo::<T>::get(netuid));
+			SubnetLocked::<T>::insert(netuid, pallet_dtao::SubnetLocked::<T>::get(netuid));
 			Self::deposit_event(Event::NetworkAdded(netuid, 0));
 		}
 
@@ -508,7 +693,38 @@ pub mod pallet {
 			MechanismCountCurrent::<T>::remove(netuid);
 			SubnetIdentitiesV3::<T>::remove(netuid);
 			TokenSymbol::<T>::remove(netuid);
+			Tempo::<T>::remove(netuid);
+			SubnetLocked::<T>::remove(netuid);
+			// At most `MaxNeuronsLimit` neurons and endpoints.
+			for (hotkey, _) in Uids::<T>::drain_prefix(netuid) {
+				IsNetworkMember::<T>::remove(&hotkey, netuid);
+			}
+			SubnetworkN::<T>::remove(netuid);
+			LastUpdate::<T>::remove(netuid);
+			LastEpochBlock::<T>::remove(netuid);
+			let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
 			Self::deposit_event(Event::NetworkRemoved(netuid));
+		}
+
+		fn neuron_registered(netuid: u16, uid: u16, hotkey: &T::AccountId) {
+			Uids::<T>::insert(netuid, hotkey, uid);
+			IsNetworkMember::<T>::insert(hotkey, netuid, true);
+			SubnetworkN::<T>::insert(netuid, uid.saturating_add(1));
+			let now = pallet_dtao::Pallet::<T>::now();
+			LastUpdate::<T>::mutate(netuid, |v| set_at(v, uid, now));
+		}
+
+		fn weights_set(netuid: u16, uid: u16) {
+			let now = pallet_dtao::Pallet::<T>::now();
+			LastUpdate::<T>::mutate(netuid, |v| set_at(v, uid, now));
+		}
+
+		fn tempo_set(netuid: u16, tempo: u16) {
+			Tempo::<T>::insert(netuid, tempo);
+		}
+
+		fn epoch_ran(netuid: u16, block: u64) {
+			LastEpochBlock::<T>::insert(netuid, block);
 		}
 
 		fn hotkey_owned(hotkey: &T::AccountId, coldkey: &T::AccountId) {
@@ -594,6 +810,50 @@ impl<T: Config> Pallet<T> {
 			listed = listed.saturating_add(hotkeys.len());
 		}
 		check!(listed == owners.len(), "OwnedHotkeys lists a hotkey its coldkey does not own");
+
+		// The neuron mirrors, `Tempo` and `SubnetLocked`: the same entries as `Dtao`'s.
+		let uids: Vec<(u16, T::AccountId, u16)> = pallet_dtao::Uids::<T>::iter().collect();
+		check!(Uids::<T>::iter().count() == uids.len(), "Uids' entries differ from Dtao's Uids");
+		check!(IsNetworkMember::<T>::iter().count() == uids.len(), "IsNetworkMember's entries differ from Dtao's Uids");
+		for (netuid, hotkey, uid) in &uids {
+			check!(Uids::<T>::get(netuid, hotkey) == Some(*uid), "Uids differs from Dtao's Uids");
+			check!(IsNetworkMember::<T>::get(hotkey, netuid), "a neuron without its IsNetworkMember entry");
+		}
+		check!(Axons::<T>::iter_keys().all(|(n, h)| Uids::<T>::contains_key(n, &h)), "an endpoint of a hotkey that is not a neuron");
+		check!(
+			SubnetworkN::<T>::iter().count() == pallet_dtao::NeuronCount::<T>::iter().count() &&
+				SubnetworkN::<T>::iter().all(|(n, c)| pallet_dtao::NeuronCount::<T>::get(n) == c),
+			"SubnetworkN differs from Dtao's NeuronCount"
+		);
+		check!(
+			LastUpdate::<T>::iter().count() == pallet_dtao::LastUpdate::<T>::iter().count() &&
+				LastUpdate::<T>::iter().all(|(n, v)| pallet_dtao::LastUpdate::<T>::get(n) == v),
+			"LastUpdate differs from Dtao's LastUpdate"
+		);
+		check!(
+			Tempo::<T>::iter().count() == pallet_dtao::Tempo::<T>::iter().count() &&
+				Tempo::<T>::iter().all(|(n, t)| pallet_dtao::Tempo::<T>::contains_key(n) && pallet_dtao::Tempo::<T>::get(n) == t),
+			"Tempo differs from Dtao's Tempo"
+		);
+		check!(
+			SubnetLocked::<T>::iter().count() == pallet_dtao::SubnetLocked::<T>::iter().count() &&
+				SubnetLocked::<T>::iter()
+					.all(|(n, l)| pallet_dtao::SubnetLocked::<T>::contains_key(n) && pallet_dtao::SubnetLocked::<T>::get(n) == l),
+			"SubnetLocked differs from Dtao's SubnetLocked"
+		);
+		check!(
+			LastEpochBlock::<T>::iter().count() == pallet_dtao::LastEpochBlock::<T>::iter().count() &&
+				LastEpochBlock::<T>::iter().all(|(n, b)| {
+					pallet_dtao::LastEpochBlock::<T>::contains_key(n) && pallet_dtao::LastEpochBlock::<T>::get(n) == b
+				}),
+			"LastEpochBlock differs from Dtao's LastEpochBlock"
+		);
+		check!(CommitRevealWeightsEnabled::<T>::iter().next().is_none(), "CommitRevealWeightsEnabled is not empty");
+		check!(WeightsSetRateLimit::<T>::iter().next().is_none(), "WeightsSetRateLimit is not empty");
+		check!(MinAllowedWeights::<T>::iter().next().is_none(), "MinAllowedWeights is not empty");
+		check!(MaxWeightsLimit::<T>::iter().next().is_none(), "MaxWeightsLimit is not empty");
+		check!(CollateralLockShare::<T>::iter().next().is_none(), "CollateralLockShare is not empty");
+		check!(SubnetEpochConsensus::<T>::iter().next().is_none(), "SubnetEpochConsensus is not empty");
 
 		check!(SubnetEmaTaoFlow::<T>::iter().next().is_none(), "SubnetEmaTaoFlow is not empty");
 		check!(IdentitiesV2::<T>::iter().next().is_none(), "IdentitiesV2 is not empty");

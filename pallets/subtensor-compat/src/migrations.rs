@@ -13,21 +13,22 @@
 
 use crate::pallet::*;
 use polkadot_sdk::frame_support::{
-	traits::{Get, OnRuntimeUpgrade},
+	migrations::VersionedMigration,
+	traits::{Get, OnRuntimeUpgrade, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
 
 /// Fills the mirrors from `Dtao` when root is missing from `NetworksAdded` (the pallet joined a
-/// running chain, or its storage was removed).
+/// running chain, or its storage was removed), and puts the current storage version.
 pub struct FillMirrorsIfMissing<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> FillMirrorsIfMissing<T> {
 	/// Fill the mirrors: root and every subnet with a pool in `NetworksAdded` and
 	/// `MechanismCountCurrent`, each subnet's `SubnetOwner`, `NetworkRegisteredAt` and `Burn`, and
-	/// every hotkey of `Dtao`'s `HotkeyOwner` in `Owner` and once in its owner's `OwnedHotkeys`. It
-	/// writes what is missing and corrects what differs, so it is right on mirrors already (partly)
-	/// filled too. One pass over the subnets (at most `MaxSubnets`) and one over the hotkeys.
-	/// Returns the entries read and written.
+	/// every hotkey of `Dtao`'s `HotkeyOwner` in `Owner` and once in its owner's `OwnedHotkeys`;
+	/// then the items of version 2 ([`fill_v2`]). It writes what is missing and corrects what
+	/// differs, so it is right on mirrors already (partly) filled too. One pass over the subnets (at
+	/// most `MaxSubnets`) and one over the hotkeys. Returns the entries read and written.
 	pub fn fill() -> (u64, u64) {
 		let (mut reads, mut writes): (u64, u64) = (0, 0);
 		NetworksAdded::<T>::insert(pallet_dtao::ROOT_NETUID, true);
@@ -57,7 +58,65 @@ impl<T: Config> FillMirrorsIfMissing<T> {
 			}
 			writes = writes.saturating_add(2);
 		}
-		(reads, writes)
+		let (r, w) = fill_v2::<T>();
+		(reads.saturating_add(r), writes.saturating_add(w))
+	}
+}
+
+/// Fill the mirrors of version 2 from `Dtao`: each subnet's `Tempo`, `LastEpochBlock`, `SubnetLocked`,
+/// `SubnetworkN` and `LastUpdate`, and each neuron's `Uids` and `IsNetworkMember` entries. One pass
+/// over the subnets and one over the neurons (at most `MaxSubnets` × `MaxNeuronsLimit`). Returns
+/// the entries read and written.
+pub fn fill_v2<T: Config>() -> (u64, u64) {
+	let (mut reads, mut writes): (u64, u64) = (0, 0);
+	for (netuid, tempo) in pallet_dtao::Tempo::<T>::iter() {
+		Tempo::<T>::insert(netuid, tempo);
+		reads = reads.saturating_add(1);
+		writes = writes.saturating_add(1);
+	}
+	for (netuid, block) in pallet_dtao::LastEpochBlock::<T>::iter() {
+		LastEpochBlock::<T>::insert(netuid, block);
+		reads = reads.saturating_add(1);
+		writes = writes.saturating_add(1);
+	}
+	for (netuid, locked) in pallet_dtao::SubnetLocked::<T>::iter() {
+		SubnetLocked::<T>::insert(netuid, locked);
+		reads = reads.saturating_add(1);
+		writes = writes.saturating_add(1);
+	}
+	for (netuid, count) in pallet_dtao::NeuronCount::<T>::iter() {
+		SubnetworkN::<T>::insert(netuid, count);
+		LastUpdate::<T>::insert(netuid, pallet_dtao::LastUpdate::<T>::get(netuid));
+		reads = reads.saturating_add(2);
+		writes = writes.saturating_add(2);
+	}
+	for (netuid, hotkey, uid) in pallet_dtao::Uids::<T>::iter() {
+		Uids::<T>::insert(netuid, &hotkey, uid);
+		IsNetworkMember::<T>::insert(&hotkey, netuid, true);
+		reads = reads.saturating_add(1);
+		writes = writes.saturating_add(2);
+	}
+	(reads, writes)
+}
+
+/// Version 1 to 2: fill the new mirrors (`Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`,
+/// `Tempo`, `LastEpochBlock`, `SubnetLocked`) from `Dtao`. The other new items are written only by `serve_axon`
+/// (`Axons`) or never (the fixed rules read as defaults).
+pub type MigrateToV2<T> =
+	VersionedMigration<1, 2, v2::FillNeuronMirrors<T>, Pallet<T>, <T as polkadot_sdk::frame_system::Config>::DbWeight>;
+
+/// The unversioned step of [`MigrateToV2`].
+pub mod v2 {
+	use super::*;
+
+	/// Fills the mirrors of version 2 ([`fill_v2`]).
+	pub struct FillNeuronMirrors<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for FillNeuronMirrors<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (reads, writes) = fill_v2::<T>();
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
 	}
 }
 
@@ -67,7 +126,11 @@ impl<T: Config> OnRuntimeUpgrade for FillMirrorsIfMissing<T> {
 			return T::DbWeight::get().reads(1);
 		}
 		let (reads, writes) = Self::fill();
-		T::DbWeight::get().reads_writes(reads.saturating_add(1), writes)
+		// Every item is now in the current layout. FRAME gives a pallet without storage its
+		// current version before the migrations, but not one that some item was written to
+		// meanwhile (the block hook's `LastEpochBlock`, say, after the items were removed).
+		STORAGE_VERSION.put::<Pallet<T>>();
+		T::DbWeight::get().reads_writes(reads.saturating_add(1), writes.saturating_add(1))
 	}
 
 	#[cfg(feature = "try-runtime")]

@@ -2,7 +2,7 @@
 //! passes some parameters by name). Implemented in the runtime by the adapters of [`crate::info`].
 
 use crate::{
-	info::{DynamicInfo, Metagraph, SimSwapResult, StakeInfo, SubnetPrice, SubnetState},
+	info::{DynamicInfo, Hyperparameter, Metagraph, NeuronInfoLite, SimSwapResult, StakeInfo, SubnetPrice, SubnetState},
 	pallet::LockState,
 };
 use alloc::vec::Vec;
@@ -21,6 +21,20 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<Metagraph<AccountId>>;
 		/// A subnet's neurons; for root, the hotkeys holding root stake.
 		fn get_subnet_state(netuid: u16) -> Option<SubnetState<AccountId>>;
+		/// The first block after the current one at which the subnet's epoch runs; `None` for root,
+		/// unknown subnets and a tempo of 0.
+		fn get_next_epoch_start_block(netuid: u16) -> Option<u64>;
+		/// A subnet's parameters by name; `None` for root and unknown subnets.
+		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<Vec<Hyperparameter>>;
+	}
+
+	/// Neurons.
+	pub trait NeuronInfoRuntimeApi<AccountId> where AccountId: Codec {
+		/// A subnet's neurons in uid order, without weights and bonds (empty for root and unknown
+		/// subnets).
+		fn get_neurons_lite(netuid: u16) -> Vec<NeuronInfoLite<AccountId>>;
+		/// One neuron; `None` if the uid does not exist.
+		fn get_neuron_lite(netuid: u16, uid: u16) -> Option<NeuronInfoLite<AccountId>>;
 	}
 
 	/// Stake positions.

@@ -253,6 +253,283 @@ fn burned_register_and_set_burn_are_mirrored() {
 	});
 }
 
+/// The neuron mirrors follow `Dtao` through registrations, weights, root's tempo and a
+/// dissolution; the endpoint of `serve_axon` goes with the subnet.
+#[test]
+fn neurons_weights_and_tempo_are_mirrored() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_eq!(Uids::<Test>::get(netuid, ALICE_HOT), Some(0));
+		assert_eq!(SubnetworkN::<Test>::get(netuid), 1);
+		assert_eq!(Tempo::<Test>::get(netuid), pallet_dtao::Tempo::<Test>::get(netuid));
+		assert_eq!(SubnetLocked::<Test>::get(netuid), pallet_dtao::SubnetLocked::<Test>::get(netuid));
+		assert!(SubnetLocked::<Test>::get(netuid) > 0);
+		run_to_block(3);
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_eq!(Uids::<Test>::get(netuid, BOB_HOT), Some(1));
+		assert!(IsNetworkMember::<Test>::get(BOB_HOT, netuid));
+		assert!(!IsNetworkMember::<Test>::get(BOB_HOT, 0));
+		assert_eq!(SubnetworkN::<Test>::get(netuid), 2);
+		assert_eq!(LastUpdate::<Test>::get(netuid), vec![1, 3]);
+		run_to_block(6);
+		// The owner validates from the start; its weights move its LastUpdate.
+		assert_ok!(SubtensorModule::set_weights(
+			signed(ALICE_HOT),
+			netuid,
+			vec![1].try_into().unwrap(),
+			vec![7].try_into().unwrap(),
+			0
+		));
+		assert_eq!(LastUpdate::<Test>::get(netuid), vec![6, 3]);
+		assert_eq!(pallet_dtao::Weights::<Test>::get(netuid, 0), vec![(1, u16::MAX)]);
+		let tempo = u64::from(pallet_dtao::Tempo::<Test>::get(netuid));
+		let epoch = (7..).find(|b| pallet_dtao::Pallet::<Test>::is_epoch_block(netuid, tempo as u16, *b)).unwrap();
+		assert!(!LastEpochBlock::<Test>::contains_key(netuid) || LastEpochBlock::<Test>::get(netuid) < 7);
+		run_to_block(epoch);
+		assert_eq!(LastEpochBlock::<Test>::get(netuid), epoch);
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_tempo(RuntimeOrigin::root(), netuid, 17));
+		assert_eq!(Tempo::<Test>::get(netuid), 17);
+		assert_ok!(SubtensorModule::serve_axon(signed(BOB_HOT), netuid, 3, 0x7f00_0001, 8091, 4, 0, 0, 0));
+
+		assert_ok!(pallet_dtao::Pallet::<Test>::dissolve_network(RuntimeOrigin::root(), netuid));
+		assert_eq!(Uids::<Test>::iter().count(), 0);
+		assert_eq!(IsNetworkMember::<Test>::iter().count(), 0);
+		assert!(!SubnetworkN::<Test>::contains_key(netuid));
+		assert!(!LastUpdate::<Test>::contains_key(netuid));
+		assert!(!Tempo::<Test>::contains_key(netuid));
+		assert!(!SubnetLocked::<Test>::contains_key(netuid));
+		assert!(!LastEpochBlock::<Test>::contains_key(netuid));
+		assert_eq!(Axons::<Test>::iter().count(), 0);
+	});
+}
+
+/// `get_subnet_hyperparams_v3` reports `Dtao`'s parameters of the subnet and the fixed rules.
+#[test]
+fn hyperparameters_are_dtaos_parameters() {
+	use crate::info::{HyperparamValue::*, Hyperparameter};
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_tempo(RuntimeOrigin::root(), netuid, 20));
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_kappa(RuntimeOrigin::root(), netuid, 40_000));
+		let params = SubtensorModule::get_subnet_hyperparams_v3(netuid).expect("a subnet");
+		let get = |name: &str| params.iter().find(|p| p.name == name).map(|p| p.value.clone());
+		assert_eq!(get("tempo"), Some(U16(20)));
+		assert_eq!(get("kappa"), Some(U16(40_000)));
+		let factor = pallet_dtao::ActivityCutoffFactorMilli::<Test>::get(netuid);
+		assert_eq!(get("activity_cutoff_factor"), Some(U64(u64::from(factor))));
+		assert_eq!(get("activity_cutoff"), Some(U64((u64::from(factor) * 20 / 1000).max(1))));
+		let bma = pallet_dtao::BondsMovingAverage::<Test>::get(netuid);
+		assert_eq!(get("bonds_moving_avg"), Some(U64(bma * (u64::MAX / 1_000_000))));
+		assert_eq!(get("bonds_penalty"), Some(U16(pallet_dtao::BondsPenalty::<Test>::get(netuid))));
+		assert_eq!(get("max_validators"), Some(U16(pallet_dtao::MaxValidators::<Test>::get(netuid))));
+		assert_eq!(get("max_uids"), Some(U16(pallet_dtao::MaxNeurons::<Test>::get(netuid))));
+		assert_eq!(get("burn"), Some(U64(pallet_dtao::Burn::<Test>::get(netuid))));
+		assert_eq!(get("commit_reveal_weights_enabled"), Some(Bool(false)));
+		assert_eq!(get("min_allowed_weights"), Some(U16(1)));
+		assert_eq!(get("max_weights_limit"), Some(U16(u16::MAX)));
+		assert_eq!(params.iter().filter(|p: &&Hyperparameter| p.name == "tempo").count(), 1);
+		assert_eq!(SubtensorModule::get_subnet_hyperparams_v3(0), None);
+		assert_eq!(SubtensorModule::get_subnet_hyperparams_v3(9), None);
+	});
+}
+
+/// The fixed rules read as their defaults, with nothing stored.
+#[test]
+fn the_fixed_weight_rules_read_as_defaults() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert!(!CommitRevealWeightsEnabled::<Test>::get(netuid));
+		assert_eq!(WeightsSetRateLimit::<Test>::get(netuid), 0);
+		assert_eq!(MinAllowedWeights::<Test>::get(netuid), 1);
+		assert_eq!(MaxWeightsLimit::<Test>::get(netuid), u16::MAX);
+		assert_eq!(CollateralLockShare::<Test>::get(netuid), 0);
+		assert_eq!(SubnetEpochConsensus::<Test>::get(netuid), EpochConsensus::Yuma);
+		assert_eq!(MinAllowedWeights::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn set_mechanism_weights_is_set_weights_of_mechanism_0() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		let (dests, weights) = (vec![1u16].try_into().unwrap(), vec![3u16].try_into().unwrap());
+		assert_noop!(
+			SubtensorModule::set_mechanism_weights(signed(ALICE_HOT), netuid, 1, dests, weights, 0),
+			Error::<Test>::MechanismDoesNotExist
+		);
+		let (dests, weights) = (vec![1u16].try_into().unwrap(), vec![3u16].try_into().unwrap());
+		assert_ok!(SubtensorModule::set_mechanism_weights(signed(ALICE_HOT), netuid, 0, dests, weights, 42));
+		assert_eq!(pallet_dtao::Weights::<Test>::get(netuid, 0), vec![(1, u16::MAX)]);
+		assert!(dtao_events().contains(&pallet_dtao::Event::WeightsSet { netuid, uid: 0 }));
+		// Dtao's rules and errors: a neuron without a validator permit may not set weights.
+		let (dests, weights) = (vec![0u16].try_into().unwrap(), vec![3u16].try_into().unwrap());
+		assert_noop!(
+			SubtensorModule::set_mechanism_weights(signed(BOB_HOT), netuid, 0, dests, weights, 0),
+			DtaoError::NoValidatorPermit
+		);
+	});
+}
+
+#[test]
+fn serve_axon_stores_the_endpoint_for_the_metagraph_and_neurons() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		run_to_block(4);
+		assert_ok!(SubtensorModule::serve_axon(signed(BOB_HOT), netuid, 7, 0x7f00_0001, 8091, 4, 1, 2, 3));
+		let axon = AxonInfo { block: 4, version: 7, ip: 0x7f00_0001, port: 8091, ip_type: 4, protocol: 1, placeholder1: 2, placeholder2: 3 };
+		assert_eq!(Axons::<Test>::get(netuid, BOB_HOT), Some(axon.clone()));
+		assert_eq!(events().last(), Some(&Event::AxonServed(netuid, BOB_HOT)));
+		let g = SubtensorModule::get_mechagraph(netuid, 0).expect("subnet");
+		assert_eq!(g.axons, vec![AxonInfo::default(), axon.clone()]);
+		let neurons = SubtensorModule::get_neurons_lite(netuid);
+		assert_eq!(neurons[1].axon_info, axon);
+		// IPv6: any non-zero address.
+		assert_ok!(SubtensorModule::serve_axon(signed(BOB_HOT), netuid, 7, 1 << 100, 8092, 6, 0, 0, 0));
+		assert_eq!(Axons::<Test>::get(netuid, BOB_HOT).map(|a| (a.ip, a.port, a.ip_type)), Some((1 << 100, 8092, 6)));
+	});
+}
+
+/// Every bad input of `serve_axon` is refused by name and changes nothing.
+#[test]
+fn serve_axon_refuses_bad_input_by_name() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_noop!(SubtensorModule::serve_axon(signed(BOB_HOT), netuid, 0, 1, 80, 4, 0, 0, 0), Error::<Test>::NotRegistered);
+		assert_noop!(SubtensorModule::serve_axon(signed(ALICE_HOT), 0, 0, 1, 80, 4, 0, 0, 0), Error::<Test>::NotRegistered);
+		assert_noop!(SubtensorModule::serve_axon(signed(ALICE_HOT), 9, 0, 1, 80, 4, 0, 0, 0), Error::<Test>::NotRegistered);
+		assert_noop!(SubtensorModule::serve_axon(signed(ALICE_HOT), netuid, 0, 1, 80, 5, 0, 0, 0), Error::<Test>::InvalidIpType);
+		assert_noop!(SubtensorModule::serve_axon(signed(ALICE_HOT), netuid, 0, 0, 80, 4, 0, 0, 0), Error::<Test>::InvalidIpAddress);
+		assert_noop!(
+			SubtensorModule::serve_axon(signed(ALICE_HOT), netuid, 0, 1 << 32, 80, 4, 0, 0, 0),
+			Error::<Test>::InvalidIpAddress
+		);
+		assert_noop!(SubtensorModule::serve_axon(signed(ALICE_HOT), netuid, 0, 1, 0, 4, 0, 0, 0), Error::<Test>::InvalidPort);
+	});
+}
+
+/// `get_neurons_lite` reports the metagraph's figures and each staker's stake; the next epoch's
+/// block is the epoch schedule's.
+#[test]
+fn neurons_lite_and_the_next_epoch() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_ok!(SubtensorModule::add_stake(signed(BOB), BOB_HOT, netuid, 10 * TAO));
+		assert_ok!(SubtensorModule::add_stake(signed(ALICE), BOB_HOT, netuid, 5 * TAO));
+		let tempo = pallet_dtao::Tempo::<Test>::get(netuid);
+		let next = SubtensorModule::get_next_epoch_start_block(netuid).expect("a subnet");
+		assert!(next > 1 && pallet_dtao::Pallet::<Test>::is_epoch_block(netuid, tempo, next));
+		assert!((2..next).all(|b| !pallet_dtao::Pallet::<Test>::is_epoch_block(netuid, tempo, b)));
+		run_to_block(next + 1);
+		let g = pallet_dtao::Pallet::<Test>::api_metagraph(netuid).expect("subnet");
+		let lite = SubtensorModule::get_neurons_lite(netuid);
+		assert_eq!(lite.len(), g.neurons.len());
+		for (l, n) in lite.iter().zip(g.neurons.iter()) {
+			assert_eq!((l.uid.0, &l.hotkey, &l.coldkey, l.netuid.0), (n.uid, &n.hotkey, &n.coldkey, netuid));
+			assert_eq!((l.active, l.validator_permit, l.last_update.0), (n.active, n.validator_permit, n.last_update));
+			assert_eq!((l.incentive.0, l.dividends.0, l.consensus.0), (n.incentive, n.dividends, n.consensus));
+			assert_eq!((l.validator_trust.0, l.emission.0), (n.validator_trust, n.alpha_paid));
+			// What the holders could take now: dividends still being released (`OverTempo`) are
+			// the hotkey's stake but no one's value yet.
+			let total: u64 = l.stake.iter().map(|(_, a)| a.0).sum();
+			assert!(total <= n.alpha_stake);
+		}
+		let bob = &lite[1];
+		let mut stakers: Vec<AccountId> = bob.stake.iter().map(|(c, _)| *c).collect();
+		stakers.sort();
+		assert_eq!(stakers, vec![ALICE, BOB]);
+		for (c, a) in &bob.stake {
+			assert_eq!(a.0, pallet_dtao::Pallet::<Test>::stake_value(&BOB_HOT, c, netuid));
+		}
+		assert_eq!(SubtensorModule::get_neuron_lite(netuid, 1), Some(bob.clone()));
+		assert_eq!(SubtensorModule::get_neuron_lite(netuid, 2), None);
+		assert!(SubtensorModule::get_neurons_lite(0).is_empty() && SubtensorModule::get_neurons_lite(9).is_empty());
+		assert_eq!(SubtensorModule::get_next_epoch_start_block(0), None);
+		assert_eq!(SubtensorModule::get_next_epoch_start_block(9), None);
+		let next2 = SubtensorModule::get_next_epoch_start_block(netuid).expect("a subnet");
+		assert_eq!(next2, next + u64::from(tempo) + 1);
+	});
+}
+
+/// A chain at version 1 (no neuron mirrors): `MigrateToV2` fills them from `Dtao` and the mirror
+/// check holds; at version 2 it does nothing.
+#[test]
+fn migrate_to_v2_fills_the_neuron_mirrors() {
+	use polkadot_sdk::frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		let netuid = alice_subnet();
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		let tempo = pallet_dtao::Tempo::<Test>::get(netuid);
+		run_to_block(u64::from(tempo) + 3);
+		let before = (
+			Uids::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
+			LastUpdate::<Test>::iter().collect::<Vec<_>>(),
+			Tempo::<Test>::iter().collect::<Vec<_>>(),
+			SubnetLocked::<Test>::iter().collect::<Vec<_>>(),
+			SubnetworkN::<Test>::iter().collect::<Vec<_>>(),
+			IsNetworkMember::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
+			LastEpochBlock::<Test>::iter().collect::<Vec<_>>(),
+		);
+		assert_eq!(before.6.len(), 1, "an epoch ran");
+		let _ = LastEpochBlock::<Test>::clear(u32::MAX, None);
+		let _ = Uids::<Test>::clear(u32::MAX, None);
+		let _ = IsNetworkMember::<Test>::clear(u32::MAX, None);
+		let _ = LastUpdate::<Test>::clear(u32::MAX, None);
+		let _ = Tempo::<Test>::clear(u32::MAX, None);
+		let _ = SubnetLocked::<Test>::clear(u32::MAX, None);
+		let _ = SubnetworkN::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<SubtensorModule>();
+		assert!(SubtensorModule::do_try_state().is_err());
+		let _ = crate::migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2));
+		let after = (
+			Uids::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
+			LastUpdate::<Test>::iter().collect::<Vec<_>>(),
+			Tempo::<Test>::iter().collect::<Vec<_>>(),
+			SubnetLocked::<Test>::iter().collect::<Vec<_>>(),
+			SubnetworkN::<Test>::iter().collect::<Vec<_>>(),
+			IsNetworkMember::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
+			LastEpochBlock::<Test>::iter().collect::<Vec<_>>(),
+		);
+		assert_eq!(after, before);
+		check_invariants();
+		// At version 2 nothing runs.
+		Tempo::<Test>::insert(netuid, 99);
+		let _ = crate::migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Tempo::<Test>::get(netuid), 99);
+		Tempo::<Test>::insert(netuid, pallet_dtao::Tempo::<Test>::get(netuid));
+		check_invariants();
+	});
+}
+
+/// The pallet's storage removed, then one item written again before the upgrade (as the block
+/// hook writes `LastEpochBlock` at an epoch): FRAME does not give it a version, so
+/// `FillMirrorsIfMissing` puts the current one with the mirrors.
+#[test]
+fn the_fill_puts_the_storage_version_frame_did_not() {
+	use polkadot_sdk::{
+		frame_support::traits::{BeforeAllRuntimeMigrations, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
+		sp_io,
+	};
+	new_test_ext().execute_with(|| {
+		let netuid = alice_subnet();
+		let tempo = pallet_dtao::Tempo::<Test>::get(netuid);
+		run_to_block(u64::from(tempo) + 3);
+		let prefix = sp_io::hashing::twox_128(SubtensorModule::name().as_bytes());
+		let _ = sp_io::storage::clear_prefix(&prefix, None);
+		LastEpochBlock::<Test>::insert(netuid, pallet_dtao::LastEpochBlock::<Test>::get(netuid));
+		<crate::mock::AllPalletsWithSystem as BeforeAllRuntimeMigrations>::before_all_runtime_migrations();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(0), "not storage-less: no version");
+		let _ = crate::migrations::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(0), "not a chain of version 1");
+		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2));
+		check_invariants();
+	});
+}
+
 #[test]
 fn dissolution_removes_the_mirror() {
 	build_and_execute(|| {
@@ -412,6 +689,9 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 				Burn::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				Owner::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				TokenSymbol::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				Uids::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
+				LastUpdate::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				Tempo::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				OwnedHotkeys::<Test>::iter()
 					.map(|(c, mut h)| {
 						h.sort();
@@ -423,7 +703,8 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		let before = mirrored();
 		assert_eq!(before.0.len(), 3, "root and two subnets");
 		assert_eq!(before.5.len(), 3, "three hotkeys");
-		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(before.7.len(), 3, "three neurons");
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2));
 
 		// The pallet was not there: none of its storage, no storage version.
 		let prefix = sp_io::hashing::twox_128(SubtensorModule::name().as_bytes());
@@ -433,7 +714,7 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		assert!(SubtensorModule::do_try_state().is_err());
 
 		<crate::mock::AllPalletsWithSystem as BeforeAllRuntimeMigrations>::before_all_runtime_migrations();
-		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(1), "FRAME set the version");
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2), "FRAME set the version");
 		assert!(NetworksAdded::<Test>::iter().next().is_none(), "and filled nothing");
 		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
 		assert_eq!(mirrored(), before);

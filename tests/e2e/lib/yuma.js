@@ -2,6 +2,8 @@
 // of an I32F32 (32 fraction bits), products rounded down, quotients truncated. Used by the e2e
 // suite to predict an epoch from the chain state read before it.
 
+import { big } from './chain.js';
+
 const ONE = 1n << 32n;
 const U16 = 65535n;
 
@@ -137,5 +139,56 @@ export function splitPots(s, out, pots) {
     miner,
     validatorAlpha: a.map((x) => (sa === 0n ? 0n : (validatorPot * x) / sa)),
     rootTao: rho.map((x) => (sr === 0n ? 0n : (pots.root * x) / sr)),
+  };
+}
+
+/** Everything the epoch of subnet `n` reads, at block `hash`, for `yumaEpoch`; with `hotkeys`, the
+ * neurons' hotkeys by uid. */
+export async function epochState(api, n, hash) {
+  const at = await api.at(hash);
+  const q = at.query.dtao;
+  const count = (await q.neuronCount(n)).toNumber();
+  const permits = (await q.validatorPermit(n)).map((x) => x.isTrue);
+  const updates = (await q.lastUpdate(n)).map(big);
+  const ownerHotkey = (await q.subnetOwnerHotkey(n)).unwrap().toString();
+  const pool = async (netuid, hk) => {
+    const p = await q.hotkeyStake(netuid, hk);
+    return p.isSome ? big(p.unwrap().alpha) : 0n;
+  };
+  const neurons = [];
+  const hotkeys = [];
+  let ownerUid = null;
+  for (let uid = 0; uid < count; uid++) {
+    const hk = (await q.neurons(n, uid)).unwrap().toString();
+    if (hk === ownerHotkey) ownerUid = uid;
+    const pairs = (v) => v.map(([j, x]) => [j.toNumber(), x.toNumber()]);
+    hotkeys.push(hk);
+    neurons.push({
+      alpha: await pool(n, hk),
+      root: await pool(0, hk),
+      permit: permits[uid] ?? false,
+      lastUpdate: updates[uid] ?? 0n,
+      registeredAt: big(await q.blockAtRegistration(n, uid)),
+      weights: pairs(await q.weights(n, uid)),
+      bonds: pairs(await q.bonds(n, uid)),
+    });
+  }
+  const tempo = (await q.tempo(n)).toNumber();
+  const factor = big(await q.activityCutoffFactorMilli(n));
+  const cutoff = (factor * BigInt(tempo)) / 1000n;
+  const header = await api.rpc.chain.getHeader(hash);
+  return {
+    hotkeys,
+    block: BigInt(header.number.toNumber() + 1),
+    tempo,
+    lastEpochBlock: big(await q.lastEpochBlock(n)),
+    ownerUid,
+    taoWeightPpb: big(await q.taoWeight()),
+    kappa: (await q.kappa(n)).toNumber(),
+    bondsMovingAverage: big(await q.bondsMovingAverage(n)),
+    bondsPenalty: (await q.bondsPenalty(n)).toNumber(),
+    activityCutoff: cutoff > 1n ? cutoff : 1n,
+    maxValidators: (await q.maxValidators(n)).toNumber(),
+    neurons,
   };
 }

@@ -105,6 +105,22 @@ pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
 	block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period) == Some(u64::from(tempo))
 }
 
+/// The first block after `after` at which the epoch of `netuid` runs ([`is_epoch_block`]); `None`
+/// for a tempo of 0 or past `u64::MAX`. A caller that walks blocks one by one can compare with
+/// this block instead of testing every block.
+pub fn next_epoch_block(netuid: u16, tempo: u16, after: u64) -> Option<u64> {
+	if tempo == 0 {
+		return None;
+	}
+	let period = u64::from(tempo).saturating_add(1);
+	let first = after.checked_add(1)?;
+	// Where `first` stands in the schedule: `(first + netuid + 1) mod period`, and the blocks until
+	// that residue reaches `tempo`.
+	let at = first.checked_add(u64::from(netuid))?.checked_add(1)?.checked_rem(period)?;
+	let wait = u64::from(tempo).checked_add(period)?.checked_sub(at)?.checked_rem(period)?;
+	first.checked_add(wait)
+}
+
 /// The activity cutoff in blocks: `max(1, floor(factor_milli · tempo / 1000))`.
 pub fn activity_cutoff(factor_milli: u32, tempo: u16) -> u64 {
 	(u64::from(factor_milli).saturating_mul(u64::from(tempo)) / 1_000).max(1)
@@ -630,6 +646,30 @@ mod tests {
 		assert_eq!(from_u16_proportion(65535), ONE);
 		assert_eq!(to_u16_proportion(ONE), 65535);
 		assert_eq!(to_u16_proportion(Fx::from_bits(214_748_365)), 3276);
+	}
+
+	#[test]
+	fn next_epoch_block_examples() {
+		assert_eq!(next_epoch_block(1, 10, 0), Some(8));
+		assert_eq!(next_epoch_block(1, 10, 7), Some(8));
+		assert_eq!(next_epoch_block(1, 10, 8), Some(19));
+		assert_eq!(next_epoch_block(2, 10, 0), Some(7));
+		assert_eq!(next_epoch_block(1, 360, 0), Some(358));
+		assert_eq!(next_epoch_block(1, 0, 0), None);
+		assert_eq!(next_epoch_block(1, 10, u64::MAX), None);
+	}
+
+	proptest::proptest! {
+		/// The block `next_epoch_block` names is an epoch block, and none before it after `after`.
+		#[test]
+		fn next_epoch_block_is_the_first_epoch_after(netuid: u16, tempo in 1u16..=2_000, after in 0u64..(1 << 62)) {
+			let next = next_epoch_block(netuid, tempo, after).unwrap();
+			proptest::prop_assert!(next > after && next <= after + u64::from(tempo) + 1);
+			proptest::prop_assert!(is_epoch_block(netuid, tempo, next));
+			for b in after + 1..next {
+				proptest::prop_assert!(!is_epoch_block(netuid, tempo, b));
+			}
+		}
 	}
 
 	#[test]
