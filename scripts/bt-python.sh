@@ -12,19 +12,8 @@ BITTENSOR_VERSION=11.3.0
 target="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
 venv="$target/bt-sdk-venv"
 
-if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$BITTENSOR_VERSION" ]; then
-	if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
-		echo "bt-python.sh: installing python3 with venv and pip" >&2
-		sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo=sudo
-		$sudo apt-get update -qq >&2
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip >&2
-	fi
-	rm -rf "$venv"
-	echo "bt-python.sh: installing bittensor==$BITTENSOR_VERSION into $venv" >&2
-	python3 -m venv "$venv" >&2
-	"$venv/bin/pip" install --quiet --disable-pip-version-check "bittensor==$BITTENSOR_VERSION" >&2
-	echo "$BITTENSOR_VERSION" >"$venv/.installed"
-fi
+# shellcheck source=scripts/py-venv.sh
+. "$(dirname "$0")/py-venv.sh"
+ensure_venv "$venv" bittensor "$BITTENSOR_VERSION"
 
 exec "$venv/bin/python" "$@"

@@ -18,20 +18,9 @@ target="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
 venv="$target/btcli-venv"
 wallets="${DTAO_BTCLI_WALLETS:-$HOME/.bittensor/wallets}"
 
-if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$BTCLI_VERSION" ]; then
-	if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
-		echo "btcli.sh: installing python3 with venv and pip" >&2
-		sudo=""
-		[ "$(id -u)" -eq 0 ] || sudo=sudo
-		$sudo apt-get update -qq >&2
-		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip >&2
-	fi
-	rm -rf "$venv"
-	echo "btcli.sh: installing bittensor-cli==$BTCLI_VERSION into $venv" >&2
-	python3 -m venv "$venv" >&2
-	"$venv/bin/pip" install --quiet --disable-pip-version-check "bittensor-cli==$BTCLI_VERSION" >&2
-	echo "$BTCLI_VERSION" >"$venv/.installed"
-fi
+# shellcheck source=scripts/py-venv.sh
+. "$(dirname "$0")/py-venv.sh"
+ensure_venv "$venv" bittensor-cli "$BTCLI_VERSION"
 
 for name in alice bob charlie dave eve ferdie; do
 	if [ ! -f "$wallets/$name/coldkeypub.txt" ]; then

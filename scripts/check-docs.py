@@ -87,7 +87,7 @@ if spec:
 
 # Scripts.
 readme = read("README.md")
-internal = {"setup.sh", "steps.sh", "check-docs.py"}
+internal = {"setup.sh", "steps.sh", "py-venv.sh", "check-docs.py"}
 for script in sorted((root / "scripts").iterdir()):
     if script.is_file() and script.name not in internal and f"scripts/{script.name}" not in readme:
         errors.append(f"README.md: scripts/{script.name} is not in the table of scripts")
