@@ -5,8 +5,8 @@ incentives and dividends.
 
     python validator.py --coldkey //Alice --hotkey //Alice//validator --epochs 3 [--netuid 1]
 
-The hotkey must be a neuron of the subnet with a validator permit (the subnet owner's hotkey has
-one from the start).
+The hotkey must be a neuron of the subnet with a validator permit, or the subnet owner's hotkey
+(which may set weights from the start).
 """
 
 from __future__ import annotations
