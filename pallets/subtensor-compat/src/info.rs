@@ -290,6 +290,11 @@ fn fixed_price(m: U64F64) -> I96F32 {
 }
 
 /// `H + tw · R`, rounded down.
+/// `BondsMovingAverage` (millionths) as the client reads it: a fraction of `u64::MAX`.
+fn bonds_moving_avg(millionths: u64) -> u64 {
+	millionths.min(1_000_000).saturating_mul(u64::MAX / 1_000_000)
+}
+
 fn total_stake(alpha: u64, root: u64, tao_weight: polkadot_sdk::sp_runtime::Perbill) -> u64 {
 	alpha.saturating_add(tao_weight.mul_floor(root))
 }
@@ -358,42 +363,43 @@ impl<T: Config> crate::Pallet<T> {
 	/// subnets.
 	pub fn get_neurons_lite(netuid: u16) -> Vec<NeuronInfoLite<T::AccountId>> {
 		let Some(g) = Dtao::<T>::api_metagraph(netuid) else { return Vec::new() };
-		g.neurons
-			.into_iter()
-			.map(|x| {
-				let stake = pallet_dtao::StakeShares::<T>::iter_key_prefix((netuid, x.hotkey.clone()))
-					.map(|coldkey| {
-						let value = <<T as crate::Config>::Dtao as pallet_dtao::DtaoInterface<T::AccountId>>::stake_value(&x.hotkey, &coldkey, netuid);
-						(coldkey, Compact(value))
-					})
-					.collect();
-				NeuronInfoLite {
-					axon_info: crate::pallet::Axons::<T>::get(netuid, &x.hotkey).unwrap_or_default(),
-					hotkey: x.hotkey,
-					coldkey: x.coldkey,
-					uid: Compact(x.uid),
-					netuid: Compact(netuid),
-					active: x.active,
-					prometheus_info: PrometheusInfo::default(),
-					stake,
-					rank: Compact(0),
-					emission: Compact(x.alpha_paid),
-					incentive: Compact(x.incentive),
-					consensus: Compact(x.consensus),
-					trust: Compact(x.validator_trust),
-					validator_trust: Compact(x.validator_trust),
-					dividends: Compact(x.dividends),
-					last_update: Compact(x.last_update),
-					validator_permit: x.validator_permit,
-					pruning_score: Compact(0),
-				}
-			})
-			.collect()
+		g.neurons.into_iter().map(|x| Self::neuron_lite(netuid, x)).collect()
 	}
 
 	/// One neuron of [`Self::get_neurons_lite`]; `None` if the uid does not exist.
 	pub fn get_neuron_lite(netuid: u16, uid: u16) -> Option<NeuronInfoLite<T::AccountId>> {
-		Self::get_neurons_lite(netuid).into_iter().find(|n| n.uid.0 == uid)
+		let g = Dtao::<T>::api_metagraph(netuid)?;
+		g.neurons.into_iter().find(|x| x.uid == uid).map(|x| Self::neuron_lite(netuid, x))
+	}
+
+	/// A metagraph's neuron as `NeuronInfoLite`, with its stakers' values.
+	fn neuron_lite(netuid: u16, x: pallet_dtao::api::MetagraphNeuron<T::AccountId>) -> NeuronInfoLite<T::AccountId> {
+		let stake = pallet_dtao::StakeShares::<T>::iter_key_prefix((netuid, x.hotkey.clone()))
+			.map(|coldkey| {
+				let value = <<T as crate::Config>::Dtao as pallet_dtao::DtaoInterface<T::AccountId>>::stake_value(&x.hotkey, &coldkey, netuid);
+				(coldkey, Compact(value))
+			})
+			.collect();
+		NeuronInfoLite {
+			axon_info: crate::pallet::Axons::<T>::get(netuid, &x.hotkey).unwrap_or_default(),
+			hotkey: x.hotkey,
+			coldkey: x.coldkey,
+			uid: Compact(x.uid),
+			netuid: Compact(netuid),
+			active: x.active,
+			prometheus_info: PrometheusInfo::default(),
+			stake,
+			rank: Compact(0),
+			emission: Compact(x.alpha_paid),
+			incentive: Compact(x.incentive),
+			consensus: Compact(x.consensus),
+			trust: Compact(x.validator_trust),
+			validator_trust: Compact(x.validator_trust),
+			dividends: Compact(x.dividends),
+			last_update: Compact(x.last_update),
+			validator_permit: x.validator_permit,
+			pruning_score: Compact(0),
+		}
 	}
 
 	/// A subnet's parameters, by the reference chain's names where it has the same one: `Dtao`'s
@@ -409,7 +415,7 @@ impl<T: Config> crate::Pallet<T> {
 		}
 		let tempo = pallet_dtao::Tempo::<T>::get(netuid);
 		let factor = pallet_dtao::ActivityCutoffFactorMilli::<T>::get(netuid);
-		let bma = pallet_dtao::BondsMovingAverage::<T>::get(netuid).min(1_000_000).saturating_mul(u64::MAX / 1_000_000);
+		let bma = bonds_moving_avg(pallet_dtao::BondsMovingAverage::<T>::get(netuid));
 		let entry = |name: &str, value: HyperparamValue| Hyperparameter { name: name.into(), value };
 		Some(vec![
 			entry("tempo", U16(tempo)),
@@ -448,7 +454,7 @@ impl<T: Config> crate::Pallet<T> {
 		let d = Self::get_dynamic_info(netuid)?;
 		let n = g.neurons.len();
 		let burn = pallet_dtao::Burn::<T>::get(netuid);
-		let bma = g.bonds_moving_average.min(1_000_000).saturating_mul(u64::MAX / 1_000_000);
+		let bma = bonds_moving_avg(g.bonds_moving_average);
 		let c = |v: u64| Compact(v);
 		Some(Metagraph {
 			netuid: d.netuid,
@@ -475,10 +481,10 @@ impl<T: Config> crate::Pallet<T> {
 			moving_price: d.moving_price,
 			rho: Compact(0),
 			kappa: Compact(g.kappa),
-			min_allowed_weights: Compact(1),
-			max_weights_limit: Compact(u16::MAX),
+			min_allowed_weights: Compact(crate::pallet::MinAllowedWeights::<T>::get(netuid)),
+			max_weights_limit: Compact(crate::pallet::MaxWeightsLimit::<T>::get(netuid)),
 			weights_version: c(0),
-			weights_rate_limit: c(0),
+			weights_rate_limit: c(crate::pallet::WeightsSetRateLimit::<T>::get(netuid)),
 			activity_cutoff: c(g.activity_cutoff),
 			max_validators: Compact(g.max_validators),
 			num_uids: Compact(u16::try_from(n).unwrap_or(u16::MAX)),
@@ -497,7 +503,7 @@ impl<T: Config> crate::Pallet<T> {
 			target_regs_per_interval: Compact(0),
 			max_regs_per_block: Compact(0),
 			serving_rate_limit: c(0),
-			commit_reveal_weights_enabled: false,
+			commit_reveal_weights_enabled: crate::pallet::CommitRevealWeightsEnabled::<T>::get(netuid),
 			commit_reveal_period: c(0),
 			liquid_alpha_enabled: false,
 			alpha_high: Compact(0),
