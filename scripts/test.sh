@@ -7,8 +7,8 @@
 #      unwrap, indexing) in their non-test code, so the builds below fail on them;
 #   1. the math crate's unit and property tests and the pallet's tests (including the random-call
 #      harness, DTAO_HARNESS_STEPS steps, default 10_000, and the differential test against the
-#      simulator), without the wasm runtime;
-#   1b. every benchmark of the pallet, once each, in the mock (`--features runtime-benchmarks`);
+#      simulator), without the wasm runtime, built with the pallet's `runtime-benchmarks` feature so
+#      that every benchmark also runs once, in the mock, from the same build;
 #   2. the simulator's tests, a small run of its command (sim/scenarios/smoke.toml), and its Python
 #      module (sim/python, built with maturin into $CARGO_TARGET_DIR/sim-venv) on the same scenario;
 #   3. the node (scripts/build-node.sh, the `node` profile), then the runtime's tests in the same build
@@ -29,10 +29,10 @@ step setup env DTAO_SETUP_PYTHON=1 scripts/setup.sh
 step docs python3 scripts/check-docs.py
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dtao-target}"
-# The pallet and its math need no wasm runtime.
-step pallet-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat
-# Every benchmark runs once in the mock (frame-benchmarking v2 test suite).
-step benchmarks-in-mock env SKIP_WASM_BUILD=1 cargo test --locked -p pallet-dtao --features runtime-benchmarks benchmarking
+# The pallet and its math need no wasm runtime. One build with the pallet's `runtime-benchmarks`
+# feature runs its tests and, in the same binary, every benchmark once in the mock
+# (frame-benchmarking v2 test suite); tools/wasm-opt's tests come along.
+step pallet-tests env SKIP_WASM_BUILD=1 cargo test --locked -p dtao-math -p pallet-dtao -p pallet-subtensor-compat -p wasm-opt --features pallet-dtao/runtime-benchmarks
 
 # The simulator: its own tests, then its command on a small scenario, which must write the series
 # (with the documented header), the summary and every plot.
