@@ -43,6 +43,29 @@ it('root switches the emission-share policy and the dividend accrual; a signed o
   await assertInvariants(api, r.blockHash);
 });
 
+it('set_params sets several parameters in one call, each with its event, in order; one refused entry sets none', async () => {
+  const minStake0 = (await api.query.dtao.minStake()).toBigInt();
+  const taoWeight0 = (await api.query.dtao.taoWeight()).toNumber();
+  const accrual = (await api.query.dtao.dividendAccrualMode()).toString();
+  let r = await submit(api, api.tx.dtao.setParams([{ MinStake: 600_000 }]), k.bob);
+  assert.equal(r.error, 'BadOrigin');
+  r = await sudo(api.tx.dtao.setParams([{ MinStake: 600_000 }, { TaoWeight: 200_000_000 }, { DividendAccrual: accrual }]));
+  assert.ok(sudid(r));
+  assert.equal((await api.query.dtao.minStake()).toBigInt(), 600_000n);
+  assert.equal((await api.query.dtao.taoWeight()).toNumber(), 200_000_000);
+  assert.deepEqual(r.events.filter((e) => e.section === 'dtao').map((e) => e.method), ['MinStakeSet', 'TaoWeightSet', 'DividendAccrualSet']);
+  // The second entry is refused: the call fails with its error and the first is not set either.
+  r = await sudo(api.tx.dtao.setParams([{ MinStake: 700_000 }, { MovingPriceCap: 0 }]));
+  const result = r.events.find((x) => api.events.sudo.Sudid.is(x)).data.sudoResult;
+  assert.ok(result.isErr);
+  assert.equal(api.registry.findMetaError(result.asErr.asModule).name, 'InvalidParameter');
+  assert.equal((await api.query.dtao.minStake()).toBigInt(), 600_000n);
+  // The subnet-less defaults again, for the tests that follow.
+  r = await sudo(api.tx.dtao.setParams([{ MinStake: minStake0 }, { TaoWeight: taoWeight0 }]));
+  assert.ok(sudid(r));
+  await assertInvariants(api, r.blockHash);
+});
+
 it('KeepAlpha: each block keeps root\'s alpha, the epoch pays it into a claim pool, claim_root stakes the claimable amount', async () => {
   let r = await submit(api, api.tx.dtao.registerNetwork(k.aliceHot.address), k.alice);
   assert.equal(r.error, null);

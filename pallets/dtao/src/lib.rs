@@ -893,6 +893,8 @@ pub mod pallet {
 		SubnetDissolving,
 		/// The caller has no root alpha to claim from this hotkey on this subnet.
 		NothingToClaim,
+		/// `set_params` or `set_subnet_params` without any parameter.
+		EmptyParameterSet,
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -1272,272 +1274,226 @@ pub mod pallet {
 		}
 
 		// ----- Governance setters: root origin, one per parameter, each emits `<Name>Set`. -----
+		// Deprecated (kept one release, their names are public): `set_params` and
+		// `set_subnet_params` (calls 81 and 82) set any of them, through the same checks.
 
 		/// Set `TaoWeight`. Origin: root.
 		#[pallet::call_index(50)]
+		#[deprecated(note = "use set_params([Param::TaoWeight(…)])")]
 		pub fn set_tao_weight(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			TaoWeight::<T>::put(value);
-			Self::deposit_event(Event::TaoWeightSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::TaoWeight(value))
 		}
 
 		/// Set `OwnerCut`. Origin: root.
 		#[pallet::call_index(51)]
+		#[deprecated(note = "use set_params([Param::OwnerCut(…)])")]
 		pub fn set_owner_cut(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			OwnerCut::<T>::put(value);
-			Self::deposit_event(Event::OwnerCutSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::OwnerCut(value))
 		}
 
 		/// Set `MinerShare`. Origin: root.
 		#[pallet::call_index(52)]
+		#[deprecated(note = "use set_params([Param::MinerShare(…)])")]
 		pub fn set_miner_share(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			MinerShare::<T>::put(value);
-			Self::deposit_event(Event::MinerShareSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MinerShare(value))
 		}
 
 		/// Set `SwapFee`. Origin: root.
 		#[pallet::call_index(53)]
+		#[deprecated(note = "use set_params([Param::SwapFee(…)])")]
 		pub fn set_swap_fee(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			SwapFee::<T>::put(value);
-			Self::deposit_event(Event::SwapFeeSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::SwapFee(value))
 		}
 
 		/// Set `MinPoolReserve`. Fails with `InvalidParameter` if it is 0, above
 		/// `NetworkMinLockCost`, or above a reserve of an existing pool. Origin: root.
 		#[pallet::call_index(54)]
+		#[deprecated(note = "use set_params([Param::MinPoolReserve(…)])")]
 		pub fn set_min_pool_reserve(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value > 0 && value <= NetworkMinLockCost::<T>::get(), Error::<T>::InvalidParameter);
-			ensure!(
-				Pools::<T>::iter_values().all(|p| p.tao_reserve >= value && p.alpha_reserve >= value),
-				Error::<T>::InvalidParameter
-			);
-			MinPoolReserve::<T>::put(value);
-			Self::deposit_event(Event::MinPoolReserveSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MinPoolReserve(value))
 		}
 
 		/// Set `MinStake`. Origin: root.
 		#[pallet::call_index(55)]
+		#[deprecated(note = "use set_params([Param::MinStake(…)])")]
 		pub fn set_min_stake(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			MinStake::<T>::put(value);
-			Self::deposit_event(Event::MinStakeSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MinStake(value))
 		}
 
 		/// Set `BlockEmission` (before halvings). Fails with `InvalidParameter` above half the
 		/// supply cap: up to that, no block can mint past the cap (docs/mechanism.md §6.1).
 		/// Origin: root.
 		#[pallet::call_index(56)]
+		#[deprecated(note = "use set_params([Param::BlockEmission(…)])")]
 		pub fn set_block_emission(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value <= crate::params::bounds::BLOCK_EMISSION_MAX, Error::<T>::InvalidParameter);
-			BlockEmission::<T>::put(value);
-			Self::deposit_event(Event::BlockEmissionSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::BlockEmission(value))
 		}
 
 		/// Set `MovingAlpha`. Origin: root.
 		#[pallet::call_index(57)]
+		#[deprecated(note = "use set_params([Param::MovingAlpha(…)])")]
 		pub fn set_moving_alpha(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			MovingAlpha::<T>::put(value);
-			Self::deposit_event(Event::MovingAlphaSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MovingAlpha(value))
 		}
 
 		/// Set `MovingHalvingBlocks`. Origin: root.
 		#[pallet::call_index(58)]
+		#[deprecated(note = "use set_params([Param::MovingHalvingBlocks(…)])")]
 		pub fn set_moving_halving_blocks(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			MovingHalvingBlocks::<T>::put(value);
-			Self::deposit_event(Event::MovingHalvingBlocksSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MovingHalvingBlocks(value))
 		}
 
 		/// Set `MovingPriceCap` (rao per alpha). Fails with `InvalidParameter` at 0, which would
 		/// hold every moving price at 0 and stop all emission. Origin: root.
 		#[pallet::call_index(59)]
+		#[deprecated(note = "use set_params([Param::MovingPriceCap(…)])")]
 		pub fn set_moving_price_cap(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value > 0, Error::<T>::InvalidParameter);
-			MovingPriceCap::<T>::put(value);
-			Self::deposit_event(Event::MovingPriceCapSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MovingPriceCap(value))
 		}
 
 		/// Set `NetworkMinLockCost`. Fails with `InvalidParameter` below `MinPoolReserve`.
 		/// Origin: root.
 		#[pallet::call_index(60)]
+		#[deprecated(note = "use set_params([Param::NetworkMinLockCost(…)])")]
 		pub fn set_network_min_lock_cost(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value >= MinPoolReserve::<T>::get(), Error::<T>::InvalidParameter);
-			NetworkMinLockCost::<T>::put(value);
-			Self::deposit_event(Event::NetworkMinLockCostSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::NetworkMinLockCost(value))
 		}
 
 		/// Set `NetworkLockReductionInterval` (0: the lock cost never decays). Origin: root.
 		#[pallet::call_index(61)]
+		#[deprecated(note = "use set_params([Param::NetworkLockReductionInterval(…)])")]
 		pub fn set_network_lock_reduction_interval(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			NetworkLockReductionInterval::<T>::put(value);
-			Self::deposit_event(Event::NetworkLockReductionIntervalSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::NetworkLockReductionInterval(value))
 		}
 
 		/// Set `NetworkRateLimit`. Origin: root.
 		#[pallet::call_index(62)]
+		#[deprecated(note = "use set_params([Param::NetworkRateLimit(…)])")]
 		pub fn set_network_rate_limit(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			NetworkRateLimit::<T>::put(value);
-			Self::deposit_event(Event::NetworkRateLimitSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::NetworkRateLimit(value))
 		}
 
 		/// Set `NetworkImmunityPeriod`. Origin: root.
 		#[pallet::call_index(63)]
+		#[deprecated(note = "use set_params([Param::NetworkImmunityPeriod(…)])")]
 		pub fn set_network_immunity_period(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			NetworkImmunityPeriod::<T>::put(value);
-			Self::deposit_event(Event::NetworkImmunityPeriodSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::NetworkImmunityPeriod(value))
 		}
 
 		/// Set `SubnetLimit`; fails with `InvalidParameter` above `MaxSubnets` (the block hook visits
 		/// every subnet, so their number is bounded). Origin: root.
 		#[pallet::call_index(64)]
+		#[deprecated(note = "use set_params([Param::SubnetLimit(…)])")]
 		pub fn set_subnet_limit(origin: OriginFor<T>, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value <= T::MaxSubnets::get(), Error::<T>::InvalidParameter);
-			SubnetLimit::<T>::put(value);
-			Self::deposit_event(Event::SubnetLimitSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::SubnetLimit(value))
 		}
 
 		/// Set `StartCallDelay`. Origin: root.
 		#[pallet::call_index(65)]
+		#[deprecated(note = "use set_params([Param::StartCallDelay(…)])")]
 		pub fn set_start_call_delay(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			StartCallDelay::<T>::put(value);
-			Self::deposit_event(Event::StartCallDelaySet { value });
-			Ok(())
+			Self::apply_param(crate::Param::StartCallDelay(value))
 		}
 
 		/// Set `MaxTake`. Takes already set above it stay stored, but epochs pay them at `MaxTake`
 		/// (`effective_take`), and `set_take` refuses anything above it. Origin: root.
 		#[pallet::call_index(66)]
+		#[deprecated(note = "use set_params([Param::MaxTake(…)])")]
 		pub fn set_max_take(origin: OriginFor<T>, value: Perbill) -> DispatchResult {
 			ensure_root(origin)?;
-			MaxTake::<T>::put(value);
-			Self::deposit_event(Event::MaxTakeSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::MaxTake(value))
 		}
 
 		/// Set the `Tempo` of a subnet (not root, which has no epoch). Origin: root.
 		#[pallet::call_index(67)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::Tempo(value)])")]
 		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_live_subnet(netuid)?;
-			Self::put_tempo(netuid, value);
-			Self::deposit_event(Event::TempoSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::Tempo(value), true)
 		}
 
 		/// Set the `Burn` of a subnet (not root, which has no neurons). Origin: root.
 		#[pallet::call_index(68)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::Burn(value)])")]
 		pub fn set_burn(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_live_subnet(netuid)?;
-			Burn::<T>::insert(netuid, value);
-			<T::Observer as crate::DtaoObserver<T::AccountId>>::burn_set(netuid, value);
-			Self::deposit_event(Event::BurnSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::Burn(value), true)
 		}
 
 		/// Set the `MaxNeurons` of a subnet; fails with `InvalidParameter` below its neuron count or
 		/// above `MaxNeuronsLimit`. Origin: root.
 		#[pallet::call_index(69)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::MaxNeurons(value)])")]
 		pub fn set_max_neurons(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_live_subnet(netuid)?;
-			ensure!(value >= NeuronCount::<T>::get(netuid), Error::<T>::InvalidParameter);
-			ensure!(u32::from(value) <= T::MaxNeuronsLimit::get(), Error::<T>::InvalidParameter);
-			MaxNeurons::<T>::insert(netuid, value);
-			Self::deposit_event(Event::MaxNeuronsSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::MaxNeurons(value), true)
 		}
 
 		/// Set the `MaxValidators` of a subnet; fails with `InvalidParameter` above
 		/// `MaxValidatorsLimit` (which bounds the epoch's cost). Origin: root.
 		#[pallet::call_index(70)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::MaxValidators(value)])")]
 		pub fn set_max_validators(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_live_subnet(netuid)?;
-			ensure!(u32::from(value) <= T::MaxValidatorsLimit::get(), Error::<T>::InvalidParameter);
-			MaxValidators::<T>::insert(netuid, value);
-			Self::deposit_event(Event::MaxValidatorsSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::MaxValidators(value), true)
 		}
 
 		// ----- Yuma hyperparameters of a subnet (docs/yuma.md §2). -----
 
 		/// Set the `Kappa` of a subnet (any `u16`; 32767 ≈ 0.5). Origin: root.
 		#[pallet::call_index(71)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::Kappa(value)])")]
 		pub fn set_kappa(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_live_subnet(netuid)?;
-			Kappa::<T>::insert(netuid, value);
-			Self::deposit_event(Event::KappaSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::Kappa(value), true)
 		}
 
 		/// Set the `BondsMovingAverage` of a subnet (per million, at most 1_000_000; the subnet
 		/// owner at most 975_000, else `OwnerLimitExceeded`). Origin: root or the subnet owner.
 		#[pallet::call_index(72)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::BondsMovingAverage(value)])")]
 		pub fn set_bonds_moving_average(origin: OriginFor<T>, netuid: u16, value: u64) -> DispatchResult {
 			let by_root = Self::ensure_root_or_owner(origin, netuid)?;
-			ensure!(value <= crate::params::bounds::BONDS_MOVING_AVERAGE_MAX, Error::<T>::InvalidParameter);
-			ensure!(
-				by_root || value <= crate::params::bounds::BONDS_MOVING_AVERAGE_OWNER_MAX,
-				Error::<T>::OwnerLimitExceeded
-			);
-			BondsMovingAverage::<T>::insert(netuid, value);
-			Self::deposit_event(Event::BondsMovingAverageSet { netuid, value });
-			Ok(())
+			Self::apply_subnet_param(netuid, crate::SubnetParam::BondsMovingAverage(value), by_root)
 		}
 
 		/// Set the `BondsPenalty` of a subnet (any `u16`; 65535 = bonds from clipped weights).
 		/// Origin: root or the subnet owner.
 		#[pallet::call_index(73)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::BondsPenalty(value)])")]
 		pub fn set_bonds_penalty(origin: OriginFor<T>, netuid: u16, value: u16) -> DispatchResult {
-			Self::ensure_root_or_owner(origin, netuid)?;
-			BondsPenalty::<T>::insert(netuid, value);
-			Self::deposit_event(Event::BondsPenaltySet { netuid, value });
-			Ok(())
+			let by_root = Self::ensure_root_or_owner(origin, netuid)?;
+			Self::apply_subnet_param(netuid, crate::SubnetParam::BondsPenalty(value), by_root)
 		}
 
 		/// Set the `ActivityCutoffFactorMilli` of a subnet (1_000 to 50_000, else
 		/// `InvalidParameter`). Origin: root or the subnet owner.
 		#[pallet::call_index(74)]
+		#[deprecated(note = "use set_subnet_params(netuid, [SubnetParam::ActivityCutoffFactorMilli(value)])")]
 		pub fn set_activity_cutoff_factor_milli(origin: OriginFor<T>, netuid: u16, value: u32) -> DispatchResult {
-			Self::ensure_root_or_owner(origin, netuid)?;
-			ensure!(
-				(crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MIN..=crate::params::bounds::ACTIVITY_CUTOFF_FACTOR_MILLI_MAX)
-					.contains(&value),
-				Error::<T>::InvalidParameter
-			);
-			ActivityCutoffFactorMilli::<T>::insert(netuid, value);
-			Self::deposit_event(Event::ActivityCutoffFactorMilliSet { netuid, value });
-			Ok(())
+			let by_root = Self::ensure_root_or_owner(origin, netuid)?;
+			Self::apply_subnet_param(netuid, crate::SubnetParam::ActivityCutoffFactorMilli(value), by_root)
 		}
 
 		/// Set `EmissionShare`: the rule (`MovingPrice`, or `TaoFlow` with a cutoff of at most 0 and
@@ -1545,26 +1501,20 @@ pub mod pallet {
 		/// split the block's TAO across subnets, from the next block. Origin: root.
 		#[pallet::call_index(75)]
 		#[pallet::weight(T::WeightInfo::set_emission_share_policy())]
+		#[deprecated(note = "use set_params([Param::EmissionSharePolicy(…)])")]
 		pub fn set_emission_share_policy(origin: OriginFor<T>, policy: crate::EmissionSharePolicy) -> DispatchResult {
 			ensure_root(origin)?;
-			Self::ensure_share_policy(&policy)?;
-			EmissionShare::<T>::put(policy);
-			// The bar is set again from the new rule's shares in the next block.
-			GateBar::<T>::kill();
-			Self::deposit_event(Event::EmissionSharePolicySet { policy });
-			Ok(())
+			Self::apply_param(crate::Param::EmissionSharePolicy(policy))
 		}
 
 		/// Set `FlowHalfLife` (1 to 100_000_000 blocks): the flow EMAs continue from their
 		/// current values at the new speed. Origin: root.
 		#[pallet::call_index(76)]
 		#[pallet::weight(T::WeightInfo::set_flow_half_life())]
+		#[deprecated(note = "use set_params([Param::FlowHalfLife(…)])")]
 		pub fn set_flow_half_life(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(value > 0 && value <= crate::params::bounds::FLOW_HALF_LIFE_MAX, Error::<T>::InvalidParameter);
-			FlowHalfLife::<T>::put(value);
-			Self::deposit_event(Event::FlowHalfLifeSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::FlowHalfLife(value))
 		}
 
 		/// Set `DividendAccrualMode`: `AtEpoch` pays an epoch's dividends to whoever holds a
@@ -1573,11 +1523,10 @@ pub mod pallet {
 		/// Origin: root.
 		#[pallet::call_index(77)]
 		#[pallet::weight(T::WeightInfo::set_dividend_accrual())]
+		#[deprecated(note = "use set_params([Param::DividendAccrual(…)])")]
 		pub fn set_dividend_accrual(origin: OriginFor<T>, accrual: crate::DividendAccrual) -> DispatchResult {
 			ensure_root(origin)?;
-			DividendAccrualMode::<T>::put(accrual);
-			Self::deposit_event(Event::DividendAccrualSet { accrual });
-			Ok(())
+			Self::apply_param(crate::Param::DividendAccrual(accrual))
 		}
 
 		/// Set `RootDividends`: root's share of the validators' alpha is sold every block
@@ -1585,11 +1534,10 @@ pub mod pallet {
 		/// to more than 1, and recycled otherwise. From the next block. Origin: root.
 		#[pallet::call_index(78)]
 		#[pallet::weight(T::WeightInfo::set_root_dividend_mode())]
+		#[deprecated(note = "use set_params([Param::RootDividendMode(…)])")]
 		pub fn set_root_dividend_mode(origin: OriginFor<T>, mode: crate::RootDividendMode) -> DispatchResult {
 			ensure_root(origin)?;
-			RootDividends::<T>::put(mode);
-			Self::deposit_event(Event::RootDividendModeSet { mode });
-			Ok(())
+			Self::apply_param(crate::Param::RootDividendMode(mode))
 		}
 
 		/// Claim the caller's part of root's kept alpha of `netuid` (`KeepAlpha`) owed through its
@@ -1606,11 +1554,39 @@ pub mod pallet {
 		/// its take may be raised (any value; 0 lifts the limit). Origin: root.
 		#[pallet::call_index(80)]
 		#[pallet::weight(T::WeightInfo::set_take_rate_limit())]
+		#[deprecated(note = "use set_params([Param::TakeRateLimit(…)])")]
 		pub fn set_take_rate_limit(origin: OriginFor<T>, value: u64) -> DispatchResult {
 			ensure_root(origin)?;
-			TakeRateLimit::<T>::put(value);
-			Self::deposit_event(Event::TakeRateLimitSet { value });
-			Ok(())
+			Self::apply_param(crate::Param::TakeRateLimit(value))
+		}
+
+		/// Set any of the chain-wide parameters in one call: each entry (`Param`) is checked as its
+		/// own setter checks it and emits that setter's `<Name>Set` event, in order; if one fails,
+		/// nothing is set (`EmptyParameterSet` for no entry; at most 32). Origin: root.
+		#[pallet::call_index(81)]
+		#[pallet::weight(Pallet::<T>::params_weight(params))]
+		pub fn set_params(origin: OriginFor<T>, params: BoundedVec<crate::Param, ConstU32<32>>) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(!params.is_empty(), Error::<T>::EmptyParameterSet);
+			params.into_iter().try_for_each(Self::apply_param)
+		}
+
+		/// Set any of the parameters of the live subnet `netuid` in one call: each entry
+		/// (`SubnetParam`) is checked as its own setter checks it and emits that setter's `<Name>Set`
+		/// event, in order; if one fails, nothing is set (`EmptyParameterSet` for no entry; at most
+		/// 32). Origin: root, or the subnet's owner for `BondsMovingAverage` (at most 975_000, else
+		/// `OwnerLimitExceeded`), `BondsPenalty` and `ActivityCutoffFactorMilli` (`BadOrigin` for the
+		/// others).
+		#[pallet::call_index(82)]
+		#[pallet::weight(Pallet::<T>::subnet_params_weight(params))]
+		pub fn set_subnet_params(
+			origin: OriginFor<T>,
+			netuid: u16,
+			params: BoundedVec<crate::SubnetParam, ConstU32<32>>,
+		) -> DispatchResult {
+			let by_root = Self::ensure_root_or_owner(origin, netuid)?;
+			ensure!(!params.is_empty(), Error::<T>::EmptyParameterSet);
+			params.into_iter().try_for_each(|p| Self::apply_subnet_param(netuid, p, by_root))
 		}
 	}
 }

@@ -511,3 +511,82 @@ impl Default for RootDividendMode {
 		RootDividendMode::SellPerBlock { sell_gate: false }
 	}
 }
+
+/// One chain-wide parameter with a new value: an entry of `set_params`. Each is checked as its own
+/// setter checks it and emits that setter's `<Name>Set` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub enum Param {
+	/// `TaoWeight`.
+	TaoWeight(Perbill),
+	/// `OwnerCut`.
+	OwnerCut(Perbill),
+	/// `MinerShare`.
+	MinerShare(Perbill),
+	/// `SwapFee`.
+	SwapFee(Perbill),
+	/// `MinPoolReserve` (above 0, at most `NetworkMinLockCost` and every pool's reserves).
+	MinPoolReserve(u64),
+	/// `MinStake`.
+	MinStake(u64),
+	/// `BlockEmission` (at most half the supply cap).
+	BlockEmission(u64),
+	/// `MovingAlpha`.
+	MovingAlpha(Perbill),
+	/// `MovingHalvingBlocks`.
+	MovingHalvingBlocks(u64),
+	/// `MovingPriceCap` (above 0).
+	MovingPriceCap(u64),
+	/// `NetworkMinLockCost` (at least `MinPoolReserve`).
+	NetworkMinLockCost(u64),
+	/// `NetworkLockReductionInterval`.
+	NetworkLockReductionInterval(u64),
+	/// `NetworkRateLimit`.
+	NetworkRateLimit(u64),
+	/// `NetworkImmunityPeriod`.
+	NetworkImmunityPeriod(u64),
+	/// `SubnetLimit` (at most `MaxSubnets`).
+	SubnetLimit(u16),
+	/// `StartCallDelay`.
+	StartCallDelay(u64),
+	/// `MaxTake`.
+	MaxTake(Perbill),
+	/// `EmissionShare` (`set_emission_share_policy`'s bounds).
+	EmissionSharePolicy(EmissionSharePolicy),
+	/// `FlowHalfLife` (1 to 100_000_000 blocks).
+	FlowHalfLife(u64),
+	/// `DividendAccrualMode`.
+	DividendAccrual(DividendAccrual),
+	/// `RootDividends`.
+	RootDividendMode(RootDividendMode),
+	/// `TakeRateLimit`.
+	TakeRateLimit(u64),
+}
+
+/// One parameter of a subnet with a new value: an entry of `set_subnet_params`. Each is checked as
+/// its own setter checks it and emits that setter's `<Name>Set` event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+pub enum SubnetParam {
+	/// `Tempo`. Root only.
+	Tempo(u16),
+	/// `Burn`. Root only.
+	Burn(u64),
+	/// `MaxNeurons` (at least the subnet's neurons, at most `MaxNeuronsLimit`). Root only.
+	MaxNeurons(u16),
+	/// `MaxValidators` (at most `MaxValidatorsLimit`). Root only.
+	MaxValidators(u16),
+	/// `Kappa`. Root only.
+	Kappa(u16),
+	/// `BondsMovingAverage` (at most 1_000_000; the owner at most 975_000). Root or the owner.
+	BondsMovingAverage(u64),
+	/// `BondsPenalty`. Root or the owner.
+	BondsPenalty(u16),
+	/// `ActivityCutoffFactorMilli` (1_000 to 50_000). Root or the owner.
+	ActivityCutoffFactorMilli(u32),
+}
+
+impl SubnetParam {
+	/// Whether only root may set it (the subnet's owner may set the others).
+	pub fn root_only(&self) -> bool {
+		matches!(self, Self::Tempo(_) | Self::Burn(_) | Self::MaxNeurons(_) | Self::MaxValidators(_) | Self::Kappa(_))
+	}
+}

@@ -1,6 +1,9 @@
 //! The compatibility layer: calls forward to `Dtao` (same outcome, same named errors, nothing
 //! changed on failure), the mirrored storage follows `Dtao`'s state through every change, and the
 //! runtime API adapters report `Dtao`'s numbers.
+// Dtao's one-parameter setters are deprecated for `set_params`/`set_subnet_params`; both reach the
+// mirrors through the same code, and both are used here.
+#![allow(deprecated)]
 
 use crate::{info::SimSwapResult, mock::*, pallet::*};
 use codec::Compact;
@@ -287,7 +290,8 @@ fn neurons_weights_and_tempo_are_mirrored() {
 		assert!(!LastEpochBlock::<Test>::contains_key(netuid) || LastEpochBlock::<Test>::get(netuid) < 7);
 		run_to_block(epoch);
 		assert_eq!(LastEpochBlock::<Test>::get(netuid), epoch);
-		assert_ok!(pallet_dtao::Pallet::<Test>::set_tempo(RuntimeOrigin::root(), netuid, 17));
+		let tempo = vec![pallet_dtao::SubnetParam::Tempo(17)].try_into().unwrap();
+		assert_ok!(pallet_dtao::Pallet::<Test>::set_subnet_params(RuntimeOrigin::root(), netuid, tempo));
 		assert_eq!(Tempo::<Test>::get(netuid), 17);
 		assert_ok!(SubtensorModule::serve_axon(signed(BOB_HOT), netuid, 3, 0x7f00_0001, 8091, 4, 0, 0, 0));
 

@@ -52,11 +52,22 @@ fn setup() {
 	run_to_block(2);
 }
 
+fn params(v: Vec<crate::Param>) -> polkadot_sdk::frame_support::BoundedVec<crate::Param, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
+fn subnet_params(
+	v: Vec<crate::SubnetParam>,
+) -> polkadot_sdk::frame_support::BoundedVec<crate::SubnetParam, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
 fn bob_stake() -> u64 {
 	Dtao::stake_value(&ALICE_HOT, &BOB, 1)
 }
 
 fn cases() -> Vec<Case> {
+	use crate::{Param as P, SubnetParam as SP};
 	use Call as C;
 	let c = |call, input, origin, make, expected| Case { call, input, origin, make, prep: no_prep, expected };
 	let p = |call, input, origin, make, prep, expected| Case { call, input, origin, make, prep, expected };
@@ -167,6 +178,15 @@ fn cases() -> Vec<Case> {
 		c("claim_root", "root netuid", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 0 }, "RootSubnetNotAllowed"),
 		c("claim_root", "unknown subnet", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 99 }, "SubnetNotFound"),
 		c("claim_root", "nothing to claim", Some(DAVE), || C::claim_root { hotkey: ALICE_HOT, netuid: 1 }, "NothingToClaim"),
+		c("set_params", "no entry", None, || C::set_params { params: Default::default() }, "EmptyParameterSet"),
+		c("set_params", "signed origin", Some(ALICE), || C::set_params { params: params(vec![P::TaoWeight(Perbill::zero())]) }, "BadOrigin"),
+		c("set_params", "a valid entry, then a MovingPriceCap of 0", None, || C::set_params { params: params(vec![P::TaoWeight(Perbill::zero()), P::MovingPriceCap(0)]) }, "InvalidParameter"),
+		c("set_subnet_params", "no entry", None, || C::set_subnet_params { netuid: 1, params: Default::default() }, "EmptyParameterSet"),
+		c("set_subnet_params", "root (netuid 0)", None, || C::set_subnet_params { netuid: 0, params: subnet_params(vec![SP::Tempo(10)]) }, "RootSubnetNotAllowed"),
+		c("set_subnet_params", "unknown netuid", None, || C::set_subnet_params { netuid: 9, params: subnet_params(vec![SP::Tempo(10)]) }, "SubnetNotFound"),
+		c("set_subnet_params", "neither root nor the subnet owner", Some(BOB), || C::set_subnet_params { netuid: 1, params: subnet_params(vec![SP::BondsPenalty(0)]) }, "NotSubnetOwner"),
+		c("set_subnet_params", "owner: its own BondsPenalty, then root-only Kappa", Some(ALICE), || C::set_subnet_params { netuid: 1, params: subnet_params(vec![SP::BondsPenalty(0), SP::Kappa(1)]) }, "BadOrigin"),
+		c("set_subnet_params", "owner: BondsMovingAverage above 975_000", Some(ALICE), || C::set_subnet_params { netuid: 1, params: subnet_params(vec![SP::BondsMovingAverage(975_001)]) }, "OwnerLimitExceeded"),
 	]
 }
 

@@ -215,3 +215,219 @@ fn quotes_refuse_amounts_below_min_stake() {
 		assert!(Dtao::api_quote_add_stake(0, min).is_some());
 	});
 }
+
+fn params(v: Vec<crate::Param>) -> polkadot_sdk::frame_support::BoundedVec<crate::Param, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
+fn subnet_params(
+	v: Vec<crate::SubnetParam>,
+) -> polkadot_sdk::frame_support::BoundedVec<crate::SubnetParam, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
+/// The pallet's events since the last reset, in order.
+fn dtao_events() -> Vec<DtaoEvent<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Dtao(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// `set_params` sets every chain-wide parameter in one call, each entry with its setter's event, in
+/// the order given; it is root-only and charges the sum of the setters' weights.
+#[test]
+fn set_params_sets_each_entry_with_its_setters_event_in_order() {
+	use crate::{DividendAccrual, EmissionSharePolicy, Param as P, RootDividendMode, ShareRule};
+	use polkadot_sdk::frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		let policy = EmissionSharePolicy { rule: ShareRule::TaoFlow { cutoff: 0, exponent_milli: 1_500 }, gate: None };
+		let mode = RootDividendMode::SellPerBlock { sell_gate: true };
+		let all = vec![
+			P::TaoWeight(Perbill::from_percent(30)),
+			P::OwnerCut(Perbill::from_percent(10)),
+			P::MinerShare(Perbill::from_percent(40)),
+			P::SwapFee(Perbill::from_percent(1)),
+			P::MinPoolReserve(2_000_000),
+			P::MinStake(1_000),
+			P::BlockEmission(5),
+			P::MovingAlpha(Perbill::from_percent(1)),
+			P::MovingHalvingBlocks(10),
+			P::MovingPriceCap(2_000_000_000),
+			P::NetworkMinLockCost(5_000_000),
+			P::NetworkLockReductionInterval(0),
+			P::NetworkRateLimit(3),
+			P::NetworkImmunityPeriod(4),
+			P::SubnetLimit(5),
+			P::StartCallDelay(6),
+			P::MaxTake(Perbill::from_percent(20)),
+			P::EmissionSharePolicy(policy),
+			P::FlowHalfLife(7),
+			P::DividendAccrual(DividendAccrual::AtEpoch),
+			P::RootDividendMode(mode),
+			P::TakeRateLimit(8),
+		];
+		assert_noop!(Dtao::set_params(RuntimeOrigin::signed(ALICE), params(all.clone())), DispatchError::BadOrigin);
+		let expected_weight = all.iter().fold(polkadot_sdk::frame_support::weights::Weight::zero(), |w, p| {
+			w.saturating_add(Dtao::param_weight(p))
+		});
+		let call = Call::<Test>::set_params { params: params(all.clone()) };
+		assert_eq!(call.get_dispatch_info().call_weight, expected_weight);
+		assert_eq!(
+			Dtao::param_weight(&P::TaoWeight(Perbill::zero())),
+			<() as crate::WeightInfo>::set_tao_weight()
+		);
+		System::reset_events();
+		assert_ok!(Dtao::set_params(RuntimeOrigin::root(), params(all)));
+		assert_eq!(TaoWeight::<Test>::get(), Perbill::from_percent(30));
+		assert_eq!(OwnerCut::<Test>::get(), Perbill::from_percent(10));
+		assert_eq!(MinerShare::<Test>::get(), Perbill::from_percent(40));
+		assert_eq!(SwapFee::<Test>::get(), Perbill::from_percent(1));
+		assert_eq!(MinPoolReserve::<Test>::get(), 2_000_000);
+		assert_eq!(MinStake::<Test>::get(), 1_000);
+		assert_eq!(BlockEmission::<Test>::get(), 5);
+		assert_eq!(MovingAlpha::<Test>::get(), Perbill::from_percent(1));
+		assert_eq!(MovingHalvingBlocks::<Test>::get(), 10);
+		assert_eq!(MovingPriceCap::<Test>::get(), 2_000_000_000);
+		assert_eq!(NetworkMinLockCost::<Test>::get(), 5_000_000);
+		assert_eq!(NetworkLockReductionInterval::<Test>::get(), 0);
+		assert_eq!(NetworkRateLimit::<Test>::get(), 3);
+		assert_eq!(NetworkImmunityPeriod::<Test>::get(), 4);
+		assert_eq!(SubnetLimit::<Test>::get(), 5);
+		assert_eq!(StartCallDelay::<Test>::get(), 6);
+		assert_eq!(MaxTake::<Test>::get(), Perbill::from_percent(20));
+		assert_eq!(EmissionShare::<Test>::get(), policy);
+		assert_eq!(FlowHalfLife::<Test>::get(), 7);
+		assert_eq!(DividendAccrualMode::<Test>::get(), DividendAccrual::AtEpoch);
+		assert_eq!(RootDividends::<Test>::get(), mode);
+		assert_eq!(TakeRateLimit::<Test>::get(), 8);
+		assert_eq!(
+			dtao_events(),
+			vec![
+				DtaoEvent::TaoWeightSet { value: Perbill::from_percent(30) },
+				DtaoEvent::OwnerCutSet { value: Perbill::from_percent(10) },
+				DtaoEvent::MinerShareSet { value: Perbill::from_percent(40) },
+				DtaoEvent::SwapFeeSet { value: Perbill::from_percent(1) },
+				DtaoEvent::MinPoolReserveSet { value: 2_000_000 },
+				DtaoEvent::MinStakeSet { value: 1_000 },
+				DtaoEvent::BlockEmissionSet { value: 5 },
+				DtaoEvent::MovingAlphaSet { value: Perbill::from_percent(1) },
+				DtaoEvent::MovingHalvingBlocksSet { value: 10 },
+				DtaoEvent::MovingPriceCapSet { value: 2_000_000_000 },
+				DtaoEvent::NetworkMinLockCostSet { value: 5_000_000 },
+				DtaoEvent::NetworkLockReductionIntervalSet { value: 0 },
+				DtaoEvent::NetworkRateLimitSet { value: 3 },
+				DtaoEvent::NetworkImmunityPeriodSet { value: 4 },
+				DtaoEvent::SubnetLimitSet { value: 5 },
+				DtaoEvent::StartCallDelaySet { value: 6 },
+				DtaoEvent::MaxTakeSet { value: Perbill::from_percent(20) },
+				DtaoEvent::EmissionSharePolicySet { policy },
+				DtaoEvent::FlowHalfLifeSet { value: 7 },
+				DtaoEvent::DividendAccrualSet { accrual: DividendAccrual::AtEpoch },
+				DtaoEvent::RootDividendModeSet { mode },
+				DtaoEvent::TakeRateLimitSet { value: 8 },
+			]
+		);
+	});
+}
+
+/// A refused entry refuses the whole call, whatever came before it, with the entry's own error.
+#[test]
+fn set_params_changes_nothing_when_one_entry_is_refused() {
+	use crate::Param as P;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Dtao::set_params(RuntimeOrigin::root(), params(vec![])), Error::<Test>::EmptyParameterSet);
+		assert_noop!(
+			Dtao::set_params(RuntimeOrigin::root(), params(vec![P::TaoWeight(Perbill::zero()), P::FlowHalfLife(0)])),
+			Error::<Test>::InvalidParameter
+		);
+		// Entries are applied in order: a reserve floor above the present minimum lock fails even if
+		// a later entry raises the lock; the same entries the other way round pass.
+		let lock = NetworkMinLockCost::<Test>::get();
+		assert_noop!(
+			Dtao::set_params(RuntimeOrigin::root(), params(vec![P::MinPoolReserve(lock + 1), P::NetworkMinLockCost(2 * lock)])),
+			Error::<Test>::InvalidParameter
+		);
+		assert_ok!(Dtao::set_params(
+			RuntimeOrigin::root(),
+			params(vec![P::NetworkMinLockCost(2 * lock), P::MinPoolReserve(lock + 1)])
+		));
+		assert_eq!((NetworkMinLockCost::<Test>::get(), MinPoolReserve::<Test>::get()), (2 * lock, lock + 1));
+	});
+}
+
+/// `set_subnet_params`: root sets any parameter of a live subnet, each with its setter's event; the
+/// owner only its own three, within its own bound; nobody sets root's netuid 0.
+#[test]
+fn set_subnet_params_root_sets_any_the_owner_only_its_own() {
+	use crate::SubnetParam as SP;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		let all = vec![
+			SP::Tempo(10),
+			SP::Burn(11),
+			SP::MaxNeurons(12),
+			SP::MaxValidators(13),
+			SP::Kappa(14),
+			SP::BondsMovingAverage(990_000),
+			SP::BondsPenalty(16),
+			SP::ActivityCutoffFactorMilli(17_000),
+		];
+		System::reset_events();
+		assert_ok!(Dtao::set_subnet_params(RuntimeOrigin::root(), 1, subnet_params(all)));
+		assert_eq!(
+			(Tempo::<Test>::get(1), Burn::<Test>::get(1), MaxNeurons::<Test>::get(1), MaxValidators::<Test>::get(1)),
+			(10, 11, 12, 13)
+		);
+		assert_eq!(
+			(Kappa::<Test>::get(1), BondsMovingAverage::<Test>::get(1), BondsPenalty::<Test>::get(1)),
+			(14, 990_000, 16)
+		);
+		assert_eq!(ActivityCutoffFactorMilli::<Test>::get(1), 17_000);
+		assert_eq!(
+			dtao_events(),
+			vec![
+				DtaoEvent::TempoSet { netuid: 1, value: 10 },
+				DtaoEvent::BurnSet { netuid: 1, value: 11 },
+				DtaoEvent::MaxNeuronsSet { netuid: 1, value: 12 },
+				DtaoEvent::MaxValidatorsSet { netuid: 1, value: 13 },
+				DtaoEvent::KappaSet { netuid: 1, value: 14 },
+				DtaoEvent::BondsMovingAverageSet { netuid: 1, value: 990_000 },
+				DtaoEvent::BondsPenaltySet { netuid: 1, value: 16 },
+				DtaoEvent::ActivityCutoffFactorMilliSet { netuid: 1, value: 17_000 },
+			]
+		);
+		// The owner: its own three, the moving average within 975_000.
+		let own = vec![SP::BondsMovingAverage(975_000), SP::BondsPenalty(1), SP::ActivityCutoffFactorMilli(2_000)];
+		assert_ok!(Dtao::set_subnet_params(RuntimeOrigin::signed(ALICE), 1, subnet_params(own)));
+		assert_eq!(BondsMovingAverage::<Test>::get(1), 975_000);
+		assert_eq!(BondsPenalty::<Test>::get(1), 1);
+		assert_eq!(ActivityCutoffFactorMilli::<Test>::get(1), 2_000);
+		for root_only in [SP::Tempo(1), SP::Burn(1), SP::MaxNeurons(20), SP::MaxValidators(1), SP::Kappa(1)] {
+			assert_noop!(
+				Dtao::set_subnet_params(RuntimeOrigin::signed(ALICE), 1, subnet_params(vec![SP::BondsPenalty(2), root_only])),
+				DispatchError::BadOrigin
+			);
+		}
+		assert_noop!(
+			Dtao::set_subnet_params(RuntimeOrigin::signed(ALICE), 1, subnet_params(vec![SP::BondsMovingAverage(975_001)])),
+			Error::<Test>::OwnerLimitExceeded
+		);
+		assert_noop!(
+			Dtao::set_subnet_params(RuntimeOrigin::signed(BOB), 1, subnet_params(vec![SP::BondsPenalty(2)])),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			Dtao::set_subnet_params(RuntimeOrigin::root(), 0, subnet_params(vec![SP::Tempo(2)])),
+			Error::<Test>::RootSubnetNotAllowed
+		);
+		assert_noop!(
+			Dtao::set_subnet_params(RuntimeOrigin::root(), 1, subnet_params(vec![])),
+			Error::<Test>::EmptyParameterSet
+		);
+	});
+}
