@@ -1,6 +1,7 @@
 // btcli (bittensor-cli, pinned in scripts/btcli.sh) against a dev node with instant sealing, as a
-// Bittensor user would drive it: subnets create/start/list/show, stake add (plain and --safe),
-// stake list, stake remove and wallet balance. Every figure it prints is checked against DtaoApi
+// Bittensor user would drive it: subnets burn-cost/create/start/list/show/hyperparameters/metagraph,
+// wallet overview/balance/transfer, stake add (plain and --safe), stake list, stake remove, stake
+// move, stake transfer and stake swap. Every figure it prints is checked against DtaoApi
 // read at the same head (instant sealing makes no block between the command and the check), and
 // refused operations must show the chain's named error, or the client's own refusal, and change
 // nothing but the fee. The client exits 0 on failures, so its output is judged, never its exit
@@ -392,6 +393,42 @@ describe('btcli against the dev chain', () => {
     assert.equal(paid.success, true, JSON.stringify(paid));
     assert.equal(await free(k.charlie.address), charlie + 3n * TAO);
     assert.equal(await free(k.bob.address), bob - 3n * TAO - await feeAtHead(k.bob.address));
+  });
+
+  it('stake swap moves the wallet hotkey’s stake between subnets as StakeSwapped reports; beyond its tolerance the chain refuses it (SlippageTooHigh)', async () => {
+    const positionOf = async (netuid) => {
+      const p = (await api.call.dtaoApi.stakeInfo(k.bob.address)).find((x) => x.netuid.toNumber() === netuid && x.hotkey.toString() === k.bob.address);
+      return p ? big(p.alpha) : 0n;
+    };
+    // Bob stakes on his own hotkey (the wallet's `default`) on subnet 1, then swaps 1 alpha of it to
+    // subnet 2 with the client's limit (a generous tolerance).
+    assert.equal(await send(api.tx.dtao.addStake(k.bob.address, 1, 5n * TAO), k.bob), null);
+    const [on1, on2] = [await positionOf(1), await positionOf(2)];
+    const swapped = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
+      '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.5', ...tx, '--json-output']));
+    assert.equal(swapped.success, true, JSON.stringify(swapped));
+    const block = await api.rpc.chain.getBlock();
+    assert.ok(block.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === 'swapStakeLimit'));
+    const e = await eventAtHead(api.events.dtao.StakeSwapped);
+    assert.deepEqual([e.coldkey, e.hotkey, e.originNetuid, e.destinationNetuid, e.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
+    assert.equal(await positionOf(1), on1 - TAO);
+    assert.equal(await positionOf(2), on2 + e.alphaOut);
+
+    // 1 alpha moves a pool of under 5,000 alpha by more than 0.04 %: a tolerance of 0.01 % is
+    // crossed, the chain refuses the swap_stake_limit, and nothing moves. btcli 9.23.2 then stops
+    // in its own code (it reads the missing receipt before its success flag), so the chain's error
+    // is read from the block.
+    assert.ok(big((await info(1)).alphaReserve) < 5_000n * TAO);
+    const [before1, before2] = [await positionOf(1), await positionOf(2)];
+    const head0 = await head();
+    const out = btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
+      '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.0001', ...tx]);
+    assert.equal(await head(), head0 + 1, out);
+    const failed = (await api.query.system.events()).find((r) => api.events.system.ExtrinsicFailed.is(r.event));
+    assert.ok(failed, out);
+    assert.equal(api.registry.findMetaError(failed.event.data[0].asModule).name, 'SlippageTooHigh');
+    assert.equal(await positionOf(1), before1);
+    assert.equal(await positionOf(2), before2);
   });
 
   it('subnets metagraph lists the metagraph’s neurons with their stakes, scores and emissions', async () => {
