@@ -1,6 +1,6 @@
 // btcli (bittensor-cli, pinned in scripts/btcli.sh) against a dev node with instant sealing, as a
 // Bittensor user would drive it: subnets burn-cost/create/start/list/show/hyperparameters/metagraph,
-// wallet overview/balance/transfer, stake add (plain, --safe, several subnets at once), stake list,
+// wallet overview/balance/transfer, stake add (plain, --safe, a partial fill, several subnets at once), stake list,
 // stake remove (an amount, --all), stake move, stake transfer and stake swap. Every figure it prints is checked against DtaoApi
 // read at the same head (instant sealing makes no block between the command and the check), and
 // refused operations must show the chain's named error, or the client's own refusal, and change
@@ -463,6 +463,27 @@ describe('btcli against the dev chain', () => {
     const paid = events.filter((e) => api.events.dtao.StakeRemoved.is(e)).reduce((t, e) => t + e.data.tao.toBigInt(), 0n);
     assert.ok(paid > 0n, removedOut);
     assert.equal(await free(k.eve.address), free1 + paid - await feeAtHead(k.eve.address));
+  });
+
+  it('stake add --safe --allow-partial-stake buys only what keeps the price within the tolerance (a partial fill)', async () => {
+    // Charlie asks for 500 TAO on subnet 2 through Bob's hotkey with a 0.1 % tolerance: far more than
+    // the pool can take within it.
+    const [alpha0, free0] = [await stakeOf(k.charlie.address, 2), await free(k.charlie.address)];
+    const out = json(btcli(['stake', 'add', '--wallet-name', 'charlie', '--include-hotkeys', k.bob.address, '--netuid', '2',
+      '--amount', '500', '--safe', '--tolerance', '0.001', '--allow-partial-stake', ...tx, '--json-output']));
+    assert.deepEqual(out.staking_success, { 2: { [k.bob.address]: true } }, JSON.stringify(out));
+    const ext = (await api.rpc.chain.getBlock()).block.extrinsics.find((x) => x.method.method === 'addStakeLimit');
+    assert.ok(ext, 'btcli sends add_stake_limit');
+    const [, , amount, limitPrice, allowPartial] = ext.method.args;
+    assert.deepEqual([amount.toBigInt(), allowPartial.isTrue], [500n * TAO, true]);
+    const e = await eventAtHead(api.events.dtao.StakeAdded);
+    // `tao` is what was paid, the swap fee included.
+    assert.ok(e.tao < 500n * TAO && e.tao > e.fee, `a partial fill: ${e.tao}`);
+    assert.equal(await stakeOf(k.charlie.address, 2), alpha0 + e.alpha);
+    assert.equal(await free(k.charlie.address), free0 - e.tao - await feeAtHead(k.charlie.address));
+    // The pool after the fill is within the limit: T·10^9 ≤ limit·A.
+    const s = await info(2);
+    assert.ok(big(s.taoReserve) * TAO <= limitPrice.toBigInt() * big(s.alphaReserve));
   });
 
   it('subnets metagraph lists the metagraph’s neurons with their stakes, scores and emissions', async () => {
