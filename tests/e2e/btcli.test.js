@@ -54,6 +54,11 @@ const stakeOf = async (coldkey, netuid) => {
   const s = all.find((x) => x.netuid.toNumber() === netuid);
   return s ? big(s.alpha) : 0n;
 };
+/** The alpha `coldkey` holds through `hotkey` on `netuid` (0 if none), from DtaoApi.stake_info. */
+const positionOf = async (coldkey, hotkey, netuid) => {
+  const p = (await api.call.dtaoApi.stakeInfo(coldkey)).find((x) => x.netuid.toNumber() === netuid && x.hotkey.toString() === hotkey);
+  return p ? big(p.alpha) : 0n;
+};
 /** Sign and send `tx` (instant sealing makes its block); resolves when it is in a block, with
  * its module error as `section.Name`, or null. */
 function send(tx, signer) {
@@ -361,10 +366,6 @@ describe('btcli against the dev chain', () => {
 
   it('stake move and stake transfer move what the chain’s events report; wallet transfer pays the amount', async () => {
     // Bob's stake on Alice's hotkey on subnet 1 moves to Bob's hotkey on subnet 2 (through TAO).
-    const positionOf = async (coldkey, hotkey, netuid) => {
-      const p = (await api.call.dtaoApi.stakeInfo(coldkey)).find((x) => x.netuid.toNumber() === netuid && x.hotkey.toString() === hotkey);
-      return p ? big(p.alpha) : 0n;
-    };
     const from1 = await positionOf(k.bob.address, k.alice.address, 1);
     const to2 = await positionOf(k.bob.address, k.bob.address, 2);
     const moved = json(btcli(['stake', 'move', '--wallet-name', 'bob', '--from', k.alice.address, '--origin-netuid', '1',
@@ -396,14 +397,10 @@ describe('btcli against the dev chain', () => {
   });
 
   it('stake swap moves the wallet hotkey’s stake between subnets as StakeSwapped reports; beyond its tolerance the chain refuses it (SlippageTooHigh)', async () => {
-    const positionOf = async (netuid) => {
-      const p = (await api.call.dtaoApi.stakeInfo(k.bob.address)).find((x) => x.netuid.toNumber() === netuid && x.hotkey.toString() === k.bob.address);
-      return p ? big(p.alpha) : 0n;
-    };
     // Bob stakes on his own hotkey (the wallet's `default`) on subnet 1, then swaps 1 alpha of it to
     // subnet 2 with the client's limit (a generous tolerance).
     assert.equal(await send(api.tx.dtao.addStake(k.bob.address, 1, 5n * TAO), k.bob), null);
-    const [on1, on2] = [await positionOf(1), await positionOf(2)];
+    const [on1, on2] = [await positionOf(k.bob.address, k.bob.address, 1), await positionOf(k.bob.address, k.bob.address, 2)];
     const swapped = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
       '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.5', ...tx, '--json-output']));
     assert.equal(swapped.success, true, JSON.stringify(swapped));
@@ -411,15 +408,15 @@ describe('btcli against the dev chain', () => {
     assert.ok(block.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === 'swapStakeLimit'));
     const e = await eventAtHead(api.events.dtao.StakeSwapped);
     assert.deepEqual([e.coldkey, e.hotkey, e.originNetuid, e.destinationNetuid, e.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
-    assert.equal(await positionOf(1), on1 - TAO);
-    assert.equal(await positionOf(2), on2 + e.alphaOut);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), on1 - TAO);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), on2 + e.alphaOut);
 
     // 1 alpha moves a pool of under 5,000 alpha by more than 0.04 %: a tolerance of 0.01 % is
     // crossed, the chain refuses the swap_stake_limit, and nothing moves. btcli 9.23.2 then stops
     // in its own code (it reads the missing receipt before its success flag), so the chain's error
     // is read from the block.
     assert.ok(big((await info(1)).alphaReserve) < 5_000n * TAO);
-    const [before1, before2] = [await positionOf(1), await positionOf(2)];
+    const [before1, before2] = [await positionOf(k.bob.address, k.bob.address, 1), await positionOf(k.bob.address, k.bob.address, 2)];
     const head0 = await head();
     const out = btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
       '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.0001', ...tx]);
@@ -427,8 +424,8 @@ describe('btcli against the dev chain', () => {
     const failed = (await api.query.system.events()).find((r) => api.events.system.ExtrinsicFailed.is(r.event));
     assert.ok(failed, out);
     assert.equal(api.registry.findMetaError(failed.event.data[0].asModule).name, 'SlippageTooHigh');
-    assert.equal(await positionOf(1), before1);
-    assert.equal(await positionOf(2), before2);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), before1);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), before2);
   });
 
   it('stake add on several subnets sends one transaction (a StakeAdded per subnet); stake remove --all sells every position', async () => {

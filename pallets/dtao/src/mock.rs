@@ -67,6 +67,16 @@ pub fn bounded(v: Vec<u16>) -> polkadot_sdk::frame_support::BoundedVec<u16, Cons
 	v.try_into().expect("at most MaxNeuronsLimit entries")
 }
 
+/// The entries of a `set_params` call from a vector; panics above 32.
+pub fn params(v: Vec<crate::Param>) -> polkadot_sdk::frame_support::BoundedVec<crate::Param, ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
+/// The entries of a `set_subnet_params` call from a vector; panics above 32.
+pub fn subnet_params(v: Vec<crate::SubnetParam>) -> polkadot_sdk::frame_support::BoundedVec<crate::SubnetParam, ConstU32<32>> {
+	v.try_into().expect("at most 32 entries")
+}
+
 /// Coldkeys funded by default.
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;

@@ -52,16 +52,6 @@ fn setup() {
 	run_to_block(2);
 }
 
-fn params(v: Vec<crate::Param>) -> polkadot_sdk::frame_support::BoundedVec<crate::Param, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	v.try_into().expect("at most 32 entries")
-}
-
-fn subnet_params(
-	v: Vec<crate::SubnetParam>,
-) -> polkadot_sdk::frame_support::BoundedVec<crate::SubnetParam, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	v.try_into().expect("at most 32 entries")
-}
-
 fn bob_stake() -> u64 {
 	Dtao::stake_value(&ALICE_HOT, &BOB, 1)
 }

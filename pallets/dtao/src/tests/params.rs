@@ -216,16 +216,6 @@ fn quotes_refuse_amounts_below_min_stake() {
 	});
 }
 
-fn params(v: Vec<crate::Param>) -> polkadot_sdk::frame_support::BoundedVec<crate::Param, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	v.try_into().expect("at most 32 entries")
-}
-
-fn subnet_params(
-	v: Vec<crate::SubnetParam>,
-) -> polkadot_sdk::frame_support::BoundedVec<crate::SubnetParam, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	v.try_into().expect("at most 32 entries")
-}
-
 /// The pallet's events since the last reset, in order.
 fn dtao_events() -> Vec<DtaoEvent<Test>> {
 	System::events()
