@@ -689,7 +689,7 @@ pub struct Sim {
 	flow_decay: (u64, u128),
 	/// The started subnets' moving prices and flow EMAs, kept between blocks so that the block
 	/// loop does not allocate.
-	scratch: (Vec<U64F64>, Vec<I64F64>),
+	scratch: (Vec<U64F64>, Vec<I64F64>, Vec<u128>),
 }
 
 /// An actor's account of its trades.
@@ -790,7 +790,7 @@ impl Sim {
 			switches: s.switch.clone(),
 			gate_bar: 0,
 			flow_decay: (s.chain.flow_half_life, policy::flow_decay(s.chain.flow_half_life)),
-			scratch: (Vec::new(), Vec::new()),
+			scratch: (Vec::new(), Vec::new(), Vec::new()),
 			rngs: s
 				.actor
 				.iter()
@@ -827,23 +827,22 @@ impl Sim {
 
 	/// Simulate the next block: the coinbase and the epochs (the pallet's `on_initialize`), then
 	/// what happens in the block: `start_call`s, weights, actors.
+	///
+	/// The block's split of TAO across subnets reads every started subnet's moving price (and flow
+	/// EMA under `TaoFlow`); after it, each subnet's block step, moving price, epoch and weights
+	/// read and write that subnet alone, so they run subnet by subnet in one pass.
 	pub fn step(&mut self) {
 		self.block = self.block.saturating_add(1);
 		let b = self.block;
-		self.coinbase(b);
-		for i in 0..self.subnets.len() {
-			if let Some(sn) = self.subnets.get(i) {
-				if yuma::is_epoch_block(sn.netuid, sn.tempo, b) {
-					self.epoch(i, b);
-				}
-			}
+		if let Some(sw) = self.switches.iter().rfind(|sw| sw.block == b) {
+			self.params.emission_share = sw.emission_share;
 		}
-		for sn in self.subnets.iter_mut() {
-			if sn.started_at.is_none() && sn.start_block == b {
-				sn.started_at = Some(b);
-			}
-			set_weights(sn, b);
-		}
+		let block = self.block_context(b);
+		let weights = std::mem::take(&mut self.scratch.2);
+		let (minted, root_paid) = subnets_block(&mut self.subnets, &weights, &block);
+		self.scratch.2 = weights;
+		self.total_issuance = self.total_issuance.saturating_add(minted);
+		self.root_stake = self.root_stake.saturating_add(root_paid);
 		for a in 0..self.actors.len() {
 			self.act(a, b);
 		}
@@ -853,135 +852,59 @@ impl Sim {
 		}
 	}
 
-	/// docs/mechanism.md §6.2–§6.3, through `dtao_math::coinbase`.
-	fn coinbase(&mut self, b: u64) {
-		if let Some(sw) = self.switches.iter().rfind(|sw| sw.block == b) {
-			self.params.emission_share = sw.emission_share;
-		}
+	/// What every subnet's part of block `b` reads (docs/mechanism.md §6.2–§6.3 before the
+	/// subnets' steps): the block's emission, its parameters, and each started subnet's weight in
+	/// the split (in `scratch.2`, one entry per subnet, 0 for a subnet not started), through
+	/// `dtao_math::coinbase` and `dtao_math::policy`.
+	fn block_context(&mut self, b: u64) -> BlockContext {
 		let params = self.block_params();
 		let emission = block_emission(self.total_issuance, params.block_emission);
-		// The flow EMAs take in the last block's flow, whatever the rule; then the rule's weights.
 		if self.flow_decay.0 != self.params.flow_half_life {
 			self.flow_decay = (self.params.flow_half_life, policy::flow_decay(self.params.flow_half_life));
 		}
 		let decay = self.flow_decay.1;
-		for sn in self.subnets.iter_mut().filter(|s| s.started_at.is_some()) {
-			sn.flow_ema = policy::flow_ema_step(sn.flow_ema, sn.flow, decay);
-			sn.flow = 0;
-		}
-		let (mut moving, mut emas) = std::mem::take(&mut self.scratch);
+		let (rule, gate) = self.params.emission_share.to_math();
+		// The flow EMAs take in the last block's flow, whatever the rule. Only `TaoFlow` reads them
+		// for the split; under the other rules each subnet's step takes them in (the same values).
+		let flows_first = matches!(rule, policy::Rule::TaoFlow { .. });
+		let (mut moving, mut emas, mut all) = std::mem::take(&mut self.scratch);
 		moving.clear();
 		emas.clear();
-		for s in self.subnets.iter().filter(|s| s.started_at.is_some()) {
+		for s in self.subnets.iter_mut().filter(|s| s.started_at.is_some()) {
+			if flows_first {
+				s.flow_ema = policy::flow_ema_step(s.flow_ema, s.flow, decay);
+				s.flow = 0;
+			}
 			moving.push(s.moving_price);
 			emas.push(s.flow_ema);
 		}
-		let (rule, gate) = self.params.emission_share.to_math();
 		let refresh = b.checked_rem(u64::from(self.params.tempo).saturating_add(1)) == Some(0);
-		let (weights, _) = policy::block_weights(rule, gate, &moving, &emas, &mut self.gate_bar, refresh);
-		self.scratch = (moving, emas);
-		let total = policy::total_weight(&weights);
-		for (sn, w) in self.subnets.iter_mut().filter(|s| s.started_at.is_some()).zip(weights) {
-			let tau = cb::tao_share(emission, U64F64::from_bits(w), total);
-			self.total_issuance = self.total_issuance.saturating_add(tau);
-			sn.last = cb::subnet_block(&mut sn.state, tau, &params);
-			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
-			sn.root_tao_total = sn.root_tao_total.saturating_add(u128::from(sn.last.root_tao_bought));
-			sn.root_alpha_recycled_total = sn.root_alpha_recycled_total.saturating_add(u128::from(sn.last.root_alpha_recycled));
-			sn.root_alpha_kept_total = sn.root_alpha_kept_total.saturating_add(u128::from(sn.last.root_alpha_kept));
+		policy::block_weights_into(rule, gate, &moving, &emas, &mut self.gate_bar, refresh, &mut all);
+		let total = policy::total_weight(&all);
+		if all.len() < self.subnets.len() {
+			// Some subnets are not started: one entry per subnet, 0 for those.
+			let mut started = std::mem::take(&mut all).into_iter();
+			all = self.subnets.iter().map(|s| if s.started_at.is_some() { started.next().unwrap_or(0) } else { 0 }).collect();
 		}
-		let cap = cb::from_rao_price(self.params.moving_price_cap);
-		for sn in self.subnets.iter_mut() {
-			let Some(started) = sn.started_at else { continue };
-			let spot = cb::price(sn.state.tao_reserve, sn.state.alpha_reserve);
-			sn.moving_price = cb::moving_price_step(
-				sn.moving_price,
-				spot,
-				cap,
-				self.params.moving_alpha.0,
-				b.saturating_sub(started),
-				self.params.moving_halving_blocks,
-			);
-		}
-	}
-
-	/// docs/mechanism.md §6.4–§6.5 with Yuma Consensus: the owner's cut to its hotkey, the pots
-	/// split by `dtao_math::yuma`, root dividends to root stake.
-	fn epoch(&mut self, i: usize, b: u64) {
+		self.scratch = (moving, emas, all);
 		let p = &self.params;
-		let Some(tempo) = self.subnets.get(i).map(|sn| sn.tempo) else { return };
-		let params = YumaParams {
+		BlockContext {
+			block: b,
+			emission,
+			total_weight: total,
+			params,
+			flow_decay: (!flows_first).then_some(decay),
+			moving_price_cap: cb::from_rao_price(p.moving_price_cap),
+			moving_alpha_ppb: p.moving_alpha.0,
+			moving_halving_blocks: p.moving_halving_blocks,
 			tao_weight_ppb: p.tao_weight.0,
 			kappa: p.kappa,
 			bonds_moving_average: p.bonds_moving_average,
 			bonds_penalty: p.bonds_penalty,
-			activity_cutoff: yuma::activity_cutoff(p.activity_cutoff_factor_milli, tempo),
+			activity_cutoff_factor_milli: p.activity_cutoff_factor_milli,
 			max_validators: p.max_validators,
-		};
-		let tao_weight = p.tao_weight.0;
-		let release = match p.dividend_accrual {
-			AccrualName::AtEpoch => 0,
-			AccrualName::OverTempo => u32::from(tempo).saturating_add(1),
-		};
-		let Some(sn) = self.subnets.get_mut(i) else { return };
-		let neurons: Vec<YumaNeuron> = sn
-			.neurons
-			.iter()
-			.map(|n| YumaNeuron {
-				alpha_stake: n.alpha,
-				root_stake: n.root,
-				permit: n.permit,
-				last_update: n.last_update,
-				registered_at: n.registered_at,
-			})
-			.collect();
-		let weights: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.weights.clone()).collect();
-		let bonds: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.bonds.clone()).collect();
-		let out = yuma::epoch(&EpochInput {
-			block: b,
-			tempo,
-			last_epoch_block: sn.last_epoch_block,
-			owner_uid: Some(0),
-			neurons: &neurons,
-			weights: &weights,
-			bonds: &bonds,
-			params,
-		});
-		let st = &mut sn.state;
-		// Owner.
-		if let Some(owner) = sn.neurons.get_mut(0) {
-			owner.alpha = owner.alpha.saturating_add(st.pending_owner_alpha);
-			st.pending_owner_alpha = 0;
+			dividend_accrual: p.dividend_accrual,
 		}
-		let pots = Pots { miner: st.pending_miner_alpha, validator: st.pending_validator_alpha, root: st.pending_root_tao };
-		let split = yuma::split_pots(&neurons, &out, tao_weight, pots);
-		if split.miners_to_validators {
-			st.pending_validator_alpha = st.pending_validator_alpha.saturating_add(st.pending_miner_alpha);
-			st.pending_miner_alpha = 0;
-		}
-		let kept = Pots { miner: 0, validator: 0, root: st.pending_root_alpha };
-		let kept_split = yuma::split_pots(&neurons, &out, tao_weight, kept);
-		for (j, n) in sn.neurons.iter_mut().enumerate() {
-			let root_alpha = kept_split.root_tao.get(j).copied().unwrap_or(0);
-			n.alpha = n.alpha.saturating_add(root_alpha);
-			st.pending_root_alpha = st.pending_root_alpha.saturating_sub(root_alpha);
-			let miner = split.miner.get(j).copied().unwrap_or(0);
-			let alpha = split.validator_alpha.get(j).copied().unwrap_or(0);
-			let root = split.root_tao.get(j).copied().unwrap_or(0);
-			n.alpha = n.alpha.saturating_add(miner).saturating_add(alpha);
-			n.pay_root(root, b, release);
-			n.incentive = out.incentive.get(j).copied().map_or(0, yuma::to_u16_proportion);
-			n.dividends = out.dividends.get(j).copied().map_or(0, yuma::to_u16_proportion);
-			n.alpha_paid = miner.saturating_add(alpha).saturating_add(root_alpha);
-			n.root_tao_paid = root;
-			st.pending_miner_alpha = st.pending_miner_alpha.saturating_sub(miner);
-			st.pending_validator_alpha = st.pending_validator_alpha.saturating_sub(alpha);
-			st.pending_root_tao = st.pending_root_tao.saturating_sub(root);
-			self.root_stake = self.root_stake.saturating_add(root);
-			n.permit = out.new_permits.get(j).copied().unwrap_or(false);
-			n.bonds = out.new_bonds.get(j).cloned().unwrap_or_default();
-		}
-		sn.last_epoch_block = b;
 	}
 
 	/// A user stake of `tao` into `netuid` through the owner's hotkey, as `add_stake` makes it;
@@ -1171,6 +1094,153 @@ impl Sim {
 	}
 }
 
+/// What each subnet's part of a block reads: the block's figures and the chain's parameters.
+#[derive(Clone, Copy, Debug)]
+struct BlockContext {
+	block: u64,
+	/// `E`: the block's TAO emission.
+	emission: u64,
+	/// `M`: the sum of the started subnets' weights in the split.
+	total_weight: u128,
+	params: BlockParams,
+	/// The flow EMA's decay, where the subnets' steps take in the last block's flow (it was not
+	/// needed for the split).
+	flow_decay: Option<u128>,
+	moving_price_cap: U64F64,
+	moving_alpha_ppb: u32,
+	moving_halving_blocks: u64,
+	tao_weight_ppb: u32,
+	kappa: u16,
+	bonds_moving_average: u64,
+	bonds_penalty: u16,
+	activity_cutoff_factor_milli: u32,
+	max_validators: u16,
+	dividend_accrual: AccrualName,
+}
+
+/// Each subnet's part of block `c.block`, in the pallet's order: its TAO (`weights`, one per
+/// subnet), its block step and moving price (§6.2–§6.3), its epoch if due, then `start_call` and
+/// weights. Returns the TAO minted and the root TAO paid to root stake.
+fn subnets_block(subnets: &mut [SimSubnet], weights: &[u128], c: &BlockContext) -> (u64, u64) {
+	let (mut minted, mut root_paid) = (0u64, 0u64);
+	for (sn, w) in subnets.iter_mut().zip(weights.iter().copied().chain(std::iter::repeat(0))) {
+		if let Some(started) = sn.started_at {
+			if let Some(decay) = c.flow_decay {
+				sn.flow_ema = policy::flow_ema_step(sn.flow_ema, sn.flow, decay);
+				sn.flow = 0;
+			}
+			let tau = cb::tao_share(c.emission, U64F64::from_bits(w), c.total_weight);
+			minted = minted.saturating_add(tau);
+			sn.last = cb::subnet_block(&mut sn.state, tau, &c.params);
+			sn.tao_emitted = sn.tao_emitted.saturating_add(u128::from(tau));
+			sn.root_tao_total = sn.root_tao_total.saturating_add(u128::from(sn.last.root_tao_bought));
+			sn.root_alpha_recycled_total = sn.root_alpha_recycled_total.saturating_add(u128::from(sn.last.root_alpha_recycled));
+			sn.root_alpha_kept_total = sn.root_alpha_kept_total.saturating_add(u128::from(sn.last.root_alpha_kept));
+			let spot = cb::price(sn.state.tao_reserve, sn.state.alpha_reserve);
+			sn.moving_price = cb::moving_price_step(
+				sn.moving_price,
+				spot,
+				c.moving_price_cap,
+				c.moving_alpha_ppb,
+				c.block.saturating_sub(started),
+				c.moving_halving_blocks,
+			);
+		}
+		if yuma::is_epoch_block(sn.netuid, sn.tempo, c.block) {
+			root_paid = root_paid.saturating_add(sn.epoch(c));
+		}
+		if sn.started_at.is_none() && sn.start_block == c.block {
+			sn.started_at = Some(c.block);
+		}
+		set_weights(sn, c.block);
+	}
+	(minted, root_paid)
+}
+
+impl SimSubnet {
+	/// docs/mechanism.md §6.4–§6.5 with Yuma Consensus: the owner's cut to its hotkey, the pots
+	/// split by `dtao_math::yuma`, root dividends to root stake.
+	/// The root TAO paid to root stake is returned (it adds to `T_0`).
+	fn epoch(&mut self, c: &BlockContext) -> u64 {
+		let (b, tempo) = (c.block, self.tempo);
+		let params = YumaParams {
+			tao_weight_ppb: c.tao_weight_ppb,
+			kappa: c.kappa,
+			bonds_moving_average: c.bonds_moving_average,
+			bonds_penalty: c.bonds_penalty,
+			activity_cutoff: yuma::activity_cutoff(c.activity_cutoff_factor_milli, tempo),
+			max_validators: c.max_validators,
+		};
+		let tao_weight = c.tao_weight_ppb;
+		let release = match c.dividend_accrual {
+			AccrualName::AtEpoch => 0,
+			AccrualName::OverTempo => u32::from(tempo).saturating_add(1),
+		};
+		let mut root_paid: u64 = 0;
+		let sn = self;
+		let neurons: Vec<YumaNeuron> = sn
+			.neurons
+			.iter()
+			.map(|n| YumaNeuron {
+				alpha_stake: n.alpha,
+				root_stake: n.root,
+				permit: n.permit,
+				last_update: n.last_update,
+				registered_at: n.registered_at,
+			})
+			.collect();
+		let weights: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.weights.clone()).collect();
+		let bonds: Vec<Vec<(u16, u16)>> = sn.neurons.iter().map(|n| n.bonds.clone()).collect();
+		let out = yuma::epoch(&EpochInput {
+			block: b,
+			tempo,
+			last_epoch_block: sn.last_epoch_block,
+			owner_uid: Some(0),
+			neurons: &neurons,
+			weights: &weights,
+			bonds: &bonds,
+			params,
+		});
+		let st = &mut sn.state;
+		// Owner.
+		if let Some(owner) = sn.neurons.get_mut(0) {
+			owner.alpha = owner.alpha.saturating_add(st.pending_owner_alpha);
+			st.pending_owner_alpha = 0;
+		}
+		let pots = Pots { miner: st.pending_miner_alpha, validator: st.pending_validator_alpha, root: st.pending_root_tao };
+		let split = yuma::split_pots(&neurons, &out, tao_weight, pots);
+		if split.miners_to_validators {
+			st.pending_validator_alpha = st.pending_validator_alpha.saturating_add(st.pending_miner_alpha);
+			st.pending_miner_alpha = 0;
+		}
+		let kept = Pots { miner: 0, validator: 0, root: st.pending_root_alpha };
+		let kept_split = yuma::split_pots(&neurons, &out, tao_weight, kept);
+		for (j, n) in sn.neurons.iter_mut().enumerate() {
+			let root_alpha = kept_split.root_tao.get(j).copied().unwrap_or(0);
+			n.alpha = n.alpha.saturating_add(root_alpha);
+			st.pending_root_alpha = st.pending_root_alpha.saturating_sub(root_alpha);
+			let miner = split.miner.get(j).copied().unwrap_or(0);
+			let alpha = split.validator_alpha.get(j).copied().unwrap_or(0);
+			let root = split.root_tao.get(j).copied().unwrap_or(0);
+			n.alpha = n.alpha.saturating_add(miner).saturating_add(alpha);
+			n.pay_root(root, b, release);
+			n.incentive = out.incentive.get(j).copied().map_or(0, yuma::to_u16_proportion);
+			n.dividends = out.dividends.get(j).copied().map_or(0, yuma::to_u16_proportion);
+			n.alpha_paid = miner.saturating_add(alpha).saturating_add(root_alpha);
+			n.root_tao_paid = root;
+			st.pending_miner_alpha = st.pending_miner_alpha.saturating_sub(miner);
+			st.pending_validator_alpha = st.pending_validator_alpha.saturating_sub(alpha);
+			st.pending_root_tao = st.pending_root_tao.saturating_sub(root);
+			root_paid = root_paid.saturating_add(root);
+			n.permit = out.new_permits.get(j).copied().unwrap_or(false);
+			n.bonds = out.new_bonds.get(j).cloned().unwrap_or_default();
+		}
+		sn.last_epoch_block = b;
+		root_paid
+	}
+
+}
+
 /// Validators that may set weights (the owner's hotkey, and those holding a permit) set equal
 /// weights on every miner in the blocks their schedule names; stored max-upscaled (all 65535).
 fn set_weights(sn: &mut SimSubnet, b: u64) {
@@ -1217,7 +1287,7 @@ impl Sim {
 					st.alpha_outstanding,
 					dtao_math::spot_price(st.tao_reserve, st.alpha_reserve),
 					cb::to_rao_price(s.moving_price),
-					s.last.root_proportion_ppb,
+					s.last.root_proportion_ppb(),
 					s.last.tao_in,
 					s.last.alpha_in,
 					s.last.alpha_out,

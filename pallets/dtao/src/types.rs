@@ -149,7 +149,7 @@ impl From<BlockRecord> for BlockEmissionRecord {
 			alpha_out: r.alpha_out,
 			root_alpha_sold: r.root_alpha_sold,
 			root_tao_bought: r.root_tao_bought,
-			root_proportion_ppb: r.root_proportion_ppb,
+			root_proportion_ppb: r.root_proportion_ppb(),
 			root_alpha_recycled: r.root_alpha_recycled,
 			root_alpha_kept: r.root_alpha_kept,
 		}

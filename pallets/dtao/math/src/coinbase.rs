@@ -15,6 +15,7 @@ pub const ONE_BITS: u128 = 1 << 64;
 
 /// `τ_n = floor(E · m_n / M)`; 0 when `M = 0`. `total_moving_bits` is `M` as `U64F64` bits (a sum
 /// of moving prices, which may exceed what one `U64F64` holds).
+#[inline]
 pub fn tao_share(emission: u64, moving: U64F64, total_moving_bits: u128) -> u64 {
 	if total_moving_bits == 0 {
 		return 0;
@@ -29,6 +30,7 @@ pub fn total_moving(moving: impl IntoIterator<Item = U64F64>) -> u128 {
 }
 
 /// `α_in = min(floor(τ / p), cap)` with `p = T / A`, i.e. `min(floor(τ · A / T), cap)`.
+#[inline]
 pub fn alpha_in(tau: u64, tao_reserve: u64, alpha_reserve: u64, cap: u64) -> u64 {
 	let a = u128::from(tau).saturating_mul(u128::from(alpha_reserve)).checked_div(u128::from(tao_reserve));
 	match a {
@@ -39,6 +41,7 @@ pub fn alpha_in(tau: u64, tao_reserve: u64, alpha_reserve: u64, cap: u64) -> u64
 
 /// `ρ = tw·T_0 / (tw·T_0 + I_n)` as the exact fraction `(num, den)`, with `tw` in parts per billion:
 /// `num = T_0 · tw_ppb`, `den = T_0 · tw_ppb + I_n · 10^9`.
+#[inline]
 pub fn root_proportion(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> (u128, u128) {
 	let num = u128::from(root_stake).saturating_mul(u128::from(tao_weight_ppb));
 	let den = num.saturating_add(u128::from(alpha_issuance).saturating_mul(u128::from(UNIT)));
@@ -46,15 +49,21 @@ pub fn root_proportion(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64
 }
 
 /// `ρ` in parts per billion, rounded down (for display).
+#[inline]
 pub fn root_proportion_ppb(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> u32 {
-	let (num, den) = root_proportion(root_stake, tao_weight_ppb, alpha_issuance);
-	let p = wide::mul_div_floor(num, u128::from(UNIT), den).unwrap_or(0);
-	u32::try_from(p).unwrap_or(1_000_000_000)
+	BlockRecord { root_proportion: root_proportion(root_stake, tao_weight_ppb, alpha_issuance), ..Default::default() }
+		.root_proportion_ppb()
 }
 
 /// Root's alpha `ra = floor(v · ρ)`.
+#[inline]
 pub fn root_alpha(validator_alpha: u64, root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> u64 {
-	let (num, den) = root_proportion(root_stake, tao_weight_ppb, alpha_issuance);
+	root_alpha_of(validator_alpha, root_proportion(root_stake, tao_weight_ppb, alpha_issuance))
+}
+
+/// `floor(v · ρ)` for `ρ = (num, den)` from [`root_proportion`].
+#[inline]
+fn root_alpha_of(validator_alpha: u64, (num, den): (u128, u128)) -> u64 {
 	if num == 0 {
 		return 0;
 	}
@@ -63,17 +72,20 @@ pub fn root_alpha(validator_alpha: u64, root_stake: u64, tao_weight_ppb: u32, al
 }
 
 /// The spot price `T / A` as a `U64F64`, rounded down; 0 for an empty alpha reserve.
+#[inline]
 pub fn price(tao_reserve: u64, alpha_reserve: u64) -> U64F64 {
 	let bits = (u128::from(tao_reserve) << 64).checked_div(u128::from(alpha_reserve)).unwrap_or(0);
 	U64F64::from_bits(bits)
 }
 
 /// A price in rao per alpha as a `U64F64` (TAO per alpha), rounded down.
+#[inline]
 pub fn from_rao_price(price: u64) -> U64F64 {
 	U64F64::from_bits((u128::from(price) << 64).checked_div(u128::from(UNIT)).unwrap_or(0))
 }
 
 /// A `U64F64` price as rao per alpha, rounded down.
+#[inline]
 pub fn to_rao_price(m: U64F64) -> u64 {
 	let p = wide::mul_shr64(m.to_bits(), u128::from(UNIT)).unwrap_or(0);
 	u64::try_from(p).unwrap_or(u64::MAX)
@@ -86,6 +98,7 @@ pub fn to_rao_price(m: U64F64) -> u64 {
 /// `start_call`). `α_eff` is kept as an exact fraction and the step `α_eff · |target − m|` is
 /// rounded down to the last `U64F64` bit, so `m` never overshoots the target and moves whenever
 /// the step is at least one bit (2^-64 TAO per alpha).
+#[inline]
 pub fn moving_price_step(moving: U64F64, price: U64F64, cap: U64F64, moving_alpha_ppb: u32, blocks: u64, halving_blocks: u64) -> U64F64 {
 	let (m, target) = (moving.to_bits(), price.min(cap).to_bits());
 	let num = u128::from(moving_alpha_ppb.min(1_000_000_000)).saturating_mul(u128::from(blocks));
@@ -125,6 +138,7 @@ pub struct SubnetState {
 
 impl SubnetState {
 	/// `I_n = A_n + O_n` (saturating).
+	#[inline]
 	pub fn alpha_issuance(&self) -> u64 {
 		self.alpha_reserve.saturating_add(self.alpha_outstanding)
 	}
@@ -178,17 +192,29 @@ pub struct BlockRecord {
 	pub root_alpha_sold: u64,
 	/// The TAO that sale bought, pending for root stakers.
 	pub root_tao_bought: u64,
-	/// `ρ_n` of the block, in parts per billion, rounded down.
-	pub root_proportion_ppb: u32,
+	/// `ρ_n` of the block as the exact fraction `(num, den)` of [`root_proportion`] (its parts per
+	/// billion, which cost a division, are [`BlockRecord::root_proportion_ppb`], for whoever shows
+	/// them).
+	pub root_proportion: (u128, u128),
 	/// Root's alpha taken out of `O_n` instead of sold (`RootAlphaUse::Recycle`).
 	pub root_alpha_recycled: u64,
 	/// Root's alpha kept for root stakers instead of sold (`RootAlphaUse::Keep`).
 	pub root_alpha_kept: u64,
 }
 
+impl BlockRecord {
+	/// `ρ_n` of the block in parts per billion, rounded down ([`root_proportion_ppb`]).
+	pub fn root_proportion_ppb(&self) -> u32 {
+		let (num, den) = self.root_proportion;
+		let p = wide::mul_div_floor(num, u128::from(UNIT), den).unwrap_or(0);
+		u32::try_from(p).unwrap_or(1_000_000_000)
+	}
+}
+
 /// Steps 3–9 of docs/mechanism.md §6.2 for one subnet, given its TAO `tau` for this block (steps
 /// 1–2: [`tao_share`], minted by the caller): inject, split the alpha out, sell root's share of the
 /// validators' alpha into the pool without fee, accumulate the pending balances.
+#[inline]
 pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> BlockRecord {
 	// 3. Alpha in, capped by the subnet's alpha emission; alpha out.
 	let alpha_emission = crate::block_emission(state.alpha_issuance(), p.block_emission);
@@ -209,9 +235,8 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 
 	// 6–7. Root proportion from issuance after injection; root's alpha sold without fee, unless
 	//      the sale would break the liquidity floor; or recycled: taken out of the alpha outstanding.
-	let issuance = state.alpha_issuance();
-	let root_proportion_ppb = root_proportion_ppb(p.root_stake, p.tao_weight_ppb, issuance);
-	let mut root_alpha = root_alpha(validators, p.root_stake, p.tao_weight_ppb, issuance);
+	let root_proportion = root_proportion(p.root_stake, p.tao_weight_ppb, state.alpha_issuance());
+	let mut root_alpha = root_alpha_of(validators, root_proportion);
 	let mut root_tao = 0;
 	let (mut recycled, mut kept) = (0, 0);
 	if root_alpha > 0 && p.root_alpha == RootAlphaUse::Recycle {
@@ -248,7 +273,7 @@ pub fn subnet_block(state: &mut SubnetState, tau: u64, p: &BlockParams) -> Block
 		alpha_out,
 		root_alpha_sold: root_alpha,
 		root_tao_bought: root_tao,
-		root_proportion_ppb,
+		root_proportion,
 		root_alpha_recycled: recycled,
 		root_alpha_kept: kept,
 	}

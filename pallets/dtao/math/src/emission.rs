@@ -5,6 +5,7 @@ pub const SUPPLY_CAP: u64 = 21_000_000 * 1_000_000_000;
 
 /// `E(I)`: 0 at or above the cap; otherwise `floor(base / 2^k)` where `k` is the number of `j ≥ 1`
 /// with `I · 2^j ≥ S · (2^j − 1)`, i.e. with `2^j · (S − I) ≤ S`.
+#[inline]
 pub fn block_emission(issuance: u64, base: u64) -> u64 {
 	if issuance >= SUPPLY_CAP {
 		return 0;

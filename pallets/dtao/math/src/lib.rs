@@ -55,6 +55,7 @@ pub enum MathError {
 }
 
 /// `ceil(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
+#[inline]
 pub fn mul_ppb_ceil(x: u64, ppb: u32) -> u64 {
 	// x = a·10^9 + b: ceil(x·p/10^9) = a·p + ceil(b·p/10^9), all in u64 (a·p ≤ x, b·p < 10^18).
 	let p = u64::from(ppb.min(1_000_000_000));
@@ -63,6 +64,7 @@ pub fn mul_ppb_ceil(x: u64, ppb: u32) -> u64 {
 }
 
 /// `floor(x · ppb / 10^9)` for a fraction `ppb ≤ 10^9`; never more than `x`.
+#[inline]
 pub fn mul_ppb_floor(x: u64, ppb: u32) -> u64 {
 	// As `mul_ppb_ceil`, without a 128-bit division: a·p + floor(b·p/10^9).
 	let p = u64::from(ppb.min(1_000_000_000));

@@ -54,6 +54,7 @@ pub fn flow_decay(half_life_blocks: u64) -> u128 {
 }
 
 /// `|x| · b / 2^64` with the sign of `x`, rounded toward zero.
+#[inline]
 fn signed_mul_bits(x: i128, b: u128) -> i128 {
 	let m = wide::mul_shr64(x.unsigned_abs(), b).unwrap_or(u128::MAX);
 	let m = i128::try_from(m).unwrap_or(i128::MAX);
@@ -67,6 +68,7 @@ fn signed_mul_bits(x: i128, b: u128) -> i128 {
 /// One block of the flow EMA: `S ← k · S + (1 − k) · f`, with `f` the block's net flow in rao
 /// (TAO staked in minus TAO unstaked out through the pool) and `k` from [`flow_decay`]. Each of the
 /// two terms is rounded toward zero to the last bit; saturating.
+#[inline]
 pub fn flow_ema_step(ema: I64F64, flow: i64, decay_bits: u128) -> I64F64 {
 	let k = decay_bits.min(ONE_BITS);
 	let kept = signed_mul_bits(ema.to_bits(), k);
@@ -208,6 +210,7 @@ pub struct Gate {
 /// already hold the last block's flow): the rule's, then the gate's if there is one. `bar` is the
 /// gate's stored bar `θ`; it is set again from the rule's weights when `refresh` or when it is 0.
 /// Returns the weights and whether `bar` was set.
+#[inline]
 pub fn block_weights(
 	rule: Rule,
 	gate: Option<Gate>,
@@ -216,19 +219,41 @@ pub fn block_weights(
 	bar: &mut u128,
 	refresh: bool,
 ) -> (Vec<u128>, bool) {
-	let weights: Vec<u128> = match rule {
-		Rule::MovingPrice => moving.iter().map(|m| m.to_bits()).collect(),
-		Rule::TaoFlow { cutoff, exponent_milli } => flow_weights(emas, I64F64::from_num(cutoff), exponent_milli),
-	};
-	let Some(g) = gate else { return (weights, false) };
+	let mut weights = Vec::new();
+	let set = block_weights_into(rule, gate, moving, emas, bar, refresh, &mut weights);
+	(weights, set)
+}
+
+/// [`block_weights`] written into `out` (emptied first), so that a caller running block after block
+/// keeps one allocation. Returns whether `bar` was set.
+#[inline]
+pub fn block_weights_into(
+	rule: Rule,
+	gate: Option<Gate>,
+	moving: &[substrate_fixed::types::U64F64],
+	emas: &[I64F64],
+	bar: &mut u128,
+	refresh: bool,
+	out: &mut Vec<u128>,
+) -> bool {
+	out.clear();
+	match rule {
+		Rule::MovingPrice => out.extend(moving.iter().map(|m| m.to_bits())),
+		Rule::TaoFlow { cutoff, exponent_milli } => out.extend(flow_weights(emas, I64F64::from_num(cutoff), exponent_milli)),
+	}
+	let Some(g) = gate else { return false };
 	let set = *bar == 0 || refresh;
 	if set {
-		*bar = gate_bar(&weights, g.quantile_ppb);
+		*bar = gate_bar(out, g.quantile_ppb);
 	}
-	(self::gate(&weights, *bar, g.exponent), set)
+	let gated = self::gate(out, *bar, g.exponent);
+	out.clear();
+	out.extend(gated);
+	set
 }
 
 /// `Σ w` (saturating): the denominator of the split.
+#[inline]
 pub fn total_weight(weights: &[u128]) -> u128 {
 	weights.iter().fold(0u128, |acc, w| acc.saturating_add(*w))
 }

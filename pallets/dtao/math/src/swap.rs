@@ -41,6 +41,7 @@ pub struct SwapOutcome {
 }
 
 /// `floor(T · 10^9 / A)`, saturating at `u64::MAX`; 0 for an empty alpha reserve.
+#[inline]
 pub fn spot_price(tao: u64, alpha: u64) -> u64 {
 	if alpha == 0 {
 		return 0;
@@ -51,6 +52,7 @@ pub fn spot_price(tao: u64, alpha: u64) -> u64 {
 
 /// The pool after buying with `tao_in` TAO, whether or not it respects the floor or pays anything:
 /// `(alpha_out, fee, T', A')`. `None` only if `T + tao_in` overflows.
+#[inline]
 pub fn buy_raw(tao: u64, alpha: u64, tao_in: u64, fee_ppb: u32) -> Option<(u64, u64, u64, u64)> {
 	let fee = mul_ppb_ceil(tao_in, fee_ppb);
 	let net = tao_in.saturating_sub(fee);
@@ -64,6 +66,7 @@ pub fn buy_raw(tao: u64, alpha: u64, tao_in: u64, fee_ppb: u32) -> Option<(u64, 
 
 /// The pool after selling `alpha_in` alpha: `(tao_out, fee, T', A')`. `None` only if `A + alpha_in`
 /// overflows.
+#[inline]
 pub fn sell_raw(tao: u64, alpha: u64, alpha_in: u64, fee_ppb: u32) -> Option<(u64, u64, u64, u64)> {
 	let new_alpha = alpha.checked_add(alpha_in)?;
 	let gross = u128::from(tao).saturating_mul(u128::from(alpha_in)).checked_div(u128::from(new_alpha)).unwrap_or(0);
@@ -78,6 +81,7 @@ pub fn sell_raw(tao: u64, alpha: u64, alpha_in: u64, fee_ppb: u32) -> Option<(u6
 ///
 /// Fails with `ZeroOutput` when nothing would be paid out, `InsufficientLiquidity` when the alpha
 /// reserve would end below `min_reserve`, `Overflow` when the TAO reserve would exceed `u64::MAX`.
+#[inline]
 pub fn buy(market: Market, tao_in: u64, fee_ppb: u32, min_reserve: u64) -> Result<SwapOutcome, MathError> {
 	match market {
 		Market::Stable => {
@@ -108,6 +112,7 @@ pub fn buy(market: Market, tao_in: u64, fee_ppb: u32, min_reserve: u64) -> Resul
 ///
 /// Fails with `ZeroOutput` when nothing would be paid out, `InsufficientLiquidity` when the TAO
 /// reserve would end below `min_reserve`, `Overflow` when the alpha reserve would exceed `u64::MAX`.
+#[inline]
 pub fn sell(market: Market, alpha_in: u64, fee_ppb: u32, min_reserve: u64) -> Result<SwapOutcome, MathError> {
 	match market {
 		Market::Stable => {

@@ -15,6 +15,7 @@ pub struct U256 {
 const LOW64: u128 = u64::MAX as u128;
 
 /// The exact product `a · b`.
+#[inline]
 pub fn mul(a: u128, b: u128) -> U256 {
 	let (a1, a0) = (a >> 64, a & LOW64);
 	let (b1, b0) = (b >> 64, b & LOW64);
@@ -32,6 +33,7 @@ pub fn mul(a: u128, b: u128) -> U256 {
 
 /// `floor(a · b / 2^64)`, exact (the product of two 64.64 fixed-point numbers), or `None` if it
 /// does not fit in `u128`: `mul_div_floor(a, b, 1 << 64)` without a division.
+#[inline]
 pub fn mul_shr64(a: u128, b: u128) -> Option<u128> {
 	let p = mul(a, b);
 	if p.hi >> 64 != 0 {
@@ -41,6 +43,7 @@ pub fn mul_shr64(a: u128, b: u128) -> Option<u128> {
 }
 
 /// `floor(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
+#[inline]
 pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
 	match a.checked_mul(b) {
 		// The common case: the product fits, one 128-bit division.
@@ -50,6 +53,7 @@ pub fn mul_div_floor(a: u128, b: u128, c: u128) -> Option<u128> {
 }
 
 /// `ceil(a · b / c)`, exact, or `None` if `c = 0` or the quotient does not fit in `u128`.
+#[inline]
 pub fn mul_div_ceil(a: u128, b: u128, c: u128) -> Option<u128> {
 	match (a.checked_mul(b), c) {
 		(_, 0) => None,

@@ -97,6 +97,7 @@ pub fn bonds_ema_alpha(bonds_moving_average: u64) -> Fx {
 
 /// Whether the epoch of `netuid` runs at `block` (docs/mechanism.md §6.4):
 /// `(b + n + 1) mod (tempo + 1) = tempo`, never for a tempo of 0.
+#[inline]
 pub fn is_epoch_block(netuid: u16, tempo: u16, block: u64) -> bool {
 	if tempo == 0 {
 		return false;
