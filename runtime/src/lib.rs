@@ -1,6 +1,6 @@
 //! The dTAO development runtime: `System`, `Timestamp`, `Aura`, `Grandpa`, `Balances` (u64),
-//! `TransactionPayment`, `Sudo`, `Dtao`, `Utility` and `SubtensorModule` (the calls, storage and
-//! runtime APIs btcli reads, over `Dtao`), with the standard runtime APIs and `DtaoApi`.
+//! `TransactionPayment`, `Sudo`, `Dtao`, `Utility`, `SubtensorModule` and `AdminUtils` (the calls,
+//! storage and runtime APIs btcli reads, over `Dtao`), with the standard runtime APIs and `DtaoApi`.
 #![cfg_attr(not(feature = "std"), no_std)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
 // tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
@@ -301,6 +301,9 @@ impl pallet_subtensor_compat::Config for Runtime {
 	type InitialStartCallDelay = ConstU64<0>;
 }
 
+/// `btcli sudo set`'s setters over `Dtao.set_subnet_params` (docs/btcli.md).
+impl pallet_subtensor_compat::admin_utils::Config for Runtime {}
+
 /// `batch`, `batch_all` and `force_batch` (btcli sends several stake operations as one `batch_all`).
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -326,6 +329,7 @@ construct_runtime!(
 		Dtao: pallet_dtao = 7,
 		Utility: pallet_utility = 8,
 		SubtensorModule: pallet_subtensor_compat = 9,
+		AdminUtils: pallet_subtensor_compat::admin_utils = 10,
 	}
 );
 
@@ -342,6 +346,7 @@ construct_runtime!(
 		Dtao: pallet_dtao = 7,
 		Utility: pallet_utility = 8,
 		SubtensorModule: pallet_subtensor_compat = 9,
+		AdminUtils: pallet_subtensor_compat::admin_utils = 10,
 		Assets: pallet_assets::<Instance1> = 50,
 		PoolAssets: pallet_assets::<Instance2> = 51,
 		AssetConversion: pallet_asset_conversion = 52,

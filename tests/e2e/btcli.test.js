@@ -1,7 +1,7 @@
 // btcli (bittensor-cli, pinned in scripts/btcli.sh) against a dev node with instant sealing, as a
 // Bittensor user would drive it: subnets burn-cost/create/start/list/show/hyperparameters/metagraph,
 // wallet overview/balance/transfer, stake add (plain, --safe, a partial fill, several subnets at once), stake list,
-// stake remove (an amount, --all), stake move, stake transfer and stake swap. Every figure it prints is checked against DtaoApi
+// stake remove (an amount, --all), stake move, stake transfer, stake swap and sudo set. Every figure it prints is checked against DtaoApi
 // read at the same head (instant sealing makes no block between the command and the check), and
 // refused operations must show the chain's named error, or the client's own refusal, and change
 // nothing but the fee. The client exits 0 on failures, so its output is judged, never its exit
@@ -525,5 +525,55 @@ describe('btcli against the dev chain', () => {
       '--netuid', '9', '--amount', '1', ...tx, '--unsafe']);
     assert.match(unknown, /Subnet with netuid: 9 does not exist/, unknown);
     assert.equal(await head(), block, 'nothing was submitted');
+  });
+
+  it('sudo set: the owner’s parameters signed by the owner, root’s through Sudo (Alice is the dev chain’s sudo key); the chain’s bounds and origins refuse the rest', async () => {
+    const q = api.query.dtao;
+    const sudoSet = (wallet, param, value, json_ = true) => btcli(['sudo', 'set', '--wallet-name', wallet, '--netuid', '1',
+      '--param', param, '--value', String(value), '--no-prompt', ...(json_ ? ['--json-output'] : [])]);
+    const calls = async () => (await api.rpc.chain.getBlock()).block.extrinsics.map((x) => `${x.method.section}.${x.method.method}`);
+
+    // The owner (Alice owns subnet 1): AdminUtils.sudo_set_bonds_moving_average, signed.
+    let out = json(sudoSet('alice', 'bonds_moving_avg', 800_000));
+    assert.equal(out.success, true, JSON.stringify(out));
+    assert.ok((await calls()).includes('adminUtils.sudoSetBondsMovingAverage'));
+    assert.deepEqual(await eventAtHead(api.events.dtao.BondsMovingAverageSet), { netuid: 1n, value: 800_000n });
+    assert.equal(big(await q.bondsMovingAverage(1)), 800_000n);
+    // SubtensorModule.set_activity_cutoff_factor, thousandths of the tempo.
+    out = json(sudoSet('alice', 'activity_cutoff_factor', 7_000));
+    assert.equal(out.success, true, JSON.stringify(out));
+    assert.ok((await calls()).includes('subtensorModule.setActivityCutoffFactor'));
+    assert.equal((await q.activityCutoffFactorMilli(1)).toNumber(), 7_000);
+
+    // Root only: the client wraps AdminUtils.sudo_set_kappa in Sudo.sudo.
+    out = json(sudoSet('alice', 'kappa', 20_000));
+    assert.equal(out.success, true, JSON.stringify(out));
+    assert.ok((await calls()).includes('sudo.sudo'));
+    assert.deepEqual(await eventAtHead(api.events.dtao.KappaSet), { netuid: 1n, value: 20_000n });
+    assert.equal((await q.kappa(1)).toNumber(), 20_000);
+    out = json(sudoSet('alice', 'max_validators', 8));
+    assert.equal(out.success, true, JSON.stringify(out));
+    assert.equal((await q.maxValidators(1)).toNumber(), 8);
+
+    // Refused by the chain, nothing changed: above the owner's bound; the tempo, which is root's
+    // here (btcli sends the owner's SubtensorModule.set_tempo when the wallet owns the subnet).
+    const tempo = (await q.tempo(1)).toNumber();
+    out = json(sudoSet('alice', 'bonds_moving_avg', 975_001));
+    assert.equal(out.success, false);
+    assert.match(out.err_msg, /OwnerLimitExceeded/);
+    assert.equal(big(await q.bondsMovingAverage(1)), 800_000n);
+    out = json(sudoSet('alice', 'tempo', tempo + 1));
+    assert.equal(out.success, false);
+    assert.match(out.err_msg, /BadOrigin/);
+    assert.equal((await q.tempo(1)).toNumber(), tempo);
+
+    // Refused by the client before sending: not the owner; a parameter this chain does not have.
+    const block = await head();
+    out = json(sudoSet('bob', 'bonds_moving_avg', 700_000));
+    assert.equal(out.success, false);
+    assert.match(out.err_msg, /doesn't own the specified subnet/);
+    assert.match(sudoSet('alice', 'immunity_period', 10, false), /sudo_set_immunity_period not found in pallet/);
+    assert.equal(await head(), block, 'nothing was submitted');
+    assert.equal(big(await q.bondsMovingAverage(1)), 800_000n);
   });
 });

@@ -37,6 +37,7 @@
 
 extern crate alloc;
 
+pub mod admin_utils;
 pub mod info;
 pub mod migrations;
 pub mod runtime_api;
@@ -61,7 +62,7 @@ pub mod pallet {
 	use dtao_math::substrate_fixed::types::{I64F64, I96F32};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, DtaoInterface, WeightInfo as _};
+	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, DtaoInterface, SubnetParam, WeightInfo as _};
 	use scale_info::TypeInfo;
 	use sp_runtime::traits::TrailingZeroInput;
 
@@ -405,6 +406,26 @@ pub mod pallet {
 			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
 			let _ = version_key;
 			pallet_dtao::Pallet::<T>::set_weights(origin, netuid, dests, weights)
+		}
+
+		/// `Dtao.set_subnet_params(netuid, [ActivityCutoffFactorMilli(activity_cutoff_factor)])`: the
+		/// activity cutoff in thousandths of the tempo (1_000 to 50_000). Root or the owner.
+		#[pallet::call_index(140)]
+		#[pallet::weight(pallet_dtao::Pallet::<T>::subnet_params_weight(&[SubnetParam::ActivityCutoffFactorMilli(*activity_cutoff_factor)]))]
+		pub fn set_activity_cutoff_factor(origin: OriginFor<T>, netuid: u16, activity_cutoff_factor: u32) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::set_subnet_params(
+				origin,
+				netuid,
+				BoundedVec::truncate_from(alloc::vec![SubnetParam::ActivityCutoffFactorMilli(activity_cutoff_factor)]),
+			)
+		}
+
+		/// `Dtao.set_subnet_params(netuid, [Tempo(tempo)])`. The tempo is root's here, so an owner
+		/// gets `BadOrigin` (root sets it through `Sudo` and `AdminUtils.sudo_set_tempo`).
+		#[pallet::call_index(141)]
+		#[pallet::weight(pallet_dtao::Pallet::<T>::subnet_params_weight(&[SubnetParam::Tempo(*tempo)]))]
+		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, tempo: u16) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::set_subnet_params(origin, netuid, BoundedVec::truncate_from(alloc::vec![SubnetParam::Tempo(tempo)]))
 		}
 
 		/// Set the calling hotkey's serving endpoint on `netuid` (`Axons`; the metagraph's `axons`):

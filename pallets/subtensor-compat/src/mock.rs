@@ -1,5 +1,5 @@
-//! Mock runtime: `System`, `Balances`, `Dtao` (told of its changes by `SubtensorModule`) and
-//! `SubtensorModule`. `build_and_execute` checks `Dtao`'s invariants and this pallet's mirror
+//! Mock runtime: `System`, `Balances`, `Dtao` (told of its changes by `SubtensorModule`),
+//! `SubtensorModule` and `AdminUtils`. `build_and_execute` checks `Dtao`'s invariants and this pallet's mirror
 //! after every test, `run_to_block` after every block.
 
 use crate as pallet_subtensor_compat;
@@ -20,6 +20,7 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		Dtao: pallet_dtao,
 		SubtensorModule: pallet_subtensor_compat,
+		AdminUtils: pallet_subtensor_compat::admin_utils,
 	}
 );
 
@@ -60,6 +61,8 @@ impl pallet_subtensor_compat::Config for Test {
 	type Dtao = Dtao;
 	type InitialStartCallDelay = ConstU64<0>;
 }
+
+impl pallet_subtensor_compat::admin_utils::Config for Test {}
 
 pub const TAO: u64 = 1_000_000_000;
 pub const ALICE: AccountId = 1;

@@ -735,3 +735,63 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		assert_eq!(mirrored(), before);
 	});
 }
+
+/// The last event of the block, as `Dtao`'s.
+fn last_dtao_event() -> pallet_dtao::Event<Test> {
+	match System::events().last().map(|r| r.event.clone()) {
+		Some(RuntimeEvent::Dtao(e)) => e,
+		other => panic!("last event is not Dtao's: {other:?}"),
+	}
+}
+
+/// `btcli sudo set`'s calls: `AdminUtils` and `SubtensorModule` setters reach `Dtao`'s parameters
+/// with `Dtao`'s origin rules, bounds, errors and events; a refused call changes nothing.
+#[test]
+fn admin_utils_setters_are_dtaos_subnet_parameters() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		run_to_block(2);
+		type Ev = pallet_dtao::Event<Test>;
+		// The owner: bonds moving average (up to 975_000), bonds penalty, activity cutoff factor.
+		assert_ok!(AdminUtils::sudo_set_bonds_moving_average(signed(ALICE), netuid, 800_000));
+		assert_eq!(pallet_dtao::BondsMovingAverage::<Test>::get(netuid), 800_000);
+		assert_eq!(last_dtao_event(), Ev::BondsMovingAverageSet { netuid, value: 800_000 });
+		assert_noop!(
+			AdminUtils::sudo_set_bonds_moving_average(signed(ALICE), netuid, 975_001),
+			DtaoError::OwnerLimitExceeded
+		);
+		assert_ok!(AdminUtils::sudo_set_bonds_penalty(signed(ALICE), netuid, 1_000));
+		assert_eq!(pallet_dtao::BondsPenalty::<Test>::get(netuid), 1_000);
+		assert_eq!(last_dtao_event(), Ev::BondsPenaltySet { netuid, value: 1_000 });
+		assert_ok!(SubtensorModule::set_activity_cutoff_factor(signed(ALICE), netuid, 7_000));
+		assert_eq!(pallet_dtao::ActivityCutoffFactorMilli::<Test>::get(netuid), 7_000);
+		assert_eq!(last_dtao_event(), Ev::ActivityCutoffFactorMilliSet { netuid, value: 7_000 });
+		assert_noop!(SubtensorModule::set_activity_cutoff_factor(signed(ALICE), netuid, 999), DtaoError::InvalidParameter);
+
+		// Root's parameters: refused to the owner and to anyone else, set by root.
+		let tempo = pallet_dtao::Tempo::<Test>::get(netuid);
+		assert_noop!(AdminUtils::sudo_set_kappa(signed(ALICE), netuid, 100), polkadot_sdk::sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(AdminUtils::sudo_set_tempo(signed(ALICE), netuid, 20), polkadot_sdk::sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(SubtensorModule::set_tempo(signed(ALICE), netuid, 20), polkadot_sdk::sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(AdminUtils::sudo_set_bonds_moving_average(signed(BOB), netuid, 1), DtaoError::NotSubnetOwner);
+		assert_eq!(pallet_dtao::Tempo::<Test>::get(netuid), tempo);
+		assert_ok!(AdminUtils::sudo_set_kappa(RuntimeOrigin::root(), netuid, 100));
+		assert_eq!(pallet_dtao::Kappa::<Test>::get(netuid), 100);
+		assert_eq!(last_dtao_event(), Ev::KappaSet { netuid, value: 100 });
+		assert_ok!(AdminUtils::sudo_set_tempo(RuntimeOrigin::root(), netuid, 20));
+		assert_eq!((pallet_dtao::Tempo::<Test>::get(netuid), Tempo::<Test>::get(netuid)), (20, 20));
+		assert_eq!(last_dtao_event(), Ev::TempoSet { netuid, value: 20 });
+		assert_ok!(SubtensorModule::set_tempo(RuntimeOrigin::root(), netuid, 21));
+		assert_eq!(Tempo::<Test>::get(netuid), 21);
+		assert_ok!(AdminUtils::sudo_set_max_allowed_validators(RuntimeOrigin::root(), netuid, 8));
+		assert_eq!(pallet_dtao::MaxValidators::<Test>::get(netuid), 8);
+		assert_eq!(last_dtao_event(), Ev::MaxValidatorsSet { netuid, value: 8 });
+		assert_ok!(AdminUtils::sudo_set_max_allowed_uids(RuntimeOrigin::root(), netuid, 64));
+		assert_eq!(pallet_dtao::MaxNeurons::<Test>::get(netuid), 64);
+		assert_eq!(last_dtao_event(), Ev::MaxNeuronsSet { netuid, value: 64 });
+		assert_ok!(AdminUtils::sudo_set_bonds_moving_average(RuntimeOrigin::root(), netuid, 990_000));
+		assert_eq!(pallet_dtao::BondsMovingAverage::<Test>::get(netuid), 990_000);
+		// A subnet that does not exist, and root's: Dtao's errors.
+		assert_noop!(AdminUtils::sudo_set_kappa(RuntimeOrigin::root(), 9, 100), DtaoError::SubnetNotFound);
+	});
+}
