@@ -87,7 +87,10 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate},
+		traits::{
+			fungible::{Inspect, Mutate},
+			ConstU16, ConstU64,
+		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -149,7 +152,9 @@ pub mod pallet {
 	}
 
 	// ---------------------------------------------------------------------------------------------
-	// Parameters (docs/mechanism.md defaults; genesis-configurable; root-settable).
+	// Parameters (docs/mechanism.md defaults; genesis-configurable; root-settable). Each default is
+	// declared once, in `params::defaults`: integer ones reach the storage as `ConstU16/32/64`, the
+	// fractions (`Perbill`, not a const generic) through the `type_value`s below.
 	// ---------------------------------------------------------------------------------------------
 
 	#[pallet::type_value]
@@ -169,100 +174,16 @@ pub mod pallet {
 		defaults::SWAP_FEE
 	}
 	#[pallet::type_value]
-	pub fn DefaultMinPoolReserve() -> u64 {
-		defaults::MIN_POOL_RESERVE
-	}
-	#[pallet::type_value]
-	pub fn DefaultMinStake() -> u64 {
-		defaults::MIN_STAKE
-	}
-	#[pallet::type_value]
-	pub fn DefaultBlockEmission() -> u64 {
-		defaults::BLOCK_EMISSION
-	}
-	#[pallet::type_value]
 	pub fn DefaultMovingAlpha() -> Perbill {
 		defaults::MOVING_ALPHA
-	}
-	#[pallet::type_value]
-	pub fn DefaultMovingHalvingBlocks() -> u64 {
-		defaults::MOVING_HALVING_BLOCKS
-	}
-	#[pallet::type_value]
-	pub fn DefaultMovingPriceCap() -> u64 {
-		defaults::MOVING_PRICE_CAP
-	}
-	#[pallet::type_value]
-	pub fn DefaultNetworkMinLockCost() -> u64 {
-		defaults::NETWORK_MIN_LOCK_COST
-	}
-	#[pallet::type_value]
-	pub fn DefaultNetworkLockReductionInterval() -> u64 {
-		defaults::NETWORK_LOCK_REDUCTION_INTERVAL
-	}
-	#[pallet::type_value]
-	pub fn DefaultNetworkRateLimit() -> u64 {
-		defaults::NETWORK_RATE_LIMIT
-	}
-	#[pallet::type_value]
-	pub fn DefaultNetworkImmunityPeriod() -> u64 {
-		defaults::NETWORK_IMMUNITY_PERIOD
-	}
-	#[pallet::type_value]
-	pub fn DefaultSubnetLimit() -> u16 {
-		defaults::SUBNET_LIMIT
-	}
-	#[pallet::type_value]
-	pub fn DefaultStartCallDelay() -> u64 {
-		defaults::START_CALL_DELAY
 	}
 	#[pallet::type_value]
 	pub fn DefaultMaxTake() -> Perbill {
 		defaults::MAX_TAKE
 	}
 	#[pallet::type_value]
-	pub fn DefaultTempo() -> u16 {
-		defaults::TEMPO
-	}
-	#[pallet::type_value]
-	pub fn DefaultBurn() -> u64 {
-		defaults::BURN
-	}
-	#[pallet::type_value]
-	pub fn DefaultMaxNeurons() -> u16 {
-		defaults::MAX_NEURONS
-	}
-	#[pallet::type_value]
-	pub fn DefaultMaxValidators() -> u16 {
-		defaults::MAX_VALIDATORS
-	}
-	#[pallet::type_value]
 	pub fn DefaultTake() -> Perbill {
 		defaults::TAKE
-	}
-	#[pallet::type_value]
-	pub fn DefaultKappa() -> u16 {
-		defaults::KAPPA
-	}
-	#[pallet::type_value]
-	pub fn DefaultBondsMovingAverage() -> u64 {
-		defaults::BONDS_MOVING_AVERAGE
-	}
-	#[pallet::type_value]
-	pub fn DefaultBondsPenalty() -> u16 {
-		defaults::BONDS_PENALTY
-	}
-	#[pallet::type_value]
-	pub fn DefaultFlowHalfLife() -> u64 {
-		defaults::FLOW_HALF_LIFE
-	}
-	#[pallet::type_value]
-	pub fn DefaultTakeRateLimit() -> u64 {
-		defaults::TAKE_RATE_LIMIT
-	}
-	#[pallet::type_value]
-	pub fn DefaultActivityCutoffFactorMilli() -> u32 {
-		defaults::ACTIVITY_CUTOFF_FACTOR_MILLI
 	}
 
 	/// `tw`: weight of root stake against alpha stake (root proportion, validator weight).
@@ -279,53 +200,53 @@ pub mod pallet {
 	pub type SwapFee<T> = StorageValue<_, Perbill, ValueQuery, DefaultSwapFee>;
 	/// Liquidity floor: no swap may leave the reserve it pays out of below this.
 	#[pallet::storage]
-	pub type MinPoolReserve<T> = StorageValue<_, u64, ValueQuery, DefaultMinPoolReserve>;
+	pub type MinPoolReserve<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::MIN_POOL_RESERVE }>>;
 	/// Smallest stake, unstake or move (in TAO value).
 	#[pallet::storage]
-	pub type MinStake<T> = StorageValue<_, u64, ValueQuery, DefaultMinStake>;
+	pub type MinStake<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::MIN_STAKE }>>;
 	/// TAO emission per block before halvings.
 	#[pallet::storage]
-	pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery, DefaultBlockEmission>;
+	pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::BLOCK_EMISSION }>>;
 	/// Smoothing factor of the moving price.
 	#[pallet::storage]
 	pub type MovingAlpha<T> = StorageValue<_, Perbill, ValueQuery, DefaultMovingAlpha>;
 	/// Warm-up of the moving price: blocks after start at which the smoothing is half of full.
 	#[pallet::storage]
-	pub type MovingHalvingBlocks<T> = StorageValue<_, u64, ValueQuery, DefaultMovingHalvingBlocks>;
+	pub type MovingHalvingBlocks<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::MOVING_HALVING_BLOCKS }>>;
 	/// Cap of the price fed into the moving price (rao per alpha).
 	#[pallet::storage]
-	pub type MovingPriceCap<T> = StorageValue<_, u64, ValueQuery, DefaultMovingPriceCap>;
+	pub type MovingPriceCap<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::MOVING_PRICE_CAP }>>;
 	/// Floor of the network lock cost.
 	#[pallet::storage]
-	pub type NetworkMinLockCost<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkMinLockCost>;
+	pub type NetworkMinLockCost<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::NETWORK_MIN_LOCK_COST }>>;
 	/// Blocks over which a doubled lock cost decays back by the last lock cost (0: no decay).
 	#[pallet::storage]
 	pub type NetworkLockReductionInterval<T> =
-		StorageValue<_, u64, ValueQuery, DefaultNetworkLockReductionInterval>;
+		StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::NETWORK_LOCK_REDUCTION_INTERVAL }>>;
 	/// Blocks that must pass between two network registrations.
 	#[pallet::storage]
-	pub type NetworkRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkRateLimit>;
+	pub type NetworkRateLimit<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::NETWORK_RATE_LIMIT }>>;
 	/// Blocks after registration during which a subnet cannot be pruned.
 	#[pallet::storage]
-	pub type NetworkImmunityPeriod<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkImmunityPeriod>;
+	pub type NetworkImmunityPeriod<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::NETWORK_IMMUNITY_PERIOD }>>;
 	/// Most subnets (root not counted) that may exist at once.
 	#[pallet::storage]
-	pub type SubnetLimit<T> = StorageValue<_, u16, ValueQuery, DefaultSubnetLimit>;
+	pub type SubnetLimit<T> = StorageValue<_, u16, ValueQuery, ConstU16<{ defaults::SUBNET_LIMIT }>>;
 	/// Blocks after registration before the owner may `start_call`.
 	#[pallet::storage]
-	pub type StartCallDelay<T> = StorageValue<_, u64, ValueQuery, DefaultStartCallDelay>;
+	pub type StartCallDelay<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::START_CALL_DELAY }>>;
 	/// Highest take a hotkey's owner may set.
 	#[pallet::storage]
 	pub type MaxTake<T> = StorageValue<_, Perbill, ValueQuery, DefaultMaxTake>;
 	/// Tempo written for each new subnet at registration.
 	#[pallet::storage]
-	pub type InitialTempo<T> = StorageValue<_, u16, ValueQuery, DefaultTempo>;
+	pub type InitialTempo<T> = StorageValue<_, u16, ValueQuery, ConstU16<{ defaults::TEMPO }>>;
 	/// How the block's TAO is split across started subnets (docs/mechanism.md §6.2).
 	#[pallet::storage]
 	pub type EmissionShare<T> = StorageValue<_, crate::EmissionSharePolicy, ValueQuery>;
 	/// Half-life, in blocks, of every subnet's flow EMA `S_n` (0: the last block's flow).
 	#[pallet::storage]
-	pub type FlowHalfLife<T> = StorageValue<_, u64, ValueQuery, DefaultFlowHalfLife>;
+	pub type FlowHalfLife<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::FLOW_HALF_LIFE }>>;
 	/// The gate's bar `θ` (`U64F64` bits of a share), set every `InitialTempo + 1` blocks from the
 	/// rule's shares whether or not a gate is on; 0 until the first such block.
 	#[pallet::storage]
@@ -362,47 +283,47 @@ pub mod pallet {
 	>;
 	/// Blocks between two epochs of a subnet, minus one (0: never).
 	#[pallet::storage]
-	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultTempo>;
+	pub type Tempo<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, ConstU16<{ defaults::TEMPO }>>;
 	/// TAO burned by `burned_register` on a subnet.
 	#[pallet::storage]
-	pub type Burn<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, DefaultBurn>;
+	pub type Burn<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, ConstU64<{ defaults::BURN }>>;
 	/// Most neurons a subnet may hold.
 	#[pallet::storage]
-	pub type MaxNeurons<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultMaxNeurons>;
+	pub type MaxNeurons<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, ConstU16<{ defaults::MAX_NEURONS }>>;
 	/// Most validators (with a permit) a subnet may have.
 	#[pallet::storage]
-	pub type MaxValidators<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultMaxValidators>;
+	pub type MaxValidators<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, ConstU16<{ defaults::MAX_VALIDATORS }>>;
 
 	// Yuma Consensus hyperparameters (docs/yuma.md §2): per subnet, written at registration from
 	// the `Initial*` values, settable by root and (within bounds) by the subnet owner.
 
 	/// `Kappa` written for each new subnet at registration.
 	#[pallet::storage]
-	pub type InitialKappa<T> = StorageValue<_, u16, ValueQuery, DefaultKappa>;
+	pub type InitialKappa<T> = StorageValue<_, u16, ValueQuery, ConstU16<{ defaults::KAPPA }>>;
 	/// `BondsMovingAverage` written for each new subnet at registration.
 	#[pallet::storage]
-	pub type InitialBondsMovingAverage<T> = StorageValue<_, u64, ValueQuery, DefaultBondsMovingAverage>;
+	pub type InitialBondsMovingAverage<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::BONDS_MOVING_AVERAGE }>>;
 	/// `BondsPenalty` written for each new subnet at registration.
 	#[pallet::storage]
-	pub type InitialBondsPenalty<T> = StorageValue<_, u16, ValueQuery, DefaultBondsPenalty>;
+	pub type InitialBondsPenalty<T> = StorageValue<_, u16, ValueQuery, ConstU16<{ defaults::BONDS_PENALTY }>>;
 	/// `ActivityCutoffFactorMilli` written for each new subnet at registration.
 	#[pallet::storage]
 	pub type InitialActivityCutoffFactorMilli<T> =
-		StorageValue<_, u32, ValueQuery, DefaultActivityCutoffFactorMilli>;
+		StorageValue<_, u32, ValueQuery, ConstU32<{ defaults::ACTIVITY_CUTOFF_FACTOR_MILLI }>>;
 	/// `κ` over 65535: the share of active stake whose weights define consensus.
 	#[pallet::storage]
-	pub type Kappa<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultKappa>;
+	pub type Kappa<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, ConstU16<{ defaults::KAPPA }>>;
 	/// Weight of the old bonds in the bonds' moving average, per million.
 	#[pallet::storage]
-	pub type BondsMovingAverage<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, DefaultBondsMovingAverage>;
+	pub type BondsMovingAverage<T> = StorageMap<_, Twox64Concat, u16, u64, ValueQuery, ConstU64<{ defaults::BONDS_MOVING_AVERAGE }>>;
 	/// Over 65535: how far bonds follow the clipped weights (65535) rather than the raw ones (0).
 	#[pallet::storage]
-	pub type BondsPenalty<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, DefaultBondsPenalty>;
+	pub type BondsPenalty<T> = StorageMap<_, Twox64Concat, u16, u16, ValueQuery, ConstU16<{ defaults::BONDS_PENALTY }>>;
 	/// Activity cutoff in thousandths of the tempo: a validator whose last update is older than
 	/// `max(1, factor · tempo / 1000)` blocks earns no dividend.
 	#[pallet::storage]
 	pub type ActivityCutoffFactorMilli<T> =
-		StorageMap<_, Twox64Concat, u16, u32, ValueQuery, DefaultActivityCutoffFactorMilli>;
+		StorageMap<_, Twox64Concat, u16, u32, ValueQuery, ConstU32<{ defaults::ACTIVITY_CUTOFF_FACTOR_MILLI }>>;
 
 	// ---------------------------------------------------------------------------------------------
 	// State.
@@ -442,7 +363,7 @@ pub mod pallet {
 	/// Blocks that must pass after a hotkey's last take change before its take may be raised
 	/// (lowering it is never limited).
 	#[pallet::storage]
-	pub type TakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTakeRateLimit>;
+	pub type TakeRateLimit<T> = StorageValue<_, u64, ValueQuery, ConstU64<{ defaults::TAKE_RATE_LIMIT }>>;
 	/// The block of a hotkey's last take change (`set_take`).
 	#[pallet::storage]
 	pub type LastTakeChange<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
