@@ -20,7 +20,7 @@ use polkadot_sdk::{frame_support, frame_system};
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{frame_support, frame_system};
-	use frame_support::{pallet_prelude::*, BoundedVec};
+	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use pallet_dtao::SubnetParam;
 
@@ -36,28 +36,20 @@ pub mod pallet {
 		pallet_dtao::Pallet::<T>::subnet_params_weight(&[p])
 	}
 
-	impl<T: Config> Pallet<T> {
-		/// `Dtao.set_subnet_params(netuid, [p])` with the caller's origin.
-		fn set(origin: OriginFor<T>, netuid: u16, p: SubnetParam) -> DispatchResult {
-			let params: BoundedVec<SubnetParam, ConstU32<32>> = BoundedVec::truncate_from(alloc::vec![p]);
-			pallet_dtao::Pallet::<T>::set_subnet_params(origin, netuid, params)
-		}
-	}
-
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// `MaxNeurons` of `netuid` (`Dtao`'s `SubnetParam::MaxNeurons`). Root only.
 		#[pallet::call_index(15)]
 		#[pallet::weight(weight::<T>(SubnetParam::MaxNeurons(*max_allowed_uids)))]
 		pub fn sudo_set_max_allowed_uids(origin: OriginFor<T>, netuid: u16, max_allowed_uids: u16) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::MaxNeurons(max_allowed_uids))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::MaxNeurons(max_allowed_uids))
 		}
 
 		/// `Kappa` of `netuid`. Root only.
 		#[pallet::call_index(16)]
 		#[pallet::weight(weight::<T>(SubnetParam::Kappa(*kappa)))]
 		pub fn sudo_set_kappa(origin: OriginFor<T>, netuid: u16, kappa: u16) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::Kappa(kappa))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::Kappa(kappa))
 		}
 
 		/// `MaxValidators` of `netuid`. Root only.
@@ -68,7 +60,7 @@ pub mod pallet {
 			netuid: u16,
 			max_allowed_validators: u16,
 		) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::MaxValidators(max_allowed_validators))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::MaxValidators(max_allowed_validators))
 		}
 
 		/// `BondsMovingAverage` of `netuid` (millionths). Root, or the owner up to 975_000.
@@ -79,21 +71,21 @@ pub mod pallet {
 			netuid: u16,
 			bonds_moving_average: u64,
 		) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::BondsMovingAverage(bonds_moving_average))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::BondsMovingAverage(bonds_moving_average))
 		}
 
 		/// `Tempo` of `netuid`. Root only.
 		#[pallet::call_index(30)]
 		#[pallet::weight(weight::<T>(SubnetParam::Tempo(*tempo)))]
 		pub fn sudo_set_tempo(origin: OriginFor<T>, netuid: u16, tempo: u16) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::Tempo(tempo))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::Tempo(tempo))
 		}
 
 		/// `BondsPenalty` of `netuid` (over 65535). Root or the owner.
 		#[pallet::call_index(60)]
 		#[pallet::weight(weight::<T>(SubnetParam::BondsPenalty(*bonds_penalty)))]
 		pub fn sudo_set_bonds_penalty(origin: OriginFor<T>, netuid: u16, bonds_penalty: u16) -> DispatchResult {
-			Self::set(origin, netuid, SubnetParam::BondsPenalty(bonds_penalty))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::BondsPenalty(bonds_penalty))
 		}
 	}
 }

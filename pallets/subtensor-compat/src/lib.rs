@@ -51,6 +51,16 @@ pub use pallet::*;
 
 use polkadot_sdk::{frame_support, frame_system, sp_runtime};
 
+/// `Dtao.set_subnet_params(netuid, [param])` with the caller's origin: the one-parameter setters of
+/// `SubtensorModule` and `AdminUtils`.
+pub(crate) fn set_subnet_param<T: pallet_dtao::Config>(
+	origin: frame_system::pallet_prelude::OriginFor<T>,
+	netuid: u16,
+	param: pallet_dtao::SubnetParam,
+) -> frame_support::dispatch::DispatchResult {
+	pallet_dtao::Pallet::<T>::set_subnet_params(origin, netuid, frame_support::BoundedVec::truncate_from(alloc::vec![param]))
+}
+
 // `serve_axon` takes the reference chain's eight arguments (the macro's generated code too).
 #[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
@@ -413,11 +423,7 @@ pub mod pallet {
 		#[pallet::call_index(140)]
 		#[pallet::weight(pallet_dtao::Pallet::<T>::subnet_params_weight(&[SubnetParam::ActivityCutoffFactorMilli(*activity_cutoff_factor)]))]
 		pub fn set_activity_cutoff_factor(origin: OriginFor<T>, netuid: u16, activity_cutoff_factor: u32) -> DispatchResult {
-			pallet_dtao::Pallet::<T>::set_subnet_params(
-				origin,
-				netuid,
-				BoundedVec::truncate_from(alloc::vec![SubnetParam::ActivityCutoffFactorMilli(activity_cutoff_factor)]),
-			)
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::ActivityCutoffFactorMilli(activity_cutoff_factor))
 		}
 
 		/// `Dtao.set_subnet_params(netuid, [Tempo(tempo)])`. The tempo is root's here, so an owner
@@ -425,7 +431,7 @@ pub mod pallet {
 		#[pallet::call_index(141)]
 		#[pallet::weight(pallet_dtao::Pallet::<T>::subnet_params_weight(&[SubnetParam::Tempo(*tempo)]))]
 		pub fn set_tempo(origin: OriginFor<T>, netuid: u16, tempo: u16) -> DispatchResult {
-			pallet_dtao::Pallet::<T>::set_subnet_params(origin, netuid, BoundedVec::truncate_from(alloc::vec![SubnetParam::Tempo(tempo)]))
+			crate::set_subnet_param::<T>(origin, netuid, SubnetParam::Tempo(tempo))
 		}
 
 		/// Set the calling hotkey's serving endpoint on `netuid` (`Axons`; the metagraph's `axons`):

@@ -51,8 +51,13 @@ pub fn root_proportion(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64
 /// `ρ` in parts per billion, rounded down (for display).
 #[inline]
 pub fn root_proportion_ppb(root_stake: u64, tao_weight_ppb: u32, alpha_issuance: u64) -> u32 {
-	BlockRecord { root_proportion: root_proportion(root_stake, tao_weight_ppb, alpha_issuance), ..Default::default() }
-		.root_proportion_ppb()
+	ppb_of(root_proportion(root_stake, tao_weight_ppb, alpha_issuance))
+}
+
+/// `num / den` in parts per billion, rounded down (at most 10^9 for a proportion).
+fn ppb_of((num, den): (u128, u128)) -> u32 {
+	let p = wide::mul_div_floor(num, u128::from(UNIT), den).unwrap_or(0);
+	u32::try_from(p).unwrap_or(1_000_000_000)
 }
 
 /// Root's alpha `ra = floor(v · ρ)`.
@@ -205,9 +210,7 @@ pub struct BlockRecord {
 impl BlockRecord {
 	/// `ρ_n` of the block in parts per billion, rounded down ([`root_proportion_ppb`]).
 	pub fn root_proportion_ppb(&self) -> u32 {
-		let (num, den) = self.root_proportion;
-		let p = wide::mul_div_floor(num, u128::from(UNIT), den).unwrap_or(0);
-		u32::try_from(p).unwrap_or(1_000_000_000)
+		ppb_of(self.root_proportion)
 	}
 }
 
