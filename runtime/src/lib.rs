@@ -117,6 +117,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV8<Runtime>,
 	pallet_dtao::migrations::MigrateToV9<Runtime>,
 	pallet_subtensor_compat::migrations::MigrateToV2<Runtime>,
+	pallet_subtensor_compat::migrations::MigrateToV3<Runtime>,
 	pallet_subtensor_compat::migrations::FillMirrorsIfMissing<Runtime>,
 );
 
@@ -271,20 +272,23 @@ impl pallet_dtao::Config for Runtime {
 	type PalletId = DtaoPalletId;
 	/// Measured in this runtime (scripts/bench.sh, docs/weights.md).
 	type WeightInfo = pallet_dtao::weights::SubstrateWeight<Runtime>;
-	/// The largest epoch these limits allow (512 neurons, 258 rows) weighs about 0.32 s
+	/// The largest epoch these limits allow (512 neurons, 130 rows) weighs about 0.26 s
 	/// (docs/weights.md), within the block hook's three quarters of a block; a registration that
-	/// prunes a full subnet of 512 neurons (0.53 s as charged) fits in a block's normal share
+	/// prunes a full subnet of 512 neurons (0.58 s as charged) fits in a block's normal share
 	/// (`integrity_test` checks both).
 	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<512>;
-	/// An epoch reads a weight row per permit: 256 rows of up to 512 entries at most.
-	type MaxValidatorsLimit = polkadot_sdk::frame_support::traits::ConstU32<256>;
+	/// An epoch reads a weight row per permit: 128 rows of up to 512 entries at most. A subnet's
+	/// dissolution settles root claims for at most this many hotkeys, the costliest part of pruning
+	/// a full subnet (twice the default `MaxValidators`).
+	type MaxValidatorsLimit =
+		polkadot_sdk::frame_support::traits::ConstU32<{ pallet_dtao::params::bounds::MAX_VALIDATORS_LIMIT as u32 }>;
 	/// The block hook visits every subnet; 1,024 of them stay well within a block.
 	type MaxSubnets = polkadot_sdk::frame_support::traits::ConstU16<1024>;
-	/// 192 holders paid per block: about 0.08 s of the 1 s block by the measured weight, so that a
-	/// registration charged for pruning a full subnet (512 neurons, 256 of them validators with
-	/// claim pools to settle) and paying 192 holders at once still fits in a normal extrinsic's
+	/// 128 holders paid per block: about 0.06 s of the 1 s block by the measured weight, so that a
+	/// registration charged for pruning a full subnet (512 neurons, 128 of them validators with
+	/// claim pools to settle) and paying 128 holders at once still fits in a normal extrinsic's
 	/// limit (75 % of the block less the 10 % kept for its initialization).
-	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<192>;
+	type MaxSettlementsPerBlock = polkadot_sdk::frame_support::traits::ConstU32<128>;
 	type MaxHookWeight = DtaoMaxHookWeight;
 	/// Twice the default `SubnetLimit` (128): a hotkey's live claim pools and as many settled
 	/// ones. A root stake change reads and writes at most about 20 KB of claim pools and 8 KB of

@@ -479,7 +479,7 @@ impl Scenario {
 			b::ACTIVITY_CUTOFF_FACTOR_MILLI_MIN.into(),
 			b::ACTIVITY_CUTOFF_FACTOR_MILLI_MAX.into(),
 		)?;
-		range("max_validators", c.max_validators.into(), 1, 256)?;
+		range("max_validators", c.max_validators.into(), 1, b::MAX_VALIDATORS_LIMIT.into())?;
 		let policies =
 			std::iter::once(("chain.emission_share".to_string(), &c.emission_share)).chain(self.switch.iter().enumerate().map(|(i, sw)| (format!("switch[{i}].emission_share"), &sw.emission_share)));
 		for (key, p) in policies {
@@ -1338,7 +1338,7 @@ mod tests {
 			(format!("[chain]\nflow_half_life = 0\n{subnet}"), "chain.flow_half_life = 0: allowed 1 to 100000000"),
 			(format!("[chain]\nbonds_moving_average = 1000001\n{subnet}"), "chain.bonds_moving_average = 1000001"),
 			(format!("[chain]\nactivity_cutoff_factor_milli = 999\n{subnet}"), "chain.activity_cutoff_factor_milli = 999: allowed 1000 to 50000"),
-			(format!("[chain]\nmax_validators = 0\n{subnet}"), "chain.max_validators = 0: allowed 1 to 256"),
+			(format!("[chain]\nmax_validators = 0\n{subnet}"), "chain.max_validators = 0: allowed 1 to 128"),
 			(format!("[chain]\ntao_weight = 1.5\n{subnet}"), "fraction 1.5 is not between 0 and 1"),
 			(format!("[chain.emission_share]\nrule = \"tao_flow\"\ncutoff = 5\n{subnet}"), "chain.emission_share.cutoff = 5: at most 0"),
 			(format!("[chain.emission_share]\nrule = \"tao_flow\"\nexponent = 20.0\n{subnet}"), "chain.emission_share.exponent = 20: allowed 0.001 to 10"),

@@ -1,7 +1,7 @@
 // btcli (bittensor-cli, pinned in scripts/btcli.sh) against a dev node with instant sealing, as a
 // Bittensor user would drive it: subnets burn-cost/create/start/list/show/hyperparameters/metagraph,
 // wallet overview/balance/transfer, stake add (plain, --safe, a partial fill, several subnets at once), stake list,
-// stake remove (an amount, --all), stake move, stake transfer, stake swap and sudo set. Every figure it prints is checked against DtaoApi
+// stake remove (an amount, --all), stake move, stake transfer, stake swap, sudo set and subnets register. Every figure it prints is checked against DtaoApi
 // read at the same head (instant sealing makes no block between the command and the check), and
 // refused operations must show the chain's named error, or the client's own refusal, and change
 // nothing but the fee. The client exits 0 on failures, so its output is judged, never its exit
@@ -396,7 +396,7 @@ describe('btcli against the dev chain', () => {
     assert.equal(await free(k.bob.address), bob - 3n * TAO - await feeAtHead(k.bob.address));
   });
 
-  it('stake swap moves the wallet hotkey’s stake between subnets as StakeSwapped reports; beyond its tolerance the chain refuses it (SlippageTooHigh)', async () => {
+  it('stake swap moves the wallet hotkey’s stake between subnets as StakeSwapped reports; beyond its tolerance the chain refuses it (SlippageTooHigh); --unsafe sends swap_stake', async () => {
     // Bob stakes on his own hotkey (the wallet's `default`) on subnet 1, then swaps 1 alpha of it to
     // subnet 2 with the client's limit (a generous tolerance).
     assert.equal(await send(api.tx.dtao.addStake(k.bob.address, 1, 5n * TAO), k.bob), null);
@@ -426,6 +426,17 @@ describe('btcli against the dev chain', () => {
     assert.equal(api.registry.findMetaError(failed.event.data[0].asModule).name, 'SlippageTooHigh');
     assert.equal(await positionOf(k.bob.address, k.bob.address, 1), before1);
     assert.equal(await positionOf(k.bob.address, k.bob.address, 2), before2);
+
+    // --unsafe sends swap_stake (no limit): the same move, whatever the price does.
+    const unsafe = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
+      '--dest-netuid', '2', '--amount', '1', '--unsafe', ...tx, '--json-output']));
+    assert.equal(unsafe.success, true, JSON.stringify(unsafe));
+    const plain = await api.rpc.chain.getBlock();
+    assert.ok(plain.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === 'swapStake'));
+    const u = await eventAtHead(api.events.dtao.StakeSwapped);
+    assert.deepEqual([u.coldkey, u.hotkey, u.originNetuid, u.destinationNetuid, u.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), before1 - TAO);
+    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), before2 + u.alphaOut);
   });
 
   it('stake add on several subnets sends one transaction (a StakeAdded per subnet); stake remove --all sells every position', async () => {
@@ -575,5 +586,55 @@ describe('btcli against the dev chain', () => {
     assert.match(sudoSet('alice', 'immunity_period', 10, false), /sudo_set_immunity_period not found in pallet/);
     assert.equal(await head(), block, 'nothing was submitted');
     assert.equal(big(await q.bondsMovingAverage(1)), 800_000n);
+  });
+
+  it('subnets register: safe by default (register_limit at the burn plus the tolerance), --unsafe (burned_register); a full subnet is the chain’s SubnetFull', async () => {
+    const calls = async () => (await api.rpc.chain.getBlock()).block.extrinsics.map((x) => x.method);
+    const register = (wallet, ...flags) => json(btcli(['subnets', 'register', '--netuid', '1', '--wallet-name', wallet,
+      '--hotkey', 'default', '--no-prompt', '--json-output', ...flags]));
+    // What the client reads to choose the transaction's validity: the blocks since the subnet's
+    // last epoch, or since its registration before the first (subnet 1's tempo is 0 here: none).
+    const since = [big(await api.query.dtao.lastEpochBlock(1)), big(await api.query.subtensorModule.networkRegisteredAt(1))]
+      .reduce((a, b) => (a > b ? a : b));
+    assert.equal(big(await api.query.subtensorModule.blocksSinceLastStep(1)), BigInt(await head()) - since);
+
+    for (const [who, flags, method] of [
+      ['ferdie', ['--tolerance', '0.1'], 'registerLimit'],
+      ['dave', ['--unsafe'], 'burnedRegister'],
+    ]) {
+      const key = k[who].address;
+      const burn = big(await api.query.dtao.burn(1));
+      const before = await free(key);
+      const out = register(who, ...flags);
+      assert.equal(out.success, true, JSON.stringify(out));
+      const call = (await calls()).find((m) => m.section === 'subtensorModule' && m.method === method);
+      assert.ok(call, `${method} in the block`);
+      if (method === 'registerLimit') {
+        // The client's limit: the burn plus 10 %, in rao (rounded as the client rounds TAO).
+        const limit = big(call.args[2]);
+        assert.ok(limit >= burn && limit <= (burn * 11n) / 10n + 1n, `limit ${limit} for a burn of ${burn}`);
+      }
+      const reg = await eventAtHead(api.events.dtao.NeuronRegistered);
+      assert.deepEqual([reg.netuid, reg.hotkey], [1n, key]);
+      assert.equal(await free(key), before - burn - await feeAtHead(key), 'charged the burn (not the limit) and the fee');
+      const g = (await api.call.dtaoApi.metagraph(1)).unwrap();
+      const n = g.neurons.find((x) => x.hotkey.toString() === key);
+      assert.ok(n, `${who}'s hotkey in the metagraph`);
+      assert.equal(BigInt(n.uid.toNumber()), reg.uid);
+      assert.equal((await api.query.subtensorModule.uids(1, key)).unwrap().toNumber(), n.uid.toNumber());
+    }
+
+    // A full subnet: root sets MaxNeurons to the neurons it has; the chain refuses the next one.
+    const q = api.query.dtao;
+    const [maxNeurons, count] = [(await q.maxNeurons(1)).toNumber(), (await q.neuronCount(1)).toNumber()];
+    const setMax = (v) => send(api.tx.sudo.sudo(api.tx.dtao.setSubnetParams(1, [{ MaxNeurons: v }])), k.alice);
+    assert.equal(await setMax(count), null);
+    const before = await free(k.charlie.address);
+    const out = register('charlie', '--tolerance', '0.1');
+    assert.equal(out.success, false, JSON.stringify(out));
+    assert.match(out.msg, /SubnetFull/);
+    assert.equal((await q.neuronCount(1)).toNumber(), count);
+    assert.equal(await free(k.charlie.address), before - await feeAtHead(k.charlie.address), 'only the fee');
+    assert.equal(await setMax(maxNeurons), null);
   });
 });

@@ -114,14 +114,25 @@ it('sudo(system.setCode) upgrades the running populated chain: the new spec_vers
     await assertCoinbaseAsPredicted(api, predictedNext, first);
     assert.deepEqual(await dtaoStorageBesidesPools(api, first), before, 'the migrations changed nothing');
     // What it held before the items were removed, but the epochs that ran since (the mirror of
-    // `Dtao.LastEpochBlock`, written at each epoch).
+    // `Dtao.LastEpochBlock`, written at each epoch) and the blocks counted since (`BlocksSinceLastStep`:
+    // the blocks since the subnet's last epoch, or its registration before the first).
     const expected = new Map(compatBefore);
     const lastEpoch = api.query.subtensorModule.lastEpochBlock.keyPrefix();
+    const sinceStep = api.query.subtensorModule.blocksSinceLastStep.keyPrefix();
     const atFirst = await api.at(first);
+    const firstNumber = (await api.rpc.chain.getHeader(first)).number.toBigInt();
     for (const key of expected.keys()) {
-      if (!key.startsWith(lastEpoch)) continue;
-      const netuid = api.createType('u16', hexToU8a(`0x${key.slice(lastEpoch.length)}`)).toNumber();
-      expected.set(key, (await atFirst.query.dtao.lastEpochBlock(netuid)).toHex(true));
+      const prefix = [lastEpoch, sinceStep].find((p) => key.startsWith(p));
+      if (!prefix) continue;
+      const netuid = api.createType('u16', hexToU8a(`0x${key.slice(prefix.length)}`)).toNumber();
+      const epochAt = (await atFirst.query.dtao.lastEpochBlock(netuid)).toBigInt();
+      if (prefix === lastEpoch) {
+        expected.set(key, api.createType('u64', epochAt).toHex(true));
+      } else {
+        const registered = (await atFirst.query.dtao.pools(netuid)).unwrap().registeredAt.toBigInt();
+        const since = epochAt > registered ? epochAt : registered;
+        expected.set(key, api.createType('u64', firstNumber - since).toHex(true));
+      }
     }
     assert.deepEqual(await compatStorage(api, first), expected, 'SubtensorModule filled from Dtao, at its storage version');
     await assertInvariants(api, first);
@@ -134,7 +145,6 @@ it('sudo(system.setCode) upgrades the running populated chain: the new spec_vers
     assert.ok(eventOf(staked.events, api.events.dtao.StakeAdded), 'StakeAdded under the new runtime');
     for (let i = 0; i < 12; i++) await createBlock(api);
     const head = await api.rpc.chain.getHeader();
-    const firstNumber = (await api.rpc.chain.getHeader(first)).number.toBigInt();
     for (const n of [1, 2, 3]) {
       assert.ok(big(await api.query.dtao.lastEpochBlock(n)) > firstNumber, `subnet ${n} ran an epoch after the upgrade`);
     }

@@ -54,7 +54,7 @@ impl pallet_dtao::Config for Test {
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
 	type MaxNeuronsLimit = ConstU32<512>;
-	type MaxValidatorsLimit = ConstU32<256>;
+	type MaxValidatorsLimit = ConstU32<{ crate::params::bounds::MAX_VALIDATORS_LIMIT as u32 }>;
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = SettlementsPerBlock;
 	type MaxHookWeight = HookWeightLimit;

@@ -24,6 +24,10 @@ pub trait DtaoObserver<AccountId> {
 	fn tempo_set(_netuid: u16, _tempo: u16) {}
 	/// The subnet's epoch ran at `block` (its `LastEpochBlock`).
 	fn epoch_ran(_netuid: u16, _block: u64) {}
+	/// A block's hook reached the subnet `netuid`: called for every subnet, once per block, as the
+	/// coinbase starts and before the block's epochs (so an epoch of this block is reported after
+	/// it).
+	fn subnet_block(_netuid: u16) {}
 }
 
 impl<AccountId> DtaoObserver<AccountId> for () {}

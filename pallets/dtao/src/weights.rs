@@ -2,7 +2,7 @@
 //! `benchmarking.rs` run in the wasm runtime (`dtao-node benchmark pallet`, frame-benchmarking
 //! 64.0.0). Do not edit by hand: run the script again.
 //!
-//! Date: 2026-12-06. Steps: 10, repeat: 5.
+//! Date: 2026-12-07. Steps: 10, repeat: 5.
 //! Machine: `vm`, CPU `AMD EPYC`; wasm execution: Compiled.
 //!
 //! `SubstrateWeight<T>` counts storage by the runtime's `DbWeight`; `()` by `RocksDbWeight` (the
@@ -84,41 +84,41 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_network() -> Weight {
-		// Minimum execution time: 173_958_000 picoseconds.
-		Weight::from_parts(184_915_000, 922)
-			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(30_u64))
+		// Minimum execution time: 195_772_000 picoseconds.
+		Weight::from_parts(217_725_000, 946)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(38_u64))
 	}
 	fn start_call() -> Weight {
-		// Minimum execution time: 26_209_000 picoseconds.
-		Weight::from_parts(29_444_000, 886)
+		// Minimum execution time: 26_490_000 picoseconds.
+		Weight::from_parts(29_884_000, 886)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// The range of component `n` is `[1, 256]`.
-	/// The range of component `v` is `[0, 256]`.
+	/// The range of component `n` is `[1, 384]`.
+	/// The range of component `v` is `[0, 128]`.
 	fn dissolve_network(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 5_807_272_000 picoseconds.
-		Weight::from_parts(6_022_321_000, 15287)
-			// Standard error: 9_041_929
-			.saturating_add(Weight::from_parts(10_634_843, 0).saturating_mul(n.into()))
-			// Standard error: 9_046_577
-			.saturating_add(Weight::from_parts(331_845_694, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(34_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 292).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 762).saturating_mul(v.into()))
+		// Minimum execution time: 13_982_945_000 picoseconds.
+		Weight::from_parts(14_100_980_000, 14603)
+			// Standard error: 4_948_015
+			.saturating_add(Weight::from_parts(24_051_418, 0).saturating_mul(n.into()))
+			// Standard error: 14_860_525
+			.saturating_add(Weight::from_parts(273_253_217, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(41_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 337).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 857).saturating_mul(v.into()))
 	}
 	/// The range of component `h` is `[1, 1000]`.
 	fn settle(h: u32, ) -> Weight {
-		// Minimum execution time: 171_435_000 picoseconds.
-		Weight::from_parts(841_873_587, 1415)
-			// Standard error: 1_961_604
-			.saturating_add(Weight::from_parts(85_574_878, 0).saturating_mul(h.into()))
+		// Minimum execution time: 172_096_000 picoseconds.
+		Weight::from_parts(178_496_000, 1415)
+			// Standard error: 557_509
+			.saturating_add(Weight::from_parts(85_384_935, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -127,29 +127,29 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `s` is `[1, 512]`.
 	fn coinbase(s: u32, ) -> Weight {
-		// Minimum execution time: 70_725_000 picoseconds.
-		Weight::from_parts(70_935_000, 1536)
-			// Standard error: 355_128
-			.saturating_add(Weight::from_parts(9_370_254, 0).saturating_mul(s.into()))
+		// Minimum execution time: 114_601_000 picoseconds.
+		Weight::from_parts(50_955_376, 2089)
+			// Standard error: 819_774
+			.saturating_add(Weight::from_parts(13_630_731, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 49).saturating_mul(s.into()))
 	}
-	/// The range of component `v` is `[1, 64]`.
 	/// The range of component `n` is `[2, 512]`.
+	/// The range of component `v` is `[1, 64]`.
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 450_008_000 picoseconds.
-		Weight::from_parts(451_420_000, 0)
-			// Standard error: 2_286_009
-			.saturating_add(Weight::from_parts(32_860_382, 0).saturating_mul(n.into()))
-			// Standard error: 18_260_295
-			.saturating_add(Weight::from_parts(253_735_208, 0).saturating_mul(v.into()))
+		// Minimum execution time: 480_026_000 picoseconds.
+		Weight::from_parts(483_621_000, 0)
+			// Standard error: 2_125_894
+			.saturating_add(Weight::from_parts(40_692_979, 0).saturating_mul(n.into()))
+			// Standard error: 16_981_321
+			.saturating_add(Weight::from_parts(253_169_062, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(22_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 369).saturating_mul(n.into()))
@@ -157,92 +157,92 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn set_weights(n: u32, ) -> Weight {
-		// Minimum execution time: 42_814_000 picoseconds.
-		Weight::from_parts(72_173_846, 1371)
-			// Standard error: 13_831
-			.saturating_add(Weight::from_parts(279_006, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 53_630_000 picoseconds.
+		Weight::from_parts(90_285_094, 1784)
+			// Standard error: 18_259
+			.saturating_add(Weight::from_parts(272_424, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		// Minimum execution time: 114_870_000 picoseconds.
-		Weight::from_parts(120_859_000, 1592)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Minimum execution time: 127_280_000 picoseconds.
+		Weight::from_parts(133_619_000, 1781)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	fn set_take() -> Weight {
-		// Minimum execution time: 28_262_000 picoseconds.
-		Weight::from_parts(32_468_000, 691)
+		// Minimum execution time: 28_602_000 picoseconds.
+		Weight::from_parts(31_326_000, 691)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		// Minimum execution time: 125_005_000 picoseconds.
-		Weight::from_parts(133_648_000, 1358)
+		// Minimum execution time: 125_377_000 picoseconds.
+		Weight::from_parts(130_825_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		// Minimum execution time: 137_474_000 picoseconds.
-		Weight::from_parts(144_354_000, 1627)
+		// Minimum execution time: 137_545_000 picoseconds.
+		Weight::from_parts(143_394_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		// Minimum execution time: 129_032_000 picoseconds.
-		Weight::from_parts(135_441_000, 1358)
+		// Minimum execution time: 127_620_000 picoseconds.
+		Weight::from_parts(134_370_000, 1358)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		// Minimum execution time: 143_353_000 picoseconds.
-		Weight::from_parts(150_284_000, 1627)
+		// Minimum execution time: 145_217_000 picoseconds.
+		Weight::from_parts(152_116_000, 1627)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		// Minimum execution time: 133_678_000 picoseconds.
-		Weight::from_parts(140_659_000, 1759)
+		// Minimum execution time: 133_719_000 picoseconds.
+		Weight::from_parts(141_601_000, 1759)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		// Minimum execution time: 127_920_000 picoseconds.
-		Weight::from_parts(134_089_000, 1706)
+		// Minimum execution time: 128_392_000 picoseconds.
+		Weight::from_parts(134_591_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		// Minimum execution time: 137_074_000 picoseconds.
-		Weight::from_parts(143_333_000, 1706)
+		// Minimum execution time: 136_092_000 picoseconds.
+		Weight::from_parts(143_575_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		// Minimum execution time: 127_970_000 picoseconds.
-		Weight::from_parts(136_203_000, 1706)
+		// Minimum execution time: 128_602_000 picoseconds.
+		Weight::from_parts(136_113_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn move_stake_limit() -> Weight {
-		// Not measured yet: swap_stake_limit's time with move_stake's storage.
-		Weight::from_parts(143_333_000, 1759)
+		// Minimum execution time: 141_762_000 picoseconds.
+		Weight::from_parts(149_503_000, 1759)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake_limit() -> Weight {
-		// Not measured yet: swap_stake_limit's time and storage.
-		Weight::from_parts(143_333_000, 1706)
+		// Minimum execution time: 135_772_000 picoseconds.
+		Weight::from_parts(141_501_000, 1706)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// The range of component `s` is `[1, 64]`.
 	fn unstake_all(s: u32, ) -> Weight {
-		// Minimum execution time: 160_458_000 picoseconds.
-		Weight::from_parts(109_370_560, 1873)
-			// Standard error: 195_991
-			.saturating_add(Weight::from_parts(70_879_510, 0).saturating_mul(s.into()))
+		// Minimum execution time: 161_430_000 picoseconds.
+		Weight::from_parts(96_688_195, 1873)
+			// Standard error: 161_870
+			.saturating_add(Weight::from_parts(69_582_973, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -250,178 +250,178 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		// Minimum execution time: 6_110_000 picoseconds.
-		Weight::from_parts(7_261_000, 0)
+		// Minimum execution time: 5_959_000 picoseconds.
+		Weight::from_parts(7_130_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		// Minimum execution time: 6_800_000 picoseconds.
-		Weight::from_parts(8_021_000, 0)
+		// Minimum execution time: 6_570_000 picoseconds.
+		Weight::from_parts(7_662_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		// Minimum execution time: 88_161_000 picoseconds.
-		Weight::from_parts(129_202_000, 1569)
+		// Minimum execution time: 88_261_000 picoseconds.
+		Weight::from_parts(93_499_000, 1569)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// The range of component `k` is `[1, 256]`.
 	fn root_claims(k: u32, ) -> Weight {
-		// Minimum execution time: 42_293_000 picoseconds.
-		Weight::from_parts(41_754_437, 881)
-			// Standard error: 456
-			.saturating_add(Weight::from_parts(280_729, 0).saturating_mul(k.into()))
+		// Minimum execution time: 42_163_000 picoseconds.
+		Weight::from_parts(41_898_354, 881)
+			// Standard error: 490
+			.saturating_add(Weight::from_parts(276_481, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		// Minimum execution time: 6_159_000 picoseconds.
-		Weight::from_parts(7_431_000, 0)
+		// Minimum execution time: 5_849_000 picoseconds.
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		// Minimum execution time: 6_029_000 picoseconds.
-		Weight::from_parts(7_502_000, 0)
+		// Minimum execution time: 5_939_000 picoseconds.
+		Weight::from_parts(7_551_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		// Minimum execution time: 6_249_000 picoseconds.
-		Weight::from_parts(7_531_000, 0)
+		// Minimum execution time: 6_019_000 picoseconds.
+		Weight::from_parts(11_187_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		// Minimum execution time: 6_329_000 picoseconds.
-		Weight::from_parts(7_581_000, 0)
+		// Minimum execution time: 6_089_000 picoseconds.
+		Weight::from_parts(9_644_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		// Minimum execution time: 6_099_000 picoseconds.
-		Weight::from_parts(7_291_000, 0)
+		// Minimum execution time: 5_848_000 picoseconds.
+		Weight::from_parts(7_120_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		// Minimum execution time: 6_149_000 picoseconds.
-		Weight::from_parts(10_666_000, 0)
+		// Minimum execution time: 5_829_000 picoseconds.
+		Weight::from_parts(7_181_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		// Minimum execution time: 6_129_000 picoseconds.
-		Weight::from_parts(9_203_000, 0)
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(7_041_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		// Minimum execution time: 53_630_000 picoseconds.
-		Weight::from_parts(61_982_000, 1120)
+		// Minimum execution time: 53_480_000 picoseconds.
+		Weight::from_parts(60_550_000, 1120)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		// Minimum execution time: 6_099_000 picoseconds.
-		Weight::from_parts(7_281_000, 0)
+		// Minimum execution time: 5_898_000 picoseconds.
+		Weight::from_parts(7_011_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		// Minimum execution time: 6_099_000 picoseconds.
-		Weight::from_parts(7_090_000, 0)
+		// Minimum execution time: 5_899_000 picoseconds.
+		Weight::from_parts(7_080_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		// Minimum execution time: 6_079_000 picoseconds.
-		Weight::from_parts(7_041_000, 0)
+		// Minimum execution time: 5_789_000 picoseconds.
+		Weight::from_parts(6_910_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		// Minimum execution time: 6_129_000 picoseconds.
-		Weight::from_parts(7_111_000, 0)
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_960_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		// Minimum execution time: 6_069_000 picoseconds.
-		Weight::from_parts(7_181_000, 0)
+		// Minimum execution time: 5_839_000 picoseconds.
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		// Minimum execution time: 13_250_000 picoseconds.
-		Weight::from_parts(15_172_000, 430)
+		// Minimum execution time: 12_990_000 picoseconds.
+		Weight::from_parts(14_542_000, 430)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		// Minimum execution time: 6_079_000 picoseconds.
-		Weight::from_parts(7_070_000, 0)
+		// Minimum execution time: 5_849_000 picoseconds.
+		Weight::from_parts(6_880_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		// Minimum execution time: 6_089_000 picoseconds.
-		Weight::from_parts(7_151_000, 0)
+		// Minimum execution time: 5_819_000 picoseconds.
+		Weight::from_parts(6_881_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		// Minimum execution time: 6_079_000 picoseconds.
-		Weight::from_parts(7_160_000, 0)
+		// Minimum execution time: 5_808_000 picoseconds.
+		Weight::from_parts(6_840_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		// Minimum execution time: 6_049_000 picoseconds.
-		Weight::from_parts(7_020_000, 0)
+		// Minimum execution time: 5_879_000 picoseconds.
+		Weight::from_parts(6_900_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		// Minimum execution time: 6_029_000 picoseconds.
-		Weight::from_parts(7_020_000, 0)
+		// Minimum execution time: 5_889_000 picoseconds.
+		Weight::from_parts(6_900_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		// Minimum execution time: 6_009_000 picoseconds.
-		Weight::from_parts(7_151_000, 0)
+		// Minimum execution time: 5_949_000 picoseconds.
+		Weight::from_parts(6_930_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		// Minimum execution time: 20_080_000 picoseconds.
-		Weight::from_parts(23_335_000, 686)
+		// Minimum execution time: 21_412_000 picoseconds.
+		Weight::from_parts(23_815_000, 686)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn set_burn() -> Weight {
-		// Minimum execution time: 26_869_000 picoseconds.
-		Weight::from_parts(29_504_000, 788)
+		// Minimum execution time: 26_509_000 picoseconds.
+		Weight::from_parts(28_722_000, 909)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		// Minimum execution time: 20_160_000 picoseconds.
-		Weight::from_parts(22_663_000, 544)
+		// Minimum execution time: 20_481_000 picoseconds.
+		Weight::from_parts(22_553_000, 544)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		// Minimum execution time: 15_192_000 picoseconds.
-		Weight::from_parts(17_897_000, 520)
+		// Minimum execution time: 15_583_000 picoseconds.
+		Weight::from_parts(17_255_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		// Minimum execution time: 15_323_000 picoseconds.
-		Weight::from_parts(17_196_000, 520)
+		// Minimum execution time: 15_543_000 picoseconds.
+		Weight::from_parts(17_376_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		// Minimum execution time: 15_322_000 picoseconds.
-		Weight::from_parts(17_756_000, 520)
+		// Minimum execution time: 15_513_000 picoseconds.
+		Weight::from_parts(18_758_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		// Minimum execution time: 15_442_000 picoseconds.
-		Weight::from_parts(19_118_000, 520)
+		// Minimum execution time: 15_473_000 picoseconds.
+		Weight::from_parts(17_486_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		// Minimum execution time: 15_402_000 picoseconds.
-		Weight::from_parts(18_197_000, 520)
+		// Minimum execution time: 15_573_000 picoseconds.
+		Weight::from_parts(17_126_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -430,31 +430,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage counted by `RocksDbWeight`, for tests and the mock.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(184_915_000, 922)
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
-			.saturating_add(RocksDbWeight::get().writes(30_u64))
+		Weight::from_parts(217_725_000, 946)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
+			.saturating_add(RocksDbWeight::get().writes(38_u64))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(29_444_000, 886)
+		Weight::from_parts(29_884_000, 886)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_network(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(6_022_321_000, 15287)
-			.saturating_add(Weight::from_parts(10_634_843, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(331_845_694, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(34_u64))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((10_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 292).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 762).saturating_mul(v.into()))
+		Weight::from_parts(14_100_980_000, 14603)
+			.saturating_add(Weight::from_parts(24_051_418, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(273_253_217, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(41_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((12_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 337).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 857).saturating_mul(v.into()))
 	}
 	fn settle(h: u32, ) -> Weight {
-		Weight::from_parts(841_873_587, 1415)
-			.saturating_add(Weight::from_parts(85_574_878, 0).saturating_mul(h.into()))
+		Weight::from_parts(178_496_000, 1415)
+			.saturating_add(Weight::from_parts(85_384_935, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -462,97 +462,97 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(h.into()))
 	}
 	fn coinbase(s: u32, ) -> Weight {
-		Weight::from_parts(70_935_000, 1536)
-			.saturating_add(Weight::from_parts(9_370_254, 0).saturating_mul(s.into()))
+		Weight::from_parts(50_955_376, 2089)
+			.saturating_add(Weight::from_parts(13_630_731, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 49).saturating_mul(s.into()))
 	}
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(451_420_000, 0)
-			.saturating_add(Weight::from_parts(32_860_382, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(253_735_208, 0).saturating_mul(v.into()))
+		Weight::from_parts(483_621_000, 0)
+			.saturating_add(Weight::from_parts(40_692_979, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(253_169_062, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(22_u64))
+			.saturating_add(RocksDbWeight::get().writes(24_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 369).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 799).saturating_mul(v.into()))
 	}
 	fn set_weights(n: u32, ) -> Weight {
-		Weight::from_parts(72_173_846, 1371)
-			.saturating_add(Weight::from_parts(279_006, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(90_285_094, 1784)
+			.saturating_add(Weight::from_parts(272_424, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(120_859_000, 1592)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(133_619_000, 1781)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(32_468_000, 691)
+		Weight::from_parts(31_326_000, 691)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(133_648_000, 1358)
+		Weight::from_parts(130_825_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(144_354_000, 1627)
+		Weight::from_parts(143_394_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(135_441_000, 1358)
+		Weight::from_parts(134_370_000, 1358)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(150_284_000, 1627)
+		Weight::from_parts(152_116_000, 1627)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(140_659_000, 1759)
+		Weight::from_parts(141_601_000, 1759)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(134_089_000, 1706)
+		Weight::from_parts(134_591_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(143_333_000, 1706)
+		Weight::from_parts(143_575_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(136_203_000, 1706)
+		Weight::from_parts(136_113_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn move_stake_limit() -> Weight {
-		Weight::from_parts(143_333_000, 1759)
+		Weight::from_parts(149_503_000, 1759)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake_limit() -> Weight {
-		Weight::from_parts(143_333_000, 1706)
+		Weight::from_parts(141_501_000, 1706)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn unstake_all(s: u32, ) -> Weight {
-		Weight::from_parts(109_370_560, 1873)
-			.saturating_add(Weight::from_parts(70_879_510, 0).saturating_mul(s.into()))
+		Weight::from_parts(96_688_195, 1873)
+			.saturating_add(Weight::from_parts(69_582_973, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -560,144 +560,144 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		Weight::from_parts(7_261_000, 0)
+		Weight::from_parts(7_130_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		Weight::from_parts(8_021_000, 0)
+		Weight::from_parts(7_662_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		Weight::from_parts(129_202_000, 1569)
+		Weight::from_parts(93_499_000, 1569)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn root_claims(k: u32, ) -> Weight {
-		Weight::from_parts(41_754_437, 881)
-			.saturating_add(Weight::from_parts(280_729, 0).saturating_mul(k.into()))
+		Weight::from_parts(41_898_354, 881)
+			.saturating_add(Weight::from_parts(276_481, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		Weight::from_parts(7_431_000, 0)
+		Weight::from_parts(7_151_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		Weight::from_parts(7_502_000, 0)
+		Weight::from_parts(7_551_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		Weight::from_parts(7_531_000, 0)
+		Weight::from_parts(11_187_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		Weight::from_parts(7_581_000, 0)
+		Weight::from_parts(9_644_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		Weight::from_parts(7_291_000, 0)
+		Weight::from_parts(7_120_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		Weight::from_parts(10_666_000, 0)
+		Weight::from_parts(7_181_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		Weight::from_parts(9_203_000, 0)
+		Weight::from_parts(7_041_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		Weight::from_parts(61_982_000, 1120)
+		Weight::from_parts(60_550_000, 1120)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		Weight::from_parts(7_281_000, 0)
+		Weight::from_parts(7_011_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		Weight::from_parts(7_090_000, 0)
+		Weight::from_parts(7_080_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		Weight::from_parts(7_041_000, 0)
+		Weight::from_parts(6_910_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		Weight::from_parts(7_111_000, 0)
+		Weight::from_parts(6_960_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		Weight::from_parts(7_181_000, 0)
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		Weight::from_parts(15_172_000, 430)
+		Weight::from_parts(14_542_000, 430)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		Weight::from_parts(7_070_000, 0)
+		Weight::from_parts(6_880_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		Weight::from_parts(7_151_000, 0)
+		Weight::from_parts(6_881_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		Weight::from_parts(7_160_000, 0)
+		Weight::from_parts(6_840_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		Weight::from_parts(7_020_000, 0)
+		Weight::from_parts(6_900_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		Weight::from_parts(7_020_000, 0)
+		Weight::from_parts(6_900_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		Weight::from_parts(7_151_000, 0)
+		Weight::from_parts(6_930_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		Weight::from_parts(23_335_000, 686)
+		Weight::from_parts(23_815_000, 686)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_burn() -> Weight {
-		Weight::from_parts(29_504_000, 788)
+		Weight::from_parts(28_722_000, 909)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		Weight::from_parts(22_663_000, 544)
+		Weight::from_parts(22_553_000, 544)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		Weight::from_parts(17_897_000, 520)
+		Weight::from_parts(17_255_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		Weight::from_parts(17_196_000, 520)
+		Weight::from_parts(17_376_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		Weight::from_parts(17_756_000, 520)
+		Weight::from_parts(18_758_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		Weight::from_parts(19_118_000, 520)
+		Weight::from_parts(17_486_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		Weight::from_parts(18_197_000, 520)
+		Weight::from_parts(17_126_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

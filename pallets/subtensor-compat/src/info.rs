@@ -500,7 +500,7 @@ impl<T: Config> crate::Pallet<T> {
 			max_burn: c(burn),
 			adjustment_alpha: c(0),
 			adjustment_interval: Compact(0),
-			target_regs_per_interval: Compact(0),
+			target_regs_per_interval: Compact(crate::pallet::TargetRegistrationsPerInterval::<T>::get(netuid)),
 			max_regs_per_block: Compact(0),
 			serving_rate_limit: c(0),
 			commit_reveal_weights_enabled: crate::pallet::CommitRevealWeightsEnabled::<T>::get(netuid),

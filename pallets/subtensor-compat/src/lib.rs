@@ -13,14 +13,18 @@
 //! - the storage items it keeps (`NetworksAdded`, `SubnetOwner`, `NetworkRegisteredAt`, `Owner`,
 //!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `TokenSymbol`, `SubnetIdentitiesV3`, and the
 //!   neuron mirrors `Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`, `Tempo`,
-//!   `LastEpochBlock`, `SubnetLocked`) are written by `Dtao`'s own code through
+//!   `LastEpochBlock`, `SubnetLocked`, and `BlocksSinceLastStep`, counted by `Dtao`'s block hook)
+//!   are written by `Dtao`'s own code through
 //!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
 //!   [`Pallet::do_try_state`] checks they agree;
 //! - its own calls: `serve_axon` (each neuron's endpoint, `Axons`) and the weights calls
-//!   `set_weights` and `set_mechanism_weights` (forwarded to `Dtao.set_weights`);
+//!   `set_weights` and `set_mechanism_weights` (forwarded to `Dtao.set_weights`), and
+//!   `register_limit` (`Dtao.burned_register` within a price limit);
 //! - items that state this chain's fixed rules (`CommitRevealWeightsEnabled`,
 //!   `WeightsSetRateLimit`, `MinAllowedWeights`, `MaxWeightsLimit`, `CollateralLockShare`,
-//!   `SubnetEpochConsensus`) are never written: the client reads their defaults;
+//!   `SubnetEpochConsensus`, and the registration rules `NetworkRegistrationAllowed`,
+//!   `TargetRegistrationsPerInterval`, `RegistrationsThisInterval`, `AdjustmentInterval`,
+//!   `LastAdjustmentBlock`) are never written: the client reads their defaults;
 //! - items of features this chain does not have (identities of coldkeys, root claims, stake locks,
 //!   a copy of the TAO-flow EMA) are declared so the client can read them, and stay empty;
 //! - the runtime APIs ([`runtime_api`]) are adapters over `Dtao`'s views ([`info`]).
@@ -71,16 +75,18 @@ pub mod pallet {
 	use alloc::collections::BTreeMap;
 	use dtao_math::substrate_fixed::types::{I64F64, I96F32};
 	use frame_support::pallet_prelude::*;
+	use frame_support::traits::{ConstBool, ConstU16};
 	use frame_system::pallet_prelude::*;
 	use pallet_dtao::{staking::MoveKind, staking::MoveRequest, DtaoInterface, SubnetParam, WeightInfo as _};
 	use scale_info::TypeInfo;
 	use sp_runtime::traits::TrailingZeroInput;
 
-	/// Version 2: the neuron mirrors (`Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`),
-	/// `Tempo`, `SubnetLocked` and `LastEpochBlock` ([`crate::migrations::MigrateToV2`] fills them on a chain of
-	/// version 1; [`crate::migrations::FillMirrorsIfMissing`] fills every mirror whenever they are
-	/// missing).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// Version 3: `BlocksSinceLastStep` ([`crate::migrations::MigrateToV3`] fills it on a chain of
+	/// version 2). Version 2: the neuron mirrors (`Uids`, `SubnetworkN`, `IsNetworkMember`,
+	/// `LastUpdate`), `Tempo`, `SubnetLocked` and `LastEpochBlock` ([`crate::migrations::MigrateToV2`]
+	/// fills them on a chain of version 1). [`crate::migrations::FillMirrorsIfMissing`] fills every
+	/// mirror whenever they are missing.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -237,6 +243,11 @@ pub mod pallet {
 	/// The block of a subnet's last epoch (`Dtao`'s `LastEpochBlock`), from its first epoch on.
 	#[pallet::storage]
 	pub type LastEpochBlock<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
+	/// Blocks since a subnet's last epoch, for every subnet: 0 when it registers and in the block
+	/// of each epoch, one more in each other block (the block hook counts it for every subnet). The
+	/// client reads it to choose how long a registration stays valid.
+	#[pallet::storage]
+	pub type BlocksSinceLastStep<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
 
 	// ----- Kept by this pallet's own call. -----
 
@@ -264,6 +275,22 @@ pub mod pallet {
 	/// The epoch's consensus: Yuma on every subnet.
 	#[pallet::storage]
 	pub type SubnetEpochConsensus<T> = StorageMap<_, Identity, u16, EpochConsensus, ValueQuery>;
+	/// Whether neurons may register: `true` on every subnet (a full one refuses with `SubnetFull`).
+	#[pallet::storage]
+	pub type NetworkRegistrationAllowed<T> = StorageMap<_, Identity, u16, bool, ValueQuery, ConstBool<true>>;
+	/// Registrations per adjustment interval: 65,535, no limit (the burn is root's, it does not
+	/// adjust to registrations).
+	#[pallet::storage]
+	pub type TargetRegistrationsPerInterval<T> = StorageMap<_, Identity, u16, u16, ValueQuery, ConstU16<{ u16::MAX }>>;
+	/// Registrations in the current adjustment interval: 0 (none is counted).
+	#[pallet::storage]
+	pub type RegistrationsThisInterval<T> = StorageMap<_, Identity, u16, u16, ValueQuery>;
+	/// Blocks between burn adjustments: 0, the burn never adjusts.
+	#[pallet::storage]
+	pub type AdjustmentInterval<T> = StorageMap<_, Identity, u16, u16, ValueQuery>;
+	/// Block of the last burn adjustment: 0 (none).
+	#[pallet::storage]
+	pub type LastAdjustmentBlock<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
 
 	// ----- Declared for the client, always empty: features this chain does not have. -----
 
@@ -370,6 +397,8 @@ pub mod pallet {
 		InvalidPort,
 		/// `set_mechanism_weights`: a mechanism other than 0 (each subnet has one).
 		MechanismDoesNotExist,
+		/// `register_limit`: the subnet's registration burn is above the caller's `limit_price`.
+		RegistrationPriceLimitExceeded,
 	}
 
 	#[pallet::hooks]
@@ -467,6 +496,18 @@ pub mod pallet {
 		#[pallet::call_index(7)]
 		#[pallet::weight(DtaoWeights::<T>::burned_register())]
 		pub fn burned_register(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId) -> DispatchResult {
+			pallet_dtao::Pallet::<T>::burned_register(origin, netuid, hotkey)
+		}
+
+		/// `Dtao.burned_register` if the subnet's registration burn is at most `limit_price` rao;
+		/// otherwise `RegistrationPriceLimitExceeded` and nothing changes. An unsigned origin fails
+		/// with `BadOrigin` and an unknown subnet with `Dtao`'s `SubnetNotFound` first.
+		#[pallet::call_index(134)]
+		#[pallet::weight(DtaoWeights::<T>::burned_register().saturating_add(T::DbWeight::get().reads(1)))]
+		pub fn register_limit(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId, limit_price: u64) -> DispatchResult {
+			ensure_signed(origin.clone())?;
+			ensure!(NetworksAdded::<T>::get(netuid), pallet_dtao::Error::<T>::SubnetNotFound);
+			ensure!(Burn::<T>::get(netuid) <= limit_price, Error::<T>::RegistrationPriceLimitExceeded);
 			pallet_dtao::Pallet::<T>::burned_register(origin, netuid, hotkey)
 		}
 
@@ -709,6 +750,7 @@ pub mod pallet {
 			TokenSymbol::<T>::insert(netuid, crate::info::token_symbol_bytes(netuid));
 			Tempo::<T>::insert(netuid, pallet_dtao::Tempo::<T>::get(netuid));
 			SubnetLocked::<T>::insert(netuid, pallet_dtao::SubnetLocked::<T>::get(netuid));
+			BlocksSinceLastStep::<T>::insert(netuid, 0);
 			Self::deposit_event(Event::NetworkAdded(netuid, 0));
 		}
 
@@ -729,6 +771,7 @@ pub mod pallet {
 			SubnetworkN::<T>::remove(netuid);
 			LastUpdate::<T>::remove(netuid);
 			LastEpochBlock::<T>::remove(netuid);
+			BlocksSinceLastStep::<T>::remove(netuid);
 			let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
 			Self::deposit_event(Event::NetworkRemoved(netuid));
 		}
@@ -752,6 +795,11 @@ pub mod pallet {
 
 		fn epoch_ran(netuid: u16, block: u64) {
 			LastEpochBlock::<T>::insert(netuid, block);
+			BlocksSinceLastStep::<T>::insert(netuid, 0);
+		}
+
+		fn subnet_block(netuid: u16) {
+			BlocksSinceLastStep::<T>::mutate(netuid, |blocks| *blocks = blocks.saturating_add(1));
 		}
 
 		fn hotkey_owned(hotkey: &T::AccountId, coldkey: &T::AccountId) {
@@ -774,8 +822,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks that every mirrored item agrees with `Dtao`'s state: `NetworksAdded`, `Burn` and
 	/// `MechanismCountCurrent` hold exactly root and the subnets with a pool, `Burn` equals `Dtao`'s,
 	/// `Owner` equals `Dtao`'s `HotkeyOwner` for every hotkey, `OwnedHotkeys` lists each owned hotkey
-	/// once under its owner, identities belong to existing subnets, and the always-empty items are
-	/// empty.
+	/// once under its owner, identities belong to existing subnets, `BlocksSinceLastStep` counts the
+	/// blocks since each subnet's last epoch or registration, and the always-empty items are empty.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::{collections::BTreeSet, vec::Vec};
 		macro_rules! check {
@@ -811,6 +859,18 @@ impl<T: Config> Pallet<T> {
 		check!(
 			SubnetOwner::<T>::iter().all(|(n, o)| pallet_dtao::SubnetOwner::<T>::get(n) == Some(o)),
 			"SubnetOwner differs from Dtao's SubnetOwner"
+		);
+		let counted: BTreeSet<u16> = BlocksSinceLastStep::<T>::iter_keys().collect();
+		check!(counted == subnets_only, "BlocksSinceLastStep's entries differ from the subnets");
+		let now = pallet_dtao::Pallet::<T>::now();
+		// Every block's hook counts every subnet, so the count is the blocks since the last epoch
+		// (`LastEpochBlock`, 0 before the first) or since the registration.
+		check!(
+			BlocksSinceLastStep::<T>::iter().all(|(n, b)| {
+				pallet_dtao::Pools::<T>::get(n)
+					.is_some_and(|p| b == now.saturating_sub(pallet_dtao::LastEpochBlock::<T>::get(n).max(p.registered_at)))
+			}),
+			"BlocksSinceLastStep differs from the blocks since the subnet's last epoch or registration"
 		);
 		let registered: BTreeSet<u16> = NetworkRegisteredAt::<T>::iter_keys().collect();
 		check!(registered == subnets_only, "NetworkRegisteredAt's entries differ from the subnets");

@@ -26,7 +26,7 @@ impl<T: Config> FillMirrorsIfMissing<T> {
 	/// Fill the mirrors: root and every subnet with a pool in `NetworksAdded` and
 	/// `MechanismCountCurrent`, each subnet's `SubnetOwner`, `NetworkRegisteredAt` and `Burn`, and
 	/// every hotkey of `Dtao`'s `HotkeyOwner` in `Owner` and once in its owner's `OwnedHotkeys`;
-	/// then the items of version 2 ([`fill_v2`]). It writes what is missing and corrects what
+	/// then the items of versions 2 and 3 ([`fill_v2`], [`fill_v3`]). It writes what is missing and corrects what
 	/// differs, so it is right on mirrors already (partly) filled too. One pass over the subnets (at
 	/// most `MaxSubnets`) and one over the hotkeys. Returns the entries read and written.
 	pub fn fill() -> (u64, u64) {
@@ -58,8 +58,9 @@ impl<T: Config> FillMirrorsIfMissing<T> {
 			}
 			writes = writes.saturating_add(2);
 		}
-		let (r, w) = fill_v2::<T>();
-		(reads.saturating_add(r), writes.saturating_add(w))
+		let (r2, w2) = fill_v2::<T>();
+		let (r3, w3) = fill_v3::<T>();
+		(reads.saturating_add(r2).saturating_add(r3), writes.saturating_add(w2).saturating_add(w3))
 	}
 }
 
@@ -104,6 +105,43 @@ pub fn fill_v2<T: Config>() -> (u64, u64) {
 /// (`Axons`) or never (the fixed rules read as defaults).
 pub type MigrateToV2<T> =
 	VersionedMigration<1, 2, v2::FillNeuronMirrors<T>, Pallet<T>, <T as polkadot_sdk::frame_system::Config>::DbWeight>;
+
+/// Fill the mirror of version 3 from `Dtao`: each subnet's `BlocksSinceLastStep`, the blocks since
+/// its last epoch (`Dtao`'s `LastEpochBlock`) or, before its first, since its registration. A
+/// runtime upgrade runs before the block is initialized: the block number is still the parent's,
+/// whose hook counted it, and this block's hook counts the next. One pass over the subnets.
+/// Returns the entries read and written.
+pub fn fill_v3<T: Config>() -> (u64, u64) {
+	let (mut reads, mut writes): (u64, u64) = (0, 0);
+	let now = pallet_dtao::Pallet::<T>::now();
+	for (netuid, pool) in pallet_dtao::Pools::<T>::iter() {
+		// `LastEpochBlock` is 0 before a subnet's first epoch.
+		let since = pallet_dtao::LastEpochBlock::<T>::get(netuid).max(pool.registered_at);
+		BlocksSinceLastStep::<T>::insert(netuid, now.saturating_sub(since));
+		reads = reads.saturating_add(2);
+		writes = writes.saturating_add(1);
+	}
+	(reads, writes)
+}
+
+/// Version 2 to 3: fill `BlocksSinceLastStep` from `Dtao` ([`fill_v3`]).
+pub type MigrateToV3<T> =
+	VersionedMigration<2, 3, v3::FillBlocksSinceLastStep<T>, Pallet<T>, <T as polkadot_sdk::frame_system::Config>::DbWeight>;
+
+/// The unversioned step of [`MigrateToV3`].
+pub mod v3 {
+	use super::*;
+
+	/// Fills `BlocksSinceLastStep` ([`fill_v3`]).
+	pub struct FillBlocksSinceLastStep<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for FillBlocksSinceLastStep<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (reads, writes) = fill_v3::<T>();
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+	}
+}
 
 /// The unversioned step of [`MigrateToV2`].
 pub mod v2 {

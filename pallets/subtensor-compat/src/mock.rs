@@ -49,7 +49,7 @@ impl pallet_dtao::Config for Test {
 	type PalletId = DtaoPalletId;
 	type WeightInfo = ();
 	type MaxNeuronsLimit = ConstU32<512>;
-	type MaxValidatorsLimit = ConstU32<256>;
+	type MaxValidatorsLimit = ConstU32<{ pallet_dtao::params::bounds::MAX_VALIDATORS_LIMIT as u32 }>;
 	type MaxSubnets = ConstU16<1024>;
 	type MaxSettlementsPerBlock = ConstU32<4>;
 	type MaxHookWeight = HookWeightLimit;

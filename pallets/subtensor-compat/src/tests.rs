@@ -349,6 +349,15 @@ fn the_fixed_weight_rules_read_as_defaults() {
 		assert_eq!(CollateralLockShare::<Test>::get(netuid), 0);
 		assert_eq!(SubnetEpochConsensus::<Test>::get(netuid), EpochConsensus::Yuma);
 		assert_eq!(MinAllowedWeights::<Test>::iter().count(), 0);
+		// The registration rules btcli reads after a failed registration: allowed, no interval
+		// limit (so it reports the chain's error rather than a full interval), no adjustment.
+		assert!(NetworkRegistrationAllowed::<Test>::get(netuid));
+		assert_eq!(TargetRegistrationsPerInterval::<Test>::get(netuid), u16::MAX);
+		assert_eq!(RegistrationsThisInterval::<Test>::get(netuid), 0);
+		assert_eq!(AdjustmentInterval::<Test>::get(netuid), 0);
+		assert_eq!(LastAdjustmentBlock::<Test>::get(netuid), 0);
+		assert_ok!(SubtensorModule::burned_register(signed(BOB), netuid, BOB_HOT));
+		assert_eq!(NetworkRegistrationAllowed::<Test>::iter().count() + RegistrationsThisInterval::<Test>::iter().count(), 0);
 	});
 }
 
@@ -529,8 +538,102 @@ fn the_fill_puts_the_storage_version_frame_did_not() {
 		let _ = crate::migrations::MigrateToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(0), "not a chain of version 1");
 		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
-		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(3));
 		check_invariants();
+	});
+}
+
+/// `BlocksSinceLastStep`: 0 at the registration, one more per block, 0 again in an epoch's block.
+#[test]
+fn blocks_since_last_step_counts_from_the_registration_and_each_epoch() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		assert_eq!(BlocksSinceLastStep::<Test>::get(netuid), 0);
+		run_to_block(4);
+		assert_eq!(BlocksSinceLastStep::<Test>::get(netuid), 3, "registered at block 1");
+		let tempo = u64::from(pallet_dtao::Tempo::<Test>::get(netuid));
+		let mut epochs = Vec::new();
+		for _ in 0..(2 * tempo + 2) {
+			run_to_block(System::block_number() + 1);
+			let now = System::block_number();
+			if pallet_dtao::LastEpochBlock::<Test>::get(netuid) == now {
+				epochs.push(now);
+				assert_eq!(BlocksSinceLastStep::<Test>::get(netuid), 0, "reset in the epoch's block");
+			} else {
+				let since = epochs.last().copied().unwrap_or(1);
+				assert_eq!(BlocksSinceLastStep::<Test>::get(netuid), now - since);
+			}
+		}
+		assert_eq!(epochs.len(), 2, "two epochs in two tempos and two blocks");
+		assert_eq!(epochs[1] - epochs[0], tempo + 1);
+		assert_ok!(pallet_dtao::Pallet::<Test>::dissolve_network(RuntimeOrigin::root(), netuid));
+		assert!(!BlocksSinceLastStep::<Test>::contains_key(netuid), "removed with the subnet");
+	});
+}
+
+/// A chain at version 2 (an upgrade runs with the parent block's number, after its hooks):
+/// `MigrateToV3` fills `BlocksSinceLastStep` with the counts the block hook would have kept,
+/// before and after a subnet's first epoch, and the next block's hook goes on from them; at
+/// version 3 it does nothing.
+#[test]
+fn migrate_to_v3_fills_blocks_since_last_step() {
+	use polkadot_sdk::frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		let first = alice_subnet();
+		let tempo = u64::from(pallet_dtao::Tempo::<Test>::get(first));
+		run_to_block(tempo + 3);
+		assert_ok!(SubtensorModule::register_network(signed(BOB), BOB_HOT));
+		run_to_block(tempo + 5);
+		assert_ne!(pallet_dtao::LastEpochBlock::<Test>::get(first), 0, "the first subnet had an epoch");
+		assert_eq!(pallet_dtao::LastEpochBlock::<Test>::get(2), 0, "the second had none");
+		let before: Vec<(u16, u64)> = BlocksSinceLastStep::<Test>::iter().collect();
+		assert_eq!(before.len(), 2);
+		let _ = BlocksSinceLastStep::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(2).put::<SubtensorModule>();
+		assert!(SubtensorModule::do_try_state().is_err());
+		let _ = crate::migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(3));
+		let after: Vec<(u16, u64)> = BlocksSinceLastStep::<Test>::iter().collect();
+		assert_eq!(after, before);
+		check_invariants();
+		run_to_block(System::block_number() + 1);
+		let after: Vec<(u16, u64)> = BlocksSinceLastStep::<Test>::iter().collect();
+		assert!(after.iter().zip(&before).all(|(a, b)| a.1 == b.1 + 1 || a.1 == 0), "the next block counts on");
+		// At version 3 nothing runs.
+		BlocksSinceLastStep::<Test>::insert(first, 99);
+		let _ = crate::migrations::MigrateToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(BlocksSinceLastStep::<Test>::get(first), 99);
+		assert!(SubtensorModule::do_try_state().is_err(), "the check catches a wrong count");
+		BlocksSinceLastStep::<Test>::insert(first, after.iter().find(|(n, _)| *n == first).map(|(_, b)| *b).unwrap_or(0));
+		check_invariants();
+	});
+}
+
+/// `register_limit` registers at the burn when the limit allows it, as `burned_register` does, and
+/// otherwise fails by name and changes nothing.
+#[test]
+fn register_limit_registers_within_the_limit_only() {
+	build_and_execute(|| {
+		let netuid = alice_subnet();
+		let burn = Burn::<Test>::get(netuid);
+		assert!(burn > 0);
+		assert_noop!(
+			SubtensorModule::register_limit(signed(BOB), netuid, BOB_HOT, burn - 1),
+			Error::<Test>::RegistrationPriceLimitExceeded
+		);
+		assert_noop!(SubtensorModule::register_limit(signed(BOB), 9, BOB_HOT, u64::MAX), DtaoError::SubnetNotFound);
+		assert_noop!(
+			SubtensorModule::register_limit(RuntimeOrigin::none(), netuid, BOB_HOT, u64::MAX),
+			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
+		);
+		let before = free(BOB);
+		assert_ok!(SubtensorModule::register_limit(signed(BOB), netuid, BOB_HOT, burn));
+		assert_eq!(free(BOB), before - burn, "charged the burn, not the limit");
+		assert_eq!(Uids::<Test>::get(netuid, BOB_HOT), Some(1));
+		assert!(dtao_events().iter().any(|e| matches!(
+			e,
+			pallet_dtao::Event::NeuronRegistered { netuid: 1, uid: 1, hotkey: BOB_HOT }
+		)));
 	});
 }
 
@@ -684,6 +787,7 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		assert_ok!(pallet_dtao::Pallet::<Test>::register_network(signed(BOB), BOB_HOT));
 		assert_ok!(pallet_dtao::Pallet::<Test>::burned_register(signed(BOB), 1, 103));
 		assert_ok!(pallet_dtao::Pallet::<Test>::set_burn(RuntimeOrigin::root(), 2, 7_777));
+		run_to_block(3);
 		let mirrored = || {
 			(
 				NetworksAdded::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
@@ -696,6 +800,7 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 				Uids::<Test>::iter().collect::<std::collections::BTreeSet<_>>(),
 				LastUpdate::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				Tempo::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
+				BlocksSinceLastStep::<Test>::iter().collect::<std::collections::BTreeMap<_, _>>(),
 				OwnedHotkeys::<Test>::iter()
 					.map(|(c, mut h)| {
 						h.sort();
@@ -708,7 +813,8 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		assert_eq!(before.0.len(), 3, "root and two subnets");
 		assert_eq!(before.5.len(), 3, "three hotkeys");
 		assert_eq!(before.7.len(), 3, "three neurons");
-		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(before.10.values().copied().collect::<Vec<_>>(), vec![2, 2], "two blocks since the registrations");
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(3));
 
 		// The pallet was not there: none of its storage, no storage version.
 		let prefix = sp_io::hashing::twox_128(SubtensorModule::name().as_bytes());
@@ -718,7 +824,7 @@ fn the_migration_fills_every_mirror_on_a_chain_without_the_pallet() {
 		assert!(SubtensorModule::do_try_state().is_err());
 
 		<crate::mock::AllPalletsWithSystem as BeforeAllRuntimeMigrations>::before_all_runtime_migrations();
-		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(2), "FRAME set the version");
+		assert_eq!(SubtensorModule::on_chain_storage_version(), StorageVersion::new(3), "FRAME set the version");
 		assert!(NetworksAdded::<Test>::iter().next().is_none(), "and filled nothing");
 		let _ = crate::migrations::FillMirrorsIfMissing::<Test>::on_runtime_upgrade();
 		assert_eq!(mirrored(), before);

@@ -81,7 +81,7 @@ export function keys() {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const k = (uri) => keyring.addFromUri(uri);
   return {
-    alice: k('//Alice'), bob: k('//Bob'), charlie: k('//Charlie'), dave: k('//Dave'), eve: k('//Eve'),
+    alice: k('//Alice'), bob: k('//Bob'), charlie: k('//Charlie'), dave: k('//Dave'), eve: k('//Eve'), ferdie: k('//Ferdie'),
     aliceHot: k('//Alice//hot'), bobHot: k('//Bob//hot'), charlieHot: k('//Charlie//hot'),
   };
 }

@@ -23,3 +23,7 @@ pub const FLOW_EXPONENT_MILLI_MAX: u32 = 10_000;
 pub const GATE_EXPONENT_MIN: u8 = 1;
 /// The largest exponent of `ShareGate`.
 pub const GATE_EXPONENT_MAX: u8 = 16;
+/// The dev runtime's `MaxValidatorsLimit`: `MaxValidators` may not exceed it (it bounds the
+/// epoch's rows and the claim work of a dissolution, so that a registration pruning a full subnet
+/// fits in one extrinsic). The simulator refuses a scenario above it.
+pub const MAX_VALIDATORS_LIMIT: u16 = 128;

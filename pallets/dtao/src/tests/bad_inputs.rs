@@ -141,7 +141,7 @@ fn cases() -> Vec<Case> {
 		c("set_max_neurons", "root (netuid 0)", None, || C::set_max_neurons { netuid: 0, value: 16 }, "RootSubnetNotAllowed"),
 		c("set_max_validators", "root (netuid 0)", None, || C::set_max_validators { netuid: 0, value: 16 }, "RootSubnetNotAllowed"),
 		c("set_max_neurons", "above MaxNeuronsLimit (512)", None, || C::set_max_neurons { netuid: 1, value: 513 }, "InvalidParameter"),
-		c("set_max_validators", "above MaxValidatorsLimit (256)", None, || C::set_max_validators { netuid: 1, value: 257 }, "InvalidParameter"),
+		c("set_max_validators", "above MaxValidatorsLimit (128)", None, || C::set_max_validators { netuid: 1, value: 129 }, "InvalidParameter"),
 		c("set_subnet_limit", "above MaxSubnets (1024)", None, || C::set_subnet_limit { value: 1025 }, "InvalidParameter"),
 		c("set_kappa", "signed by the subnet owner (root only)", Some(ALICE), || C::set_kappa { netuid: 1, value: 40_000 }, "BadOrigin"),
 		c("set_kappa", "root (netuid 0)", None, || C::set_kappa { netuid: 0, value: 40_000 }, "RootSubnetNotAllowed"),
