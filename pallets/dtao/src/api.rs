@@ -13,14 +13,17 @@ use scale_info::TypeInfo;
 /// A subnet as the runtime API shows it. Amounts in rao / alpha-rao; prices in rao per alpha.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct SubnetInfo<AccountId> {
+	/// The subnet (0: root).
 	pub netuid: u16,
 	/// Owner coldkey (`None` for root).
 	pub owner: Option<AccountId>,
 	/// Owner hotkey (`None` for root).
 	pub owner_hotkey: Option<AccountId>,
+	/// Block of its registration (root: 0).
 	pub registered_at: u64,
 	/// Block of `start_call`; `None` until then (root: block 0).
 	pub started_at: Option<u64>,
+	/// Blocks between epochs, less one (0: no epochs).
 	pub tempo: u16,
 	/// Blocks from now until the block whose `on_initialize` runs the next epoch (1: the next
 	/// block); `None` where no epoch will run (root, or a tempo of 0).
@@ -45,9 +48,13 @@ pub struct SubnetInfo<AccountId> {
 	pub root_alpha_sold: u64,
 	/// TAO that sale bought (`rt`).
 	pub root_tao_bought: u64,
+	/// Owner's alpha pending for the next epoch.
 	pub pending_owner_alpha: u64,
+	/// Miners' alpha pending for the next epoch.
 	pub pending_miner_alpha: u64,
+	/// Validators' alpha pending for the next epoch.
 	pub pending_validator_alpha: u64,
+	/// Root TAO (from the sale of root's alpha) pending for the next epoch.
 	pub pending_root_tao: u64,
 	/// `ρ_n` used by the last block's coinbase, rounded down to a part per billion.
 	pub root_proportion: Perbill,
@@ -72,7 +79,9 @@ pub struct SubnetInfo<AccountId> {
 /// proportions over 65535; stakes are current.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct MetagraphNeuron<AccountId> {
+	/// Its uid.
 	pub uid: u16,
+	/// Its hotkey.
 	pub hotkey: AccountId,
 	/// The hotkey's owner.
 	pub coldkey: AccountId,
@@ -90,9 +99,13 @@ pub struct MetagraphNeuron<AccountId> {
 	pub last_update: u64,
 	/// Block of its registration.
 	pub registered_at: u64,
+	/// Consensus weight `C` at the last epoch, over 65535.
 	pub consensus: u16,
+	/// Validator trust `VT` at the last epoch, over 65535.
 	pub validator_trust: u16,
+	/// Incentive `I` at the last epoch, over 65535.
 	pub incentive: u16,
+	/// Dividends `D` at the last epoch, over 65535.
 	pub dividends: u16,
 	/// Its stored weights, `(uid, weight)` as stored (max-upscaled).
 	pub weights: Vec<(u16, u16)>,
@@ -107,22 +120,31 @@ pub struct MetagraphNeuron<AccountId> {
 /// A subnet's neurons as Yuma Consensus sees them, with its hyperparameters.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct Metagraph<AccountId> {
+	/// The subnet.
 	pub netuid: u16,
 	/// The current block.
 	pub block: u64,
+	/// Blocks between epochs, less one (0: no epochs).
 	pub tempo: u16,
 	/// Block of the last epoch; `None` before the first.
 	pub last_epoch_block: Option<u64>,
 	/// Blocks until the next epoch (1: the next block); `None` for a tempo of 0.
 	pub blocks_until_epoch: Option<u64>,
+	/// `Kappa`, over 65535.
 	pub kappa: u16,
+	/// `BondsMovingAverage`, in millionths.
 	pub bonds_moving_average: u64,
+	/// `BondsPenalty`, over 65535.
 	pub bonds_penalty: u16,
+	/// `ActivityCutoffFactorMilli`: the activity cutoff in thousandths of the tempo.
 	pub activity_cutoff_factor_milli: u32,
 	/// The activity cutoff in blocks: `max(1, factor · tempo / 1000)`.
 	pub activity_cutoff: u64,
+	/// `MaxValidators`: the permits an epoch grants.
 	pub max_validators: u16,
+	/// `TaoWeight`, the weight of root stake in the stake weight.
 	pub tao_weight: Perbill,
+	/// Its neurons, by uid.
 	pub neurons: Vec<MetagraphNeuron<AccountId>>,
 }
 
@@ -133,7 +155,8 @@ pub struct SwapQuote {
 	pub amount_in: u64,
 	/// What comes out (alpha for a stake, TAO for an unstake).
 	pub amount_out: u64,
-	/// The fee, in the input token; it stays in the pool.
+	/// The fee, in TAO (from the TAO paid for a stake, from the proceeds of an unstake); it stays
+	/// in the pool.
 	pub fee: u64,
 	/// Spot price before, rao per alpha.
 	pub price_before: u64,
@@ -144,7 +167,9 @@ pub struct SwapQuote {
 /// One stake position of a coldkey.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct StakeInfo<AccountId> {
+	/// The hotkey the stake is on.
 	pub hotkey: AccountId,
+	/// The subnet (0: root).
 	pub netuid: u16,
 	/// Alpha value of the position (on root: TAO).
 	pub alpha: u64,

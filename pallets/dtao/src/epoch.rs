@@ -19,12 +19,19 @@ use polkadot_sdk::frame_support::{
 pub struct EpochState<AccountId> {
 	/// Hotkey of each uid.
 	pub hotkeys: Vec<AccountId>,
+	/// Each uid's stake, activity and permit, as Yuma reads them.
 	pub neurons: Vec<Neuron>,
+	/// Weight rows of the permit holders (and the owner), by uid: `(uid, weight)`; empty for others.
 	pub weights: Vec<Vec<(u16, u16)>>,
+	/// Bond rows of the permit holders, by uid: `(uid, bond)` over 65535; empty for others.
 	pub bonds: Vec<Vec<(u16, u16)>>,
+	/// The subnet's tempo.
 	pub tempo: u16,
+	/// Block of the last epoch (0: never).
 	pub last_epoch_block: u64,
+	/// The uid of the owner's hotkey, if it is a neuron: it always holds a permit.
 	pub owner_uid: Option<u16>,
+	/// The subnet's Yuma hyperparameters.
 	pub params: yuma::Params,
 }
 

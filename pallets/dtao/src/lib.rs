@@ -29,6 +29,7 @@
 //! [`Pallet::ensure_root_or_live_subnet`] admits it); a **started** subnet has had its `start_call`
 //! and receives emission; a **settlement** pays a dissolving subnet's holders over several blocks.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 // No panics in runtime code: arithmetic side effects, `unwrap` and indexing are errors outside
 // tests (every build runs clippy on the workspace's crates: .cargo/config.toml); tests may panic.
 #![cfg_attr(
@@ -80,6 +81,7 @@ const _: () = assert!(
 	"a new pool must start above the liquidity floor"
 );
 
+/// The pallet: its configuration, storage, events, errors, hooks and calls.
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -96,10 +98,12 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
 
+	/// The dTAO pallet.
 	#[pallet::pallet]
 	#[pallet::storage_version(crate::migrations::STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// What the runtime gives the pallet: the currency, its account, limits and weights.
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The TAO currency. Pools, root stake and pending root TAO are held by the pallet account.
@@ -157,30 +161,37 @@ pub mod pallet {
 	// fractions (`Perbill`, not a const generic) through the `type_value`s below.
 	// ---------------------------------------------------------------------------------------------
 
+	/// The default of `TaoWeight` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultTaoWeight() -> Perbill {
 		defaults::TAO_WEIGHT
 	}
+	/// The default of `OwnerCut` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultOwnerCut() -> Perbill {
 		defaults::OWNER_CUT
 	}
+	/// The default of `MinerShare` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultMinerShare() -> Perbill {
 		defaults::MINER_SHARE
 	}
+	/// The default of `SwapFee` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultSwapFee() -> Perbill {
 		defaults::SWAP_FEE
 	}
+	/// The default of `MovingAlpha` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultMovingAlpha() -> Perbill {
 		defaults::MOVING_ALPHA
 	}
+	/// The default of `MaxTake` (`params::defaults`).
 	#[pallet::type_value]
 	pub fn DefaultMaxTake() -> Perbill {
 		defaults::MAX_TAKE
 	}
+	/// A hotkey's take until it sets one (`params::defaults::TAKE`).
 	#[pallet::type_value]
 	pub fn DefaultTake() -> Perbill {
 		defaults::TAKE
@@ -481,31 +492,52 @@ pub mod pallet {
 	// Genesis.
 	// ---------------------------------------------------------------------------------------------
 
+	/// The chain's parameters at genesis and an economy to start from.
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
+		/// `TaoWeight`.
 		pub tao_weight: Perbill,
+		/// `OwnerCut`.
 		pub owner_cut: Perbill,
+		/// `MinerShare`.
 		pub miner_share: Perbill,
+		/// `SwapFee`.
 		pub swap_fee: Perbill,
+		/// `MinPoolReserve`.
 		pub min_pool_reserve: u64,
+		/// `MinStake`.
 		pub min_stake: u64,
+		/// `BlockEmission`.
 		pub block_emission: u64,
+		/// `MovingAlpha`.
 		pub moving_alpha: Perbill,
+		/// `MovingHalvingBlocks`.
 		pub moving_halving_blocks: u64,
+		/// `MovingPriceCap`.
 		pub moving_price_cap: u64,
+		/// `NetworkMinLockCost`.
 		pub network_min_lock_cost: u64,
+		/// `NetworkLockReductionInterval`.
 		pub network_lock_reduction_interval: u64,
+		/// `NetworkRateLimit`.
 		pub network_rate_limit: u64,
+		/// `NetworkImmunityPeriod`.
 		pub network_immunity_period: u64,
+		/// `SubnetLimit`.
 		pub subnet_limit: u16,
+		/// `StartCallDelay`.
 		pub start_call_delay: u64,
+		/// `MaxTake`.
 		pub max_take: Perbill,
 		/// Tempo given to each subnet at registration.
 		pub initial_tempo: u16,
-		/// Yuma hyperparameters given to each subnet at registration.
+		/// `Kappa` given to each subnet at registration.
 		pub kappa: u16,
+		/// `BondsMovingAverage` given to each subnet at registration.
 		pub bonds_moving_average: u64,
+		/// `BondsPenalty` given to each subnet at registration.
 		pub bonds_penalty: u16,
+		/// `ActivityCutoffFactorMilli` given to each subnet at registration.
 		pub activity_cutoff_factor_milli: u32,
 		/// How the block's TAO is split across subnets.
 		pub emission_share_policy: crate::EmissionSharePolicy,
@@ -520,6 +552,7 @@ pub mod pallet {
 		/// An economy to start from: calls applied in order after the parameters above, through the
 		/// calls' own code (a failing one stops genesis with its error). Empty by default.
 		pub economy: Vec<crate::GenesisAction<T::AccountId>>,
+		/// The runtime the configuration is for.
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -636,123 +669,428 @@ pub mod pallet {
 	// Events.
 	// ---------------------------------------------------------------------------------------------
 
+	/// What the pallet reports: one event per change, with the amounts it moved.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A subnet was registered; `lock` TAO seeded its pool at price 1.
-		NetworkRegistered { netuid: u16, owner: T::AccountId, hotkey: T::AccountId, lock: u64 },
+		NetworkRegistered {
+			/// The new subnet.
+			netuid: u16,
+			/// The owner's coldkey, which paid the lock.
+			owner: T::AccountId,
+			/// The owner's hotkey, the subnet's first neuron.
+			hotkey: T::AccountId,
+			/// The TAO locked, in rao: the pool's TAO reserve (and its alpha reserve, at price 1).
+			lock: u64,
+		},
 		/// The owner started the subnet's emission at `block`.
-		NetworkStarted { netuid: u16, block: u64 },
+		NetworkStarted {
+			/// The subnet.
+			netuid: u16,
+			/// The block its emission started.
+			block: u64,
+		},
 		/// A subnet was dissolved. Its pending root TAO was first paid to its validators as root stake
 		/// (`root_dividends`); then `paid_to_stakers + refunded_to_owner + burned` is the pool's TAO.
-		NetworkDissolved { netuid: u16, paid_to_stakers: u64, refunded_to_owner: u64, burned: u64, root_dividends: u64 },
+		NetworkDissolved {
+			/// The subnet.
+			netuid: u16,
+			/// TAO paid to the subnet's stakers (root's claim pools included), in rao.
+			paid_to_stakers: u64,
+			/// TAO refunded to the owner, at most the lock, in rao.
+			refunded_to_owner: u64,
+			/// The rest of the pool's TAO, burned, in rao.
+			burned: u64,
+			/// The pending root TAO paid to the validators' root stake first, in rao.
+			root_dividends: u64,
+		},
 		/// A subnet with more holders than one block settles was dissolved: its pool is closed and
 		/// `holders` stake holders share `tao` over the next blocks; `NetworkDissolved` ends it.
-		DissolutionStarted { netuid: u16, holders: u32, tao: u64, root_dividends: u64 },
+		DissolutionStarted {
+			/// The subnet.
+			netuid: u16,
+			/// The stake holders to pay over the next blocks.
+			holders: u32,
+			/// The pool's TAO they share (with the owner's refund and the burn), in rao.
+			tao: u64,
+			/// The pending root TAO paid to the validators' root stake first, in rao.
+			root_dividends: u64,
+		},
 		/// A block paid some holders of a dissolving subnet: `holders_paid` so far, `holders_left`.
-		DissolutionProgress { netuid: u16, holders_paid: u32, holders_left: u32, paid_to_stakers: u64 },
+		DissolutionProgress {
+			/// The subnet.
+			netuid: u16,
+			/// Holders paid so far.
+			holders_paid: u32,
+			/// Holders still to pay.
+			holders_left: u32,
+			/// TAO paid to stakers so far, in rao.
+			paid_to_stakers: u64,
+		},
 		/// Due epochs did not fit in this block's `MaxHookWeight`: `netuids` wait, oldest first, and
 		/// run before newly due epochs in the next blocks.
-		EpochsDeferred { netuids: Vec<u16> },
+		EpochsDeferred {
+			/// The subnets whose epochs wait, oldest first.
+			netuids: Vec<u16>,
+		},
 		/// TAO was staked: `tao` paid (fee included), `alpha` received, `fee` left in the pool.
-		StakeAdded { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
+		StakeAdded {
+			/// The staker's coldkey.
+			coldkey: T::AccountId,
+			/// The hotkey the stake is on.
+			hotkey: T::AccountId,
+			/// The subnet.
+			netuid: u16,
+			/// TAO paid, fee included, in rao.
+			tao: u64,
+			/// Alpha received, in rao.
+			alpha: u64,
+			/// The swap fee in TAO, left in the pool.
+			fee: u64,
+		},
 		/// Alpha was unstaked: `alpha` sold, `tao` received, `fee` left in the pool.
-		StakeRemoved { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, tao: u64, alpha: u64, fee: u64 },
+		StakeRemoved {
+			/// The staker's coldkey.
+			coldkey: T::AccountId,
+			/// The hotkey the stake is on.
+			hotkey: T::AccountId,
+			/// The subnet.
+			netuid: u16,
+			/// TAO received, in rao.
+			tao: u64,
+			/// Alpha sold, in rao.
+			alpha: u64,
+			/// The swap fee in TAO (taken from the sale's proceeds), left in the pool.
+			fee: u64,
+		},
 		/// Stake moved to another hotkey and/or subnet: `alpha_in` left the origin, `alpha_out` arrived;
 		/// `tao` is what crossed between subnets (0 within one subnet), `fee` the fees of both legs.
 		StakeMoved {
+			/// The staker's coldkey.
 			coldkey: T::AccountId,
+			/// The hotkey the stake left.
 			origin_hotkey: T::AccountId,
+			/// The hotkey the stake arrived on.
 			destination_hotkey: T::AccountId,
+			/// The subnet the stake left.
 			origin_netuid: u16,
+			/// The subnet the stake arrived on.
 			destination_netuid: u16,
+			/// Alpha taken from the origin position.
 			alpha_in: u64,
+			/// Alpha credited to the destination position.
 			alpha_out: u64,
+			/// TAO that crossed between the subnets (0 within one subnet), in rao.
 			tao: u64,
+			/// Both legs' swap fees in TAO, added (0 within one subnet).
 			fee: u64,
 		},
 		/// Stake passed to another coldkey (same hotkey), possibly to another subnet.
 		StakeTransferred {
+			/// The coldkey that gave the stake.
 			origin_coldkey: T::AccountId,
+			/// The coldkey that received it.
 			destination_coldkey: T::AccountId,
+			/// The hotkey the stake is on.
 			hotkey: T::AccountId,
+			/// The subnet the stake left.
 			origin_netuid: u16,
+			/// The subnet the stake arrived on.
 			destination_netuid: u16,
+			/// Alpha taken from the origin position.
 			alpha_in: u64,
+			/// Alpha credited to the destination position.
 			alpha_out: u64,
+			/// TAO that crossed between the subnets (0 within one subnet), in rao.
 			tao: u64,
+			/// Both legs' swap fees in TAO, added (0 within one subnet).
 			fee: u64,
 		},
 		/// Stake of one hotkey swapped from one subnet to another.
 		StakeSwapped {
+			/// The staker's coldkey.
 			coldkey: T::AccountId,
+			/// The hotkey the stake is on.
 			hotkey: T::AccountId,
+			/// The subnet the stake left.
 			origin_netuid: u16,
+			/// The subnet the stake arrived on.
 			destination_netuid: u16,
+			/// Alpha taken from the origin position.
 			alpha_in: u64,
+			/// Alpha credited to the destination position.
 			alpha_out: u64,
+			/// TAO that crossed between the subnets, in rao.
 			tao: u64,
+			/// Both legs' swap fees in TAO, added (0 within one subnet).
 			fee: u64,
 		},
 		/// `unstake_all` sold the caller's stake on `hotkey` for `tao` in all; the subnets in
 		/// `skipped` were left alone because the sale would have broken their liquidity floor.
-		AllStakeRemoved { coldkey: T::AccountId, hotkey: T::AccountId, tao: u64, skipped: Vec<u16> },
+		AllStakeRemoved {
+			/// The staker's coldkey.
+			coldkey: T::AccountId,
+			/// The hotkey the stake is on.
+			hotkey: T::AccountId,
+			/// TAO received from every sale, in rao.
+			tao: u64,
+			/// Subnets whose sale would have broken the liquidity floor.
+			skipped: Vec<u16>,
+		},
 		/// A hotkey was registered as neuron `uid` of a subnet.
-		NeuronRegistered { netuid: u16, uid: u16, hotkey: T::AccountId },
+		NeuronRegistered {
+			/// The subnet.
+			netuid: u16,
+			/// The neuron's uid.
+			uid: u16,
+			/// The neuron's hotkey.
+			hotkey: T::AccountId,
+		},
 		/// A validator (`uid`) set its weights on a subnet.
-		WeightsSet { netuid: u16, uid: u16 },
+		WeightsSet {
+			/// The subnet.
+			netuid: u16,
+			/// The validator's uid.
+			uid: u16,
+		},
 		/// An epoch paid out these amounts of the pending balances (what is left stays pending).
-		EpochDrained { netuid: u16, owner_alpha: u64, miner_alpha: u64, validator_alpha: u64, root_tao: u64 },
+		EpochDrained {
+			/// The subnet.
+			netuid: u16,
+			/// Alpha paid to the owner's hotkey, in rao.
+			owner_alpha: u64,
+			/// Alpha paid to the miners by incentive, in rao.
+			miner_alpha: u64,
+			/// Alpha paid to the validators by dividends, in rao.
+			validator_alpha: u64,
+			/// Root TAO paid to root stakers through the validators, in rao.
+			root_tao: u64,
+		},
 		/// An epoch paid this much of root's kept alpha (`KeepAlpha`) into the validators' claim
 		/// pools (after `EpochDrained`, only when it paid some).
-		RootAlphaDrained { netuid: u16, root_alpha: u64 },
+		RootAlphaDrained {
+			/// The subnet.
+			netuid: u16,
+			/// Root's kept alpha paid into the claim pools, in rao.
+			root_alpha: u64,
+		},
 		/// A root staker claimed its part of root's kept alpha of a subnet, as alpha stake there.
-		RootClaimed { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, alpha: u64 },
+		RootClaimed {
+			/// The root staker's coldkey.
+			coldkey: T::AccountId,
+			/// The hotkey whose root stake earned the alpha.
+			hotkey: T::AccountId,
+			/// The subnet.
+			netuid: u16,
+			/// Alpha claimed, now stake on the hotkey, in rao.
+			alpha: u64,
+		},
 		/// A root staker claimed its part of root's kept alpha of a dissolved subnet: `alpha` due,
 		/// paid as `tao` to its free balance (the alpha's value in the subnet's settlement).
-		RootClaimedTao { coldkey: T::AccountId, hotkey: T::AccountId, netuid: u16, alpha: u64, tao: u64 },
+		RootClaimedTao {
+			/// The root staker's coldkey.
+			coldkey: T::AccountId,
+			/// The hotkey whose root stake earned the alpha.
+			hotkey: T::AccountId,
+			/// The dissolved subnet.
+			netuid: u16,
+			/// Alpha that was due, in rao.
+			alpha: u64,
+			/// Its value in the subnet's settlement, paid to the free balance, in rao.
+			tao: u64,
+		},
 		/// A dissolution settled the claim pools of root's kept alpha on `netuid` with the subnet's
 		/// stakers: the `alpha` they held is valued at `tao`, which stays claimable (in TAO) by the
 		/// root stakers who earned it. Included in the dissolution's `paid_to_stakers`.
-		RootClaimsSettled { netuid: u16, alpha: u64, tao: u64 },
+		RootClaimsSettled {
+			/// The subnet.
+			netuid: u16,
+			/// Alpha the claim pools held, in rao.
+			alpha: u64,
+			/// Its value in the settlement, kept for the root stakers' claims, in rao.
+			tao: u64,
+		},
 		/// A hotkey's take was set.
-		TakeSet { hotkey: T::AccountId, take: Perbill },
-		TaoWeightSet { value: Perbill },
-		EmissionSharePolicySet { policy: crate::EmissionSharePolicy },
-		FlowHalfLifeSet { value: u64 },
-		TakeRateLimitSet { value: u64 },
-		DividendAccrualSet { accrual: crate::DividendAccrual },
-		RootDividendModeSet { mode: crate::RootDividendMode },
-		OwnerCutSet { value: Perbill },
-		MinerShareSet { value: Perbill },
-		SwapFeeSet { value: Perbill },
-		MinPoolReserveSet { value: u64 },
-		MinStakeSet { value: u64 },
-		BlockEmissionSet { value: u64 },
-		MovingAlphaSet { value: Perbill },
-		MovingHalvingBlocksSet { value: u64 },
-		MovingPriceCapSet { value: u64 },
-		NetworkMinLockCostSet { value: u64 },
-		NetworkLockReductionIntervalSet { value: u64 },
-		NetworkRateLimitSet { value: u64 },
-		NetworkImmunityPeriodSet { value: u64 },
-		SubnetLimitSet { value: u16 },
-		StartCallDelaySet { value: u64 },
-		MaxTakeSet { value: Perbill },
-		TempoSet { netuid: u16, value: u16 },
-		BurnSet { netuid: u16, value: u64 },
-		MaxNeuronsSet { netuid: u16, value: u16 },
-		MaxValidatorsSet { netuid: u16, value: u16 },
-		KappaSet { netuid: u16, value: u16 },
-		BondsMovingAverageSet { netuid: u16, value: u64 },
-		BondsPenaltySet { netuid: u16, value: u16 },
-		ActivityCutoffFactorMilliSet { netuid: u16, value: u32 },
+		TakeSet {
+			/// The hotkey.
+			hotkey: T::AccountId,
+			/// Its new take of the dividends paid through it.
+			take: Perbill,
+		},
+		/// `TaoWeight` was set.
+		TaoWeightSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// `EmissionShare` was set.
+		EmissionSharePolicySet {
+			/// The new policy.
+			policy: crate::EmissionSharePolicy,
+		},
+		/// `FlowHalfLife` was set.
+		FlowHalfLifeSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `TakeRateLimit` was set.
+		TakeRateLimitSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `DividendAccrualMode` was set.
+		DividendAccrualSet {
+			/// The new accrual.
+			accrual: crate::DividendAccrual,
+		},
+		/// `RootDividends` was set.
+		RootDividendModeSet {
+			/// The new mode.
+			mode: crate::RootDividendMode,
+		},
+		/// `OwnerCut` was set.
+		OwnerCutSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// `MinerShare` was set.
+		MinerShareSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// `SwapFee` was set.
+		SwapFeeSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// `MinPoolReserve` was set.
+		MinPoolReserveSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `MinStake` was set.
+		MinStakeSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `BlockEmission` was set.
+		BlockEmissionSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `MovingAlpha` was set.
+		MovingAlphaSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// `MovingHalvingBlocks` was set.
+		MovingHalvingBlocksSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `MovingPriceCap` was set.
+		MovingPriceCapSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `NetworkMinLockCost` was set.
+		NetworkMinLockCostSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `NetworkLockReductionInterval` was set.
+		NetworkLockReductionIntervalSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `NetworkRateLimit` was set.
+		NetworkRateLimitSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `NetworkImmunityPeriod` was set.
+		NetworkImmunityPeriodSet {
+			/// The new value.
+			value: u64,
+		},
+		/// `SubnetLimit` was set.
+		SubnetLimitSet {
+			/// The new value.
+			value: u16,
+		},
+		/// `StartCallDelay` was set.
+		StartCallDelaySet {
+			/// The new value.
+			value: u64,
+		},
+		/// `MaxTake` was set.
+		MaxTakeSet {
+			/// The new value.
+			value: Perbill,
+		},
+		/// A subnet's `Tempo` was set.
+		TempoSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u16,
+		},
+		/// A subnet's `Burn` was set.
+		BurnSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u64,
+		},
+		/// A subnet's `MaxNeurons` was set.
+		MaxNeuronsSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u16,
+		},
+		/// A subnet's `MaxValidators` was set.
+		MaxValidatorsSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u16,
+		},
+		/// A subnet's `Kappa` was set.
+		KappaSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u16,
+		},
+		/// A subnet's `BondsMovingAverage` was set.
+		BondsMovingAverageSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u64,
+		},
+		/// A subnet's `BondsPenalty` was set.
+		BondsPenaltySet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u16,
+		},
+		/// A subnet's `ActivityCutoffFactorMilli` was set.
+		ActivityCutoffFactorMilliSet {
+			/// The subnet.
+			netuid: u16,
+			/// The new value.
+			value: u32,
+		},
 	}
 
 	// ---------------------------------------------------------------------------------------------
 	// Errors.
 	// ---------------------------------------------------------------------------------------------
 
+	/// Why a call was refused: one error per cause; a refused call changes nothing.
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No subnet with this netuid.

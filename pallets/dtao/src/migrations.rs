@@ -86,7 +86,7 @@ pub mod v1 {
 
 	/// Number of `StakeShares` entries on each subnet (root included), from version 1 to 2.
 	#[storage_alias]
-	pub type StakerCount<T: Config> = StorageMap<Pallet<T>, Twox64Concat, u16, u32, ValueQuery>;
+	pub(crate) type StakerCount<T: Config> = StorageMap<Pallet<T>, Twox64Concat, u16, u32, ValueQuery>;
 
 	/// Writes one `StakeIndex` entry per `StakeShares` entry and each subnet's count. Entries the
 	/// index already holds are written again (the same value), so a partly built index ends whole.
@@ -143,33 +143,51 @@ pub mod v2 {
 	/// `BlockEmissionRecord` up to version 5 (the layout the pools of versions 1 to 5 hold).
 	#[derive(Encode, Decode, Clone, Copy, Debug, Default, PartialEq)]
 	pub struct BlockEmissionRecordV5 {
+		/// `τ` of the block.
 		pub tao_in: u64,
+		/// `α_in` of the block.
 		pub alpha_in: u64,
+		/// `α_out` of the block.
 		pub alpha_out: u64,
+		/// `ra` of the block.
 		pub root_alpha_sold: u64,
+		/// `rt` of the block.
 		pub root_tao_bought: u64,
+		/// `ρ_n` of the block, in parts per billion.
 		pub root_proportion_ppb: u32,
 	}
 	use polkadot_sdk::frame_support::{pallet_prelude::OptionQuery, storage_alias, Twox64Concat};
 
 	/// `Pools` as version 2 reads it (the values of versions 1 and 2).
 	#[storage_alias]
-	pub type Pools<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
+	pub(crate) type Pools<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
 
 	/// `SubnetPool` at version 1: the same fields without `tempo`.
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV1 {
+		/// `T_n`.
 		pub tao_reserve: u64,
+		/// `A_n`.
 		pub alpha_reserve: u64,
+		/// `O_n`.
 		pub alpha_outstanding: u64,
+		/// Owner's alpha pending for the epoch.
 		pub pending_owner_alpha: u64,
+		/// Miners' alpha pending for the epoch.
 		pub pending_miner_alpha: u64,
+		/// Validators' alpha pending for the epoch.
 		pub pending_validator_alpha: u64,
+		/// Root TAO pending for the epoch.
 		pub pending_root_tao: u64,
+		/// `m_n`.
 		pub moving_price: U64F64,
+		/// Block of registration.
 		pub registered_at: u64,
+		/// Block of `start_call`.
 		pub started_at: Option<u64>,
+		/// The last block's record.
 		pub last: BlockEmissionRecordV5,
+		/// TAO traded through the pool.
 		pub volume: u128,
 	}
 
@@ -177,7 +195,9 @@ pub mod v2 {
 	/// as its fields in order, so this is the flat layout).
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV2 {
+		/// Version 1's fields.
 		pub v1: SubnetPoolV1,
+		/// The subnet's tempo.
 		pub tempo: u16,
 	}
 
@@ -241,25 +261,35 @@ pub mod v3 {
 
 	/// `Dissolving` as version 3 reads it (the values of versions 2 and 3).
 	#[storage_alias]
-	pub type Dissolving<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
+	pub(crate) type Dissolving<T: Config, V> = StorageMap<Pallet<T>, Twox64Concat, u16, V, OptionQuery>;
 
 	/// `Settlement` up to version 2: the same fields without `holders`.
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SettlementV2<AccountId> {
+		/// `P`: the pool's TAO.
 		pub tao: u64,
+		/// `I`: the subnet's alpha issuance.
 		pub issuance: u64,
+		/// `C`: alpha value of the holders paid so far.
 		pub value_paid: u128,
+		/// TAO paid to holders so far.
 		pub paid: u64,
+		/// Holders paid so far.
 		pub holders_paid: u32,
+		/// The owner refunded at the end.
 		pub owner: Option<AccountId>,
+		/// The lock it is refunded up to.
 		pub lock: u64,
+		/// Pending root TAO paid when the dissolution started.
 		pub root_dividends: u64,
 	}
 
 	/// `SubnetPool` at version 3: version 2's fields, then the count of stake entries.
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV3 {
+		/// Version 2's fields.
 		pub v2: SubnetPoolV2,
+		/// Stake entries of the subnet.
 		pub stakers: u32,
 	}
 
@@ -351,8 +381,11 @@ pub mod v4 {
 	/// `SubnetPool` at versions 4 and 5: version 3's fields, then the block's flow and its EMA.
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV4 {
+		/// Version 3's fields.
 		pub v3: SubnetPoolV3,
+		/// The block's net user TAO flow.
 		pub flow: i64,
+		/// The EMA of that flow.
 		pub flow_ema: I64F64,
 	}
 
@@ -414,7 +447,9 @@ pub mod v5 {
 	/// `StakePool` up to version 4.
 	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 	pub struct StakePoolV4 {
+		/// `H`: alpha held by the share pool.
 		pub alpha: u64,
+		/// `S`: shares outstanding.
 		pub shares: u128,
 	}
 
@@ -476,28 +511,46 @@ pub mod v6 {
 	/// `BlockEmissionRecord` at version 6.
 	#[derive(Encode, Decode, Clone, Copy, Debug, Default, PartialEq)]
 	pub struct BlockEmissionRecordV6 {
+		/// Version 5's record.
 		pub v5: BlockEmissionRecordV5,
+		/// Root's alpha recycled in the block.
 		pub root_alpha_recycled: u64,
 	}
 
 	/// `SubnetPool` at version 6 (the fields of versions 4 and 5 with the version-6 block record).
 	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
 	pub struct SubnetPoolV6 {
+		/// `T_n`.
 		pub tao_reserve: u64,
+		/// `A_n`.
 		pub alpha_reserve: u64,
+		/// `O_n`.
 		pub alpha_outstanding: u64,
+		/// Owner's alpha pending for the epoch.
 		pub pending_owner_alpha: u64,
+		/// Miners' alpha pending for the epoch.
 		pub pending_miner_alpha: u64,
+		/// Validators' alpha pending for the epoch.
 		pub pending_validator_alpha: u64,
+		/// Root TAO pending for the epoch.
 		pub pending_root_tao: u64,
+		/// `m_n`.
 		pub moving_price: dtao_math::substrate_fixed::types::U64F64,
+		/// Block of registration.
 		pub registered_at: u64,
+		/// Block of `start_call`.
 		pub started_at: Option<u64>,
+		/// The last block's record.
 		pub last: BlockEmissionRecordV6,
+		/// TAO traded through the pool.
 		pub volume: u128,
+		/// The subnet's tempo.
 		pub tempo: u16,
+		/// Stake entries of the subnet.
 		pub stakers: u32,
+		/// The block's net user TAO flow.
 		pub flow: i64,
+		/// The EMA of that flow.
 		pub flow_ema: dtao_math::substrate_fixed::types::I64F64,
 	}
 
@@ -668,26 +721,36 @@ pub mod v8 {
 
 	/// `RootClaimPools` of versions 7 and 8: one value per (hotkey, netuid).
 	#[storage_alias]
-	pub type RootClaimPools<T: Config, V> =
+	pub(crate) type RootClaimPools<T: Config, V> =
 		StorageDoubleMap<Pallet<T>, Blake2_128Concat, <T as frame_system::Config>::AccountId, Twox64Concat, u16, V, OptionQuery>;
 
 	/// `RootClaimPool` at version 7.
 	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 	pub struct RootClaimPoolV7 {
+		/// Alpha held for the root stakers.
 		pub held: u64,
+		/// Alpha paid per root share, scaled by 2^96.
 		pub per_share: u128,
+		/// Block of the last change.
 		pub since: u64,
 	}
 
 	/// `RootClaimPool` at version 8: `since` is the block the pool was opened.
 	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 	pub struct RootClaimPoolV8 {
+		/// Alpha held for the root stakers.
 		pub held: u64,
+		/// Alpha paid per root share, scaled by 2^96.
 		pub per_share: u128,
+		/// Block of the last change.
 		pub since: u64,
+		/// Alpha being released.
 		pub releasing: u64,
+		/// The block the release started.
 		pub release_start: u64,
+		/// Blocks the release lasts.
 		pub release_blocks: u32,
+		/// Alpha of the release folded into `per_share`.
 		pub folded: u64,
 	}
 
@@ -748,11 +811,12 @@ pub mod v9 {
 	use codec::{Decode, Encode, MaxEncodedLen};
 	use polkadot_sdk::frame_support::{pallet_prelude::{NMapKey, OptionQuery}, storage_alias, Blake2_128Concat, Twox64Concat};
 	use scale_info::TypeInfo;
-	pub use super::v8::{RootClaimPoolV8, RootClaimPools as OldRootClaimPools};
+	pub use super::v8::RootClaimPoolV8;
+	pub(crate) use super::v8::RootClaimPools as OldRootClaimPools;
 
 	/// `RootClaims` of versions 7 and 8: one account per (coldkey, hotkey, netuid).
 	#[storage_alias]
-	pub type OldRootClaims<T: Config> = StorageNMap<
+	pub(crate) type OldRootClaims<T: Config> = StorageNMap<
 		Pallet<T>,
 		(
 			NMapKey<Blake2_128Concat, <T as frame_system::Config>::AccountId>,
@@ -766,8 +830,11 @@ pub mod v9 {
 	/// `RootClaim` at versions 7 and 8: `since` names the pool by its opening block.
 	#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo, MaxEncodedLen)]
 	pub struct RootClaimV8 {
+		/// The pool's `per_share` at the staker's last change.
 		pub snapshot: u128,
+		/// Alpha earned by then and not claimed.
 		pub owed: u64,
+		/// Block of the last change.
 		pub since: u64,
 	}
 

@@ -39,8 +39,11 @@ pub mod defaults {
 	/// 1 TAO in rao.
 	pub const TAO: u64 = 1_000_000_000;
 
+	/// 18 %: root stake counts at 0.18 of its TAO against alpha stake.
 	pub const TAO_WEIGHT: Perbill = Perbill::from_percent(18);
+	/// 18 % of each block's alpha out goes to the subnet owner.
 	pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
+	/// 50 % of the rest goes to the miners (the other half to the validators).
 	pub const MINER_SHARE: Perbill = Perbill::from_percent(50);
 	/// 0.05 %.
 	pub const SWAP_FEE: Perbill = Perbill::from_parts(500_000);
@@ -52,6 +55,8 @@ pub mod defaults {
 	pub const BLOCK_EMISSION: u64 = TAO;
 	/// 0.000003.
 	pub const MOVING_ALPHA: Perbill = Perbill::from_parts(3_000);
+	/// The moving price's α is half of `MovingAlpha` 201,600 blocks (28 days) after the start
+	/// (`α · b / (b + 201_600)`).
 	pub const MOVING_HALVING_BLOCKS: u64 = 201_600;
 	/// Price 1.0.
 	pub const MOVING_PRICE_CAP: u64 = TAO;
@@ -63,16 +68,21 @@ pub mod defaults {
 	pub const NETWORK_RATE_LIMIT: u64 = 7_200;
 	/// Seven days of 12-second blocks.
 	pub const NETWORK_IMMUNITY_PERIOD: u64 = 50_400;
+	/// At most 128 subnets; a registration beyond prunes one.
 	pub const SUBNET_LIMIT: u16 = 128;
 	/// Seven days of 12-second blocks.
 	pub const START_CALL_DELAY: u64 = 50_400;
+	/// 18 %: the highest take a hotkey may set.
 	pub const MAX_TAKE: Perbill = Perbill::from_percent(18);
 	/// Default take of a new hotkey.
 	pub const TAKE: Perbill = Perbill::from_percent(18);
+	/// An epoch every 361 blocks (`tempo + 1`).
 	pub const TEMPO: u16 = 360;
 	/// 1 TAO.
 	pub const BURN: u64 = TAO;
+	/// 256 neurons per subnet.
 	pub const MAX_NEURONS: u16 = 256;
+	/// 64 validator permits per subnet.
 	pub const MAX_VALIDATORS: u16 = 64;
 	/// Yuma Consensus (`docs/yuma.md` §2): the stake majority that defines consensus, over 65535
 	/// (≈ 0.5).

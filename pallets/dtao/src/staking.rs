@@ -16,8 +16,11 @@ use polkadot_sdk::{
 /// Which call a move came from (it names the event).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MoveKind {
+	/// `move_stake`: to another hotkey and/or subnet, same coldkey.
 	Move,
+	/// `swap_stake`: the same hotkey, to another subnet.
 	Swap,
+	/// `transfer_stake`: to another coldkey, same hotkey.
 	Transfer,
 }
 
@@ -332,6 +335,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Sell `amount` alpha of `coldkey`'s stake on `hotkey` on `netuid` (root: TAO), or, with
+	/// `limit = Some((price, allow_partial))`, as much as keeps the price at or above `price`
+	/// (refused if that is less than `amount` and partial fills are not allowed). Pays the TAO to
+	/// the coldkey and emits `StakeRemoved`: `remove_stake`'s and `remove_stake_limit`'s work.
 	pub fn do_remove_stake(
 		coldkey: T::AccountId,
 		hotkey: T::AccountId,

@@ -128,10 +128,15 @@ impl SubnetPool {
 /// One block's injection into a subnet (docs/mechanism.md §6.2 step 9).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct BlockEmissionRecord {
+	/// `τ`: TAO injected into the pool, in rao.
 	pub tao_in: u64,
+	/// `α_in`: alpha injected into the pool.
 	pub alpha_in: u64,
+	/// `α_out`: alpha minted outside the pool (owner, miners, validators).
 	pub alpha_out: u64,
+	/// `ra`: root's share of the validators' alpha sold into the pool.
 	pub root_alpha_sold: u64,
+	/// `rt`: the TAO that sale bought, pending for root stakers.
 	pub root_tao_bought: u64,
 	/// `ρ_n` of that block, in parts per billion, rounded down.
 	pub root_proportion_ppb: u32,
@@ -166,7 +171,9 @@ pub struct StakePool {
 	pub shares: u128,
 	/// Dividends paid at block `vesting_start`, released over `vesting_blocks` blocks.
 	pub vesting: u64,
+	/// The block those dividends were paid.
 	pub vesting_start: u64,
+	/// Blocks over which they are released (0: nothing is being released).
 	pub vesting_blocks: u32,
 }
 
@@ -241,6 +248,7 @@ pub struct Settlement<AccountId> {
 	pub holders_paid: u32,
 	/// The owner refunded at the end, and the lock it is refunded up to.
 	pub owner: Option<AccountId>,
+	/// The subnet's lock: the most the owner is refunded.
 	pub lock: u64,
 	/// Pending root TAO paid as root dividends when the dissolution started.
 	pub root_dividends: u64,
@@ -267,25 +275,70 @@ impl<AccountId> Settlement<AccountId> {
 pub enum GenesisAction<AccountId> {
 	/// `register_network` signed by `coldkey`.
 	#[serde(rename_all = "camelCase")]
-	RegisterNetwork { coldkey: AccountId, hotkey: AccountId },
+	RegisterNetwork {
+		/// The owner's coldkey, which pays the lock.
+		coldkey: AccountId,
+		/// The owner's hotkey.
+		hotkey: AccountId,
+	},
 	/// `start_call` signed by the owner `coldkey`.
 	#[serde(rename_all = "camelCase")]
-	StartCall { coldkey: AccountId, netuid: u16 },
+	StartCall {
+		/// The owner's coldkey.
+		coldkey: AccountId,
+		/// The subnet.
+		netuid: u16,
+	},
 	/// `burned_register` signed by `coldkey`.
 	#[serde(rename_all = "camelCase")]
-	BurnedRegister { coldkey: AccountId, netuid: u16, hotkey: AccountId },
+	BurnedRegister {
+		/// The coldkey that pays the burn.
+		coldkey: AccountId,
+		/// The subnet.
+		netuid: u16,
+		/// The neuron's hotkey.
+		hotkey: AccountId,
+	},
 	/// `add_stake` of `tao` rao signed by `coldkey`.
 	#[serde(rename_all = "camelCase")]
-	AddStake { coldkey: AccountId, hotkey: AccountId, netuid: u16, tao: u64 },
+	AddStake {
+		/// The staker's coldkey.
+		coldkey: AccountId,
+		/// The hotkey staked on.
+		hotkey: AccountId,
+		/// The subnet (0: root).
+		netuid: u16,
+		/// TAO staked, in rao.
+		tao: u64,
+	},
 	/// `set_take` (parts per billion) signed by the hotkey's owner `coldkey`.
 	#[serde(rename_all = "camelCase")]
-	SetTake { coldkey: AccountId, hotkey: AccountId, take_ppb: u32 },
+	SetTake {
+		/// The hotkey's owner.
+		coldkey: AccountId,
+		/// The hotkey.
+		hotkey: AccountId,
+		/// The take, in parts per billion.
+		take_ppb: u32,
+	},
 	/// An epoch of `netuid` now, so that permits exist before weights are set.
 	#[serde(rename_all = "camelCase")]
-	RunEpoch { netuid: u16 },
+	RunEpoch {
+		/// The subnet.
+		netuid: u16,
+	},
 	/// `set_weights` signed by `hotkey`.
 	#[serde(rename_all = "camelCase")]
-	SetWeights { hotkey: AccountId, netuid: u16, uids: alloc::vec::Vec<u16>, weights: alloc::vec::Vec<u16> },
+	SetWeights {
+		/// The validator's hotkey.
+		hotkey: AccountId,
+		/// The subnet.
+		netuid: u16,
+		/// The uids weighted.
+		uids: alloc::vec::Vec<u16>,
+		/// Their weights, as `set_weights` takes them.
+		weights: alloc::vec::Vec<u16>,
+	},
 }
 
 /// How the block's TAO is split across started subnets (docs/mechanism.md §6.2): a rule giving each
@@ -295,7 +348,9 @@ pub enum GenesisAction<AccountId> {
 #[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
 #[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
 pub struct EmissionSharePolicy {
+	/// Each started subnet's weight.
 	pub rule: ShareRule,
+	/// The gate over the weights, if any.
 	pub gate: Option<ShareGate>,
 }
 
@@ -310,7 +365,12 @@ pub enum ShareRule {
 	/// `w_n = max(S_n − L, 0)^p` with `S_n` the flow EMA, `L = max(cutoff, min(min_n S_n, 0))`
 	/// (`cutoff` in rao per block, at most 0) and `p = exponent_milli / 1000` (1 to 10_000).
 	#[serde(rename_all = "camelCase")]
-	TaoFlow { cutoff: i64, exponent_milli: u32 },
+	TaoFlow {
+		/// `L`'s floor, in rao per block: at most 0.
+		cutoff: i64,
+		/// `p`, in thousandths: 1 to 10_000.
+		exponent_milli: u32,
+	},
 }
 
 /// The gate over the shares: every `InitialTempo + 1` blocks a bar `θ` is set to the `quantile` of
@@ -319,6 +379,7 @@ pub enum ShareRule {
 #[derive(polkadot_sdk::frame_support::Serialize, polkadot_sdk::frame_support::Deserialize)]
 #[serde(crate = "polkadot_sdk::frame_support::__private::serde", rename_all = "camelCase")]
 pub struct ShareGate {
+	/// The quantile of the positive shares that sets the bar `θ`.
 	pub quantile: Perbill,
 	/// `h`, 1 to 16.
 	pub exponent: u8,
@@ -349,7 +410,10 @@ pub enum RootDividendMode {
 	/// `sell_gate`, sold only while the started subnets' moving prices add up to more than 1;
 	/// otherwise recycled: taken out of the alpha outstanding.
 	#[serde(rename_all = "camelCase")]
-	SellPerBlock { sell_gate: bool },
+	SellPerBlock {
+		/// Recycle instead of selling while the moving prices add up to at most 1.
+		sell_gate: bool,
+	},
 	/// Kept as alpha: each epoch pays it, by the root parts of the validators' dividends, into a
 	/// claim pool per (validator hotkey, subnet), from which each root staker of that hotkey claims
 	/// its part (`claim_root`), as alpha stake on the subnet.
@@ -369,14 +433,23 @@ pub enum RootDividendMode {
 /// `floor(alpha due · settled / held)`, while the release goes on as before.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RootClaimPool {
+	/// The subnet whose kept alpha it holds.
 	pub netuid: u16,
+	/// Its number among the hotkey's pools.
 	pub id: u64,
+	/// Alpha held for the root stakers (released or not).
 	pub held: u64,
+	/// Alpha released so far per root share of the hotkey, scaled by 2^96.
 	pub per_share: u128,
+	/// Alpha being released over the tempo (`OverTempo`).
 	pub releasing: u64,
+	/// The block the release started.
 	pub release_start: u64,
+	/// Blocks the release lasts (0: nothing being released).
 	pub release_blocks: u32,
+	/// Alpha of the release already folded into `per_share`.
 	pub folded: u64,
+	/// The TAO its alpha was valued at when the subnet dissolved; `None` while it lives.
 	pub settled: Option<u64>,
 }
 
@@ -467,7 +540,9 @@ impl RootClaimPool {
 #[scale_info(skip_type_params(S))]
 #[codec(mel_bound())]
 pub struct ClaimPools<S: Get<u32>> {
+	/// The `id` of the next pool opened.
 	pub next_id: u64,
+	/// The hotkey's pools, live and settled.
 	pub pools: BoundedVec<RootClaimPool, S>,
 }
 
@@ -477,6 +552,7 @@ impl<S: Get<u32>> ClaimPools<S> {
 		self.pools.iter().find(|p| p.netuid == netuid && p.settled.is_none())
 	}
 
+	/// The live (not settled) pool of `netuid`, to change.
 	pub fn live_mut(&mut self, netuid: u16) -> Option<&mut RootClaimPool> {
 		self.pools.iter_mut().find(|p| p.netuid == netuid && p.settled.is_none())
 	}
@@ -486,6 +562,7 @@ impl<S: Get<u32>> ClaimPools<S> {
 		self.pools.iter().find(|p| p.id == id)
 	}
 
+	/// The pool numbered `id`, to change.
 	pub fn get_mut(&mut self, id: u64) -> Option<&mut RootClaimPool> {
 		self.pools.iter_mut().find(|p| p.id == id)
 	}
@@ -501,8 +578,11 @@ impl<S: Get<u32>> ClaimPools<S> {
 /// earned by then and not claimed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
 pub struct RootClaim {
+	/// The claim pool's `id`.
 	pub id: u64,
+	/// The pool's `per_share` when the staker's root shares last changed.
 	pub snapshot: u128,
+	/// Alpha earned by then and not claimed.
 	pub owed: u64,
 }
 

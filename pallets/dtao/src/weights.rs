@@ -14,7 +14,6 @@
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
-#![allow(missing_docs)]
 #![allow(clippy::unnecessary_cast)]
 #![allow(clippy::identity_op)]
 
@@ -26,57 +25,109 @@ use polkadot_sdk::frame_support::{
 
 /// Weight of each call of the pallet and of each part of its block hook.
 pub trait WeightInfo {
+	/// The weight of `register_network`, as its benchmark measured it.
 	fn register_network() -> Weight;
+	/// The weight of `start_call`, as its benchmark measured it.
 	fn start_call() -> Weight;
+	/// The weight of `dissolve_network`, as its benchmark measured it.
 	fn dissolve_network(n: u32, v: u32, ) -> Weight;
+	/// The weight of `settle`, as its benchmark measured it.
 	fn settle(h: u32, ) -> Weight;
+	/// The weight of `coinbase`, as its benchmark measured it.
 	fn coinbase(s: u32, ) -> Weight;
+	/// The weight of `epoch`, as its benchmark measured it.
 	fn epoch(n: u32, v: u32, ) -> Weight;
+	/// The weight of `set_weights`, as its benchmark measured it.
 	fn set_weights(n: u32, ) -> Weight;
+	/// The weight of `burned_register`, as its benchmark measured it.
 	fn burned_register() -> Weight;
+	/// The weight of `set_take`, as its benchmark measured it.
 	fn set_take() -> Weight;
+	/// The weight of `add_stake`, as its benchmark measured it.
 	fn add_stake() -> Weight;
+	/// The weight of `remove_stake`, as its benchmark measured it.
 	fn remove_stake() -> Weight;
+	/// The weight of `add_stake_limit`, as its benchmark measured it.
 	fn add_stake_limit() -> Weight;
+	/// The weight of `remove_stake_limit`, as its benchmark measured it.
 	fn remove_stake_limit() -> Weight;
+	/// The weight of `move_stake`, as its benchmark measured it.
 	fn move_stake() -> Weight;
+	/// The weight of `swap_stake`, as its benchmark measured it.
 	fn swap_stake() -> Weight;
+	/// The weight of `swap_stake_limit`, as its benchmark measured it.
 	fn swap_stake_limit() -> Weight;
+	/// The weight of `transfer_stake`, as its benchmark measured it.
 	fn transfer_stake() -> Weight;
+	/// The weight of `move_stake_limit`, as its benchmark measured it.
 	fn move_stake_limit() -> Weight;
+	/// The weight of `transfer_stake_limit`, as its benchmark measured it.
 	fn transfer_stake_limit() -> Weight;
+	/// The weight of `unstake_all`, as its benchmark measured it.
 	fn unstake_all(s: u32, ) -> Weight;
+	/// The weight of `set_tao_weight`, as its benchmark measured it.
 	fn set_tao_weight() -> Weight;
+	/// The weight of `set_emission_share_policy`, as its benchmark measured it.
 	fn set_emission_share_policy() -> Weight;
+	/// The weight of `claim_root`, as its benchmark measured it.
 	fn claim_root() -> Weight;
+	/// The weight of `root_claims`, as its benchmark measured it.
 	fn root_claims(k: u32, ) -> Weight;
+	/// The weight of `set_flow_half_life`, as its benchmark measured it.
 	fn set_flow_half_life() -> Weight;
+	/// The weight of `set_take_rate_limit`, as its benchmark measured it.
 	fn set_take_rate_limit() -> Weight;
+	/// The weight of `set_dividend_accrual`, as its benchmark measured it.
 	fn set_dividend_accrual() -> Weight;
+	/// The weight of `set_root_dividend_mode`, as its benchmark measured it.
 	fn set_root_dividend_mode() -> Weight;
+	/// The weight of `set_owner_cut`, as its benchmark measured it.
 	fn set_owner_cut() -> Weight;
+	/// The weight of `set_miner_share`, as its benchmark measured it.
 	fn set_miner_share() -> Weight;
+	/// The weight of `set_swap_fee`, as its benchmark measured it.
 	fn set_swap_fee() -> Weight;
+	/// The weight of `set_min_pool_reserve`, as its benchmark measured it.
 	fn set_min_pool_reserve() -> Weight;
+	/// The weight of `set_min_stake`, as its benchmark measured it.
 	fn set_min_stake() -> Weight;
+	/// The weight of `set_block_emission`, as its benchmark measured it.
 	fn set_block_emission() -> Weight;
+	/// The weight of `set_moving_alpha`, as its benchmark measured it.
 	fn set_moving_alpha() -> Weight;
+	/// The weight of `set_moving_halving_blocks`, as its benchmark measured it.
 	fn set_moving_halving_blocks() -> Weight;
+	/// The weight of `set_moving_price_cap`, as its benchmark measured it.
 	fn set_moving_price_cap() -> Weight;
+	/// The weight of `set_network_min_lock_cost`, as its benchmark measured it.
 	fn set_network_min_lock_cost() -> Weight;
+	/// The weight of `set_network_lock_reduction_interval`, as its benchmark measured it.
 	fn set_network_lock_reduction_interval() -> Weight;
+	/// The weight of `set_network_rate_limit`, as its benchmark measured it.
 	fn set_network_rate_limit() -> Weight;
+	/// The weight of `set_network_immunity_period`, as its benchmark measured it.
 	fn set_network_immunity_period() -> Weight;
+	/// The weight of `set_subnet_limit`, as its benchmark measured it.
 	fn set_subnet_limit() -> Weight;
+	/// The weight of `set_start_call_delay`, as its benchmark measured it.
 	fn set_start_call_delay() -> Weight;
+	/// The weight of `set_max_take`, as its benchmark measured it.
 	fn set_max_take() -> Weight;
+	/// The weight of `set_tempo`, as its benchmark measured it.
 	fn set_tempo() -> Weight;
+	/// The weight of `set_burn`, as its benchmark measured it.
 	fn set_burn() -> Weight;
+	/// The weight of `set_max_neurons`, as its benchmark measured it.
 	fn set_max_neurons() -> Weight;
+	/// The weight of `set_max_validators`, as its benchmark measured it.
 	fn set_max_validators() -> Weight;
+	/// The weight of `set_kappa`, as its benchmark measured it.
 	fn set_kappa() -> Weight;
+	/// The weight of `set_bonds_moving_average`, as its benchmark measured it.
 	fn set_bonds_moving_average() -> Weight;
+	/// The weight of `set_bonds_penalty`, as its benchmark measured it.
 	fn set_bonds_penalty() -> Weight;
+	/// The weight of `set_activity_cutoff_factor_milli`, as its benchmark measured it.
 	fn set_activity_cutoff_factor_milli() -> Weight;
 }
 
@@ -95,8 +146,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// The range of component `n` is `[1, 384]`.
 	/// The range of component `v` is `[0, 128]`.
+	/// The range of component `n` is `[1, 384]`.
 	fn dissolve_network(n: u32, v: u32, ) -> Weight {
 		// Minimum execution time: 13_982_945_000 picoseconds.
 		Weight::from_parts(14_100_980_000, 14603)
