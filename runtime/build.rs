@@ -4,7 +4,7 @@
 
 /// The `spec_version` of this source. Raise it with every change of the runtime's logic that a live
 /// chain is upgraded to (docs/node.md, "Upgrading a running chain").
-const SPEC_VERSION: u32 = 110;
+const SPEC_VERSION: u32 = 111;
 
 fn main() {
 	// `DTAO_SPEC_VERSION=<n>` builds the same source with `spec_version` n: the wasm of a test upgrade.

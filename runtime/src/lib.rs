@@ -116,6 +116,7 @@ pub type Migrations = (
 	pallet_dtao::migrations::MigrateToV7<Runtime>,
 	pallet_dtao::migrations::MigrateToV8<Runtime>,
 	pallet_dtao::migrations::MigrateToV9<Runtime>,
+	pallet_dtao::migrations::MigrateToV10<Runtime>,
 	pallet_subtensor_compat::migrations::MigrateToV2<Runtime>,
 	pallet_subtensor_compat::migrations::MigrateToV3<Runtime>,
 	pallet_subtensor_compat::migrations::FillMirrorsIfMissing<Runtime>,
@@ -272,9 +273,9 @@ impl pallet_dtao::Config for Runtime {
 	type PalletId = DtaoPalletId;
 	/// Measured in this runtime (scripts/bench.sh, docs/weights.md).
 	type WeightInfo = pallet_dtao::weights::SubstrateWeight<Runtime>;
-	/// The largest epoch these limits allow (512 neurons, 130 rows) weighs about 0.26 s
+	/// The largest epoch these limits allow (512 neurons, 130 rows) weighs about 0.25 s
 	/// (docs/weights.md), within the block hook's three quarters of a block; a registration that
-	/// prunes a full subnet of 512 neurons (0.58 s as charged) fits in a block's normal share
+	/// prunes a full subnet of 512 neurons (0.57 s as charged) fits in a block's normal share
 	/// (`integrity_test` checks both).
 	type MaxNeuronsLimit = polkadot_sdk::frame_support::traits::ConstU32<512>;
 	/// An epoch reads a weight row per permit: 128 rows of up to 512 entries at most. A subnet's

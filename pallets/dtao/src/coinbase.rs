@@ -24,8 +24,9 @@ impl<T: Config> Pallet<T> {
 		let all: Vec<(u16, SubnetPool)> = Pools::<T>::iter().collect();
 		let mut visited: Vec<(u16, u16)> = all.iter().map(|(netuid, pool)| (*netuid, pool.tempo)).collect();
 		visited.sort_unstable();
-		for (netuid, _) in &visited {
-			<T::Observer as crate::DtaoObserver<T::AccountId>>::subnet_block(*netuid);
+		for (netuid, pool) in &all {
+			let since = now.saturating_sub(pool.last_epoch.max(pool.registered_at));
+			<T::Observer as crate::DtaoObserver<T::AccountId>>::subnet_block(*netuid, since);
 		}
 		let mut started: Vec<(u16, SubnetPool)> = all.into_iter().filter(|(_, p)| p.started_at.is_some()).collect();
 		started.sort_unstable_by_key(|(netuid, _)| *netuid);

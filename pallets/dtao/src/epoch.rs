@@ -347,6 +347,7 @@ impl<T: Config> Pallet<T> {
 		let root_alpha = Self::pay_kept_root_alpha(netuid, &state, &out, &mut pool, &mut alpha_paid, release);
 		// The payments may have added stake entries, which `set_shares` counted in the stored pool.
 		pool.stakers = Pools::<T>::get(netuid).map_or(pool.stakers, |p| p.stakers);
+		pool.last_epoch = now;
 		Pools::<T>::insert(netuid, pool);
 
 		// Write back: bonds of the new permit holders, permits, outputs, payments.

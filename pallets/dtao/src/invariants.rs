@@ -35,7 +35,8 @@ impl<T: Config> Pallet<T> {
 	/// minus what was paid.
 	///
 	/// It also checks the bookkeeping: each pool's `stakers` (a dissolving subnet's holders left) and
-	/// `StakeIndex` match the stake entries,
+	/// `StakeIndex` match the stake entries, each pool's copies of `Tempo` and `LastEpochBlock` match
+	/// them,
 	/// `TotalNetworks` counts the pools, every subnet has an owner, every stake entry belongs to an
 	/// existing subnet, neurons and uids agree, the Yuma state (per-uid vectors, weights, bonds)
 	/// covers exactly the uids that exist, and each deferred epoch is of an existing subnet, once.
@@ -212,6 +213,7 @@ impl<T: Config> Pallet<T> {
 			check!(p.tao_reserve >= floor && p.alpha_reserve >= floor, "pool below the liquidity floor");
 			check!(p.alpha_reserve > 0, "pool with no alpha");
 			check!(p.tempo == Tempo::<T>::get(netuid), "a pool's copy of the tempo differs from Tempo");
+			check!(p.last_epoch == LastEpochBlock::<T>::get(netuid), "a pool's copy of the last epoch block differs from LastEpochBlock");
 			check!(p.alpha_issuance() <= SUPPLY_CAP, "alpha issuance above 21M");
 			check!(SubnetOwner::<T>::contains_key(netuid), "subnet without an owner");
 			check!(SubnetOwnerHotkey::<T>::contains_key(netuid), "subnet without an owner hotkey");

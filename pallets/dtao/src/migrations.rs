@@ -26,6 +26,8 @@
 //!   settled in TAO when its subnet dissolves), and a root staker's accounts with them another
 //!   (`RootClaims` by (coldkey, hotkey)), so that a change of root stake costs one read and one
 //!   write of each.
+//! - 10: `SubnetPool` ends with `last_epoch`, a copy of `LastEpochBlock`, so that the block hook
+//!   counts each subnet's blocks since its last epoch from the one value it reads.
 
 use crate::pallet::*;
 use polkadot_sdk::{
@@ -39,7 +41,7 @@ use polkadot_sdk::{
 };
 
 /// The layout this code reads and writes.
-pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(9);
+pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(10);
 
 /// Whether a stored value decodes in the layout `Old` (as `translate` reads it).
 fn decodes<Old: codec::Decode>(_key: &[u8], mut value: &[u8]) -> Result<bool, codec::Error> {
@@ -631,14 +633,55 @@ pub type MigrateToV7<T> = VersionedMigration<
 /// The unversioned step of `MigrateToV7`.
 pub mod v7 {
 	use super::*;
-	use crate::types::{BlockEmissionRecord, SubnetPool};
+	use crate::types::BlockEmissionRecord;
+	use codec::{Decode, Encode};
+	use dtao_math::substrate_fixed::types::{I64F64, U64F64};
 	use v6::SubnetPoolV6;
+
+	/// `SubnetPool` at versions 7 to 9: the current fields without `last_epoch`.
+	#[derive(Encode, Decode, Clone, Debug, PartialEq)]
+	pub struct SubnetPoolV7 {
+		/// `T_n`.
+		pub tao_reserve: u64,
+		/// `A_n`.
+		pub alpha_reserve: u64,
+		/// `O_n`.
+		pub alpha_outstanding: u64,
+		/// Owner's alpha pending for the epoch.
+		pub pending_owner_alpha: u64,
+		/// Miners' alpha pending for the epoch.
+		pub pending_miner_alpha: u64,
+		/// Validators' alpha pending for the epoch.
+		pub pending_validator_alpha: u64,
+		/// Root TAO pending for the epoch.
+		pub pending_root_tao: u64,
+		/// `m_n`.
+		pub moving_price: U64F64,
+		/// Block of registration.
+		pub registered_at: u64,
+		/// Block of `start_call`.
+		pub started_at: Option<u64>,
+		/// The last block's record.
+		pub last: BlockEmissionRecord,
+		/// TAO traded through the pool.
+		pub volume: u128,
+		/// The subnet's tempo.
+		pub tempo: u16,
+		/// Stake entries of the subnet.
+		pub stakers: u32,
+		/// The block's net user TAO flow.
+		pub flow: i64,
+		/// The EMA of that flow.
+		pub flow_ema: I64F64,
+		/// Root's alpha kept for root stakers, until the next epoch.
+		pub pending_root_alpha: u64,
+	}
 
 	impl SubnetPoolV6 {
 		/// The version-7 value: these fields, nothing kept.
-		pub fn with_kept(self) -> SubnetPool {
+		pub fn with_kept(self) -> SubnetPoolV7 {
 			let r = self.last;
-			SubnetPool {
+			SubnetPoolV7 {
 				tao_reserve: self.tao_reserve,
 				alpha_reserve: self.alpha_reserve,
 				alpha_outstanding: self.alpha_outstanding,
@@ -676,7 +719,7 @@ pub mod v7 {
 		fn on_runtime_upgrade() -> Weight {
 			let (scanned, _) = old_layout_check::<SubnetPoolV6>("Pools", crate::pallet::Pools::<T>::final_prefix());
 			let mut pools: u64 = 0;
-			crate::pallet::Pools::<T>::translate::<SubnetPoolV6, _>(|_, old| {
+			v2::Pools::<T, SubnetPoolV7>::translate::<SubnetPoolV6, _>(|_, old| {
 				pools = pools.saturating_add(1);
 				Some(old.with_kept())
 			});
@@ -694,7 +737,7 @@ pub mod v7 {
 			use codec::Decode;
 			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
 			polkadot_sdk::frame_support::ensure!(
-				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				v2::Pools::<T, SubnetPoolV7>::iter_values().count() as u64 == before,
 				"a pool did not decode in the version-6 layout"
 			);
 			Ok(())
@@ -929,6 +972,82 @@ pub mod v9 {
 			let after: u128 = RootClaimPools::<T>::iter_values().flat_map(|c| c.pools.into_iter()).map(|p| u128::from(p.held)).sum();
 			polkadot_sdk::frame_support::ensure!(before == after, "the claim pools hold other alpha after the migration");
 			Pallet::<T>::do_try_state()
+		}
+	}
+}
+
+/// Version 9 to 10: each pool gains `last_epoch`, its subnet's `LastEpochBlock` (0 before its
+/// first epoch).
+pub type MigrateToV10<T> = VersionedMigration<
+	9,
+	10,
+	v10::AddLastEpochToPools<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step of `MigrateToV10`.
+pub mod v10 {
+	use super::*;
+	use crate::types::SubnetPool;
+	use v7::SubnetPoolV7;
+
+	impl SubnetPoolV7 {
+		/// The version-10 value: these fields and the subnet's last epoch block.
+		pub fn with_last_epoch(self, last_epoch: u64) -> SubnetPool {
+			SubnetPool {
+				tao_reserve: self.tao_reserve,
+				alpha_reserve: self.alpha_reserve,
+				alpha_outstanding: self.alpha_outstanding,
+				pending_owner_alpha: self.pending_owner_alpha,
+				pending_miner_alpha: self.pending_miner_alpha,
+				pending_validator_alpha: self.pending_validator_alpha,
+				pending_root_tao: self.pending_root_tao,
+				moving_price: self.moving_price,
+				registered_at: self.registered_at,
+				started_at: self.started_at,
+				last: self.last,
+				volume: self.volume,
+				tempo: self.tempo,
+				stakers: self.stakers,
+				flow: self.flow,
+				flow_ema: self.flow_ema,
+				pending_root_alpha: self.pending_root_alpha,
+				last_epoch,
+			}
+		}
+	}
+
+	/// Rewrites every pool in the version-10 layout. One pass over the pools (at most
+	/// `MaxSubnets`), reading each subnet's `LastEpochBlock`.
+	pub struct AddLastEpochToPools<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddLastEpochToPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (scanned, _) = old_layout_check::<SubnetPoolV7>("Pools", crate::pallet::Pools::<T>::final_prefix());
+			let mut pools: u64 = 0;
+			crate::pallet::Pools::<T>::translate::<SubnetPoolV7, _>(|netuid, old| {
+				pools = pools.saturating_add(1);
+				Some(old.with_last_epoch(LastEpochBlock::<T>::get(netuid)))
+			});
+			T::DbWeight::get().reads_writes(pools.saturating_mul(2).saturating_add(scanned), pools)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((v2::Pools::<T, SubnetPoolV7>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let before = u64::decode(&mut state.as_slice()).map_err(|_| "pre_upgrade state")?;
+			polkadot_sdk::frame_support::ensure!(
+				crate::pallet::Pools::<T>::iter_values().count() as u64 == before,
+				"a pool did not decode in the version-7 layout"
+			);
+			Ok(())
 		}
 	}
 }

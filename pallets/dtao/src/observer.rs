@@ -24,10 +24,11 @@ pub trait DtaoObserver<AccountId> {
 	fn tempo_set(_netuid: u16, _tempo: u16) {}
 	/// The subnet's epoch ran at `block` (its `LastEpochBlock`).
 	fn epoch_ran(_netuid: u16, _block: u64) {}
-	/// A block's hook reached the subnet `netuid`: called for every subnet, once per block, as the
+	/// A block's hook reached the subnet `netuid`, `blocks_since_epoch` blocks after its last epoch
+	/// (or its registration, before the first): called for every subnet, once per block, as the
 	/// coinbase starts and before the block's epochs (so an epoch of this block is reported after
 	/// it).
-	fn subnet_block(_netuid: u16) {}
+	fn subnet_block(_netuid: u16, _blocks_since_epoch: u64) {}
 }
 
 impl<AccountId> DtaoObserver<AccountId> for () {}

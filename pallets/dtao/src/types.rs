@@ -52,6 +52,10 @@ pub struct SubnetPool {
 	pub flow_ema: I64F64,
 	/// Root's alpha kept for root stakers (`RootDividendMode::KeepAlpha`), until the next epoch.
 	pub pending_root_alpha: u64,
+	/// Block of the subnet's last epoch (0 before its first): a copy of `LastEpochBlock`, written
+	/// with it, so that the block hook finds the blocks since the last epoch in the one value it
+	/// reads per subnet.
+	pub last_epoch: u64,
 }
 
 impl Default for SubnetPool {
@@ -74,6 +78,7 @@ impl Default for SubnetPool {
 			flow: 0,
 			flow_ema: I64F64::from_bits(0),
 			pending_root_alpha: 0,
+			last_epoch: 0,
 		}
 	}
 }

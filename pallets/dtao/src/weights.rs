@@ -135,26 +135,26 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_network() -> Weight {
-		// Minimum execution time: 195_772_000 picoseconds.
-		Weight::from_parts(217_725_000, 946)
+		// Minimum execution time: 193_108_000 picoseconds.
+		Weight::from_parts(200_119_000, 946)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(38_u64))
 	}
 	fn start_call() -> Weight {
-		// Minimum execution time: 26_490_000 picoseconds.
-		Weight::from_parts(29_884_000, 886)
+		// Minimum execution time: 26_970_000 picoseconds.
+		Weight::from_parts(28_963_000, 894)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// The range of component `v` is `[0, 128]`.
 	/// The range of component `n` is `[1, 384]`.
+	/// The range of component `v` is `[0, 128]`.
 	fn dissolve_network(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 13_982_945_000 picoseconds.
-		Weight::from_parts(14_100_980_000, 14603)
-			// Standard error: 4_948_015
-			.saturating_add(Weight::from_parts(24_051_418, 0).saturating_mul(n.into()))
-			// Standard error: 14_860_525
-			.saturating_add(Weight::from_parts(273_253_217, 0).saturating_mul(v.into()))
+		// Minimum execution time: 12_941_261_000 picoseconds.
+		Weight::from_parts(12_971_527_000, 14611)
+			// Standard error: 2_296_086
+			.saturating_add(Weight::from_parts(15_686_278, 0).saturating_mul(n.into()))
+			// Standard error: 6_895_905
+			.saturating_add(Weight::from_parts(256_871_988, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(v.into())))
@@ -166,10 +166,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `h` is `[1, 1000]`.
 	fn settle(h: u32, ) -> Weight {
-		// Minimum execution time: 172_096_000 picoseconds.
-		Weight::from_parts(178_496_000, 1415)
-			// Standard error: 557_509
-			.saturating_add(Weight::from_parts(85_384_935, 0).saturating_mul(h.into()))
+		// Minimum execution time: 166_439_000 picoseconds.
+		Weight::from_parts(170_134_000, 1415)
+			// Standard error: 104_943
+			.saturating_add(Weight::from_parts(77_496_864, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -178,25 +178,25 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `s` is `[1, 512]`.
 	fn coinbase(s: u32, ) -> Weight {
-		// Minimum execution time: 114_601_000 picoseconds.
-		Weight::from_parts(50_955_376, 2089)
-			// Standard error: 819_774
-			.saturating_add(Weight::from_parts(13_630_731, 0).saturating_mul(s.into()))
+		// Minimum execution time: 71_106_000 picoseconds.
+		Weight::from_parts(71_958_000, 1544)
+			// Standard error: 44_918
+			.saturating_add(Weight::from_parts(8_736_336, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 49).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	/// The range of component `n` is `[2, 512]`.
 	/// The range of component `v` is `[1, 64]`.
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		// Minimum execution time: 480_026_000 picoseconds.
-		Weight::from_parts(483_621_000, 0)
-			// Standard error: 2_125_894
-			.saturating_add(Weight::from_parts(40_692_979, 0).saturating_mul(n.into()))
-			// Standard error: 16_981_321
-			.saturating_add(Weight::from_parts(253_169_062, 0).saturating_mul(v.into()))
+		// Minimum execution time: 460_406_000 picoseconds.
+		Weight::from_parts(466_566_000, 0)
+			// Standard error: 1_676_824
+			.saturating_add(Weight::from_parts(32_417_838, 0).saturating_mul(n.into()))
+			// Standard error: 13_394_214
+			.saturating_add(Weight::from_parts(221_331_053, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(v.into())))
@@ -208,92 +208,92 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// The range of component `n` is `[1, 256]`.
 	fn set_weights(n: u32, ) -> Weight {
-		// Minimum execution time: 53_630_000 picoseconds.
-		Weight::from_parts(90_285_094, 1784)
-			// Standard error: 18_259
-			.saturating_add(Weight::from_parts(272_424, 0).saturating_mul(n.into()))
+		// Minimum execution time: 53_670_000 picoseconds.
+		Weight::from_parts(75_220_024, 1784)
+			// Standard error: 11_238
+			.saturating_add(Weight::from_parts(267_653, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		// Minimum execution time: 127_280_000 picoseconds.
-		Weight::from_parts(133_619_000, 1781)
+		// Minimum execution time: 127_450_000 picoseconds.
+		Weight::from_parts(132_417_000, 1781)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	fn set_take() -> Weight {
-		// Minimum execution time: 28_602_000 picoseconds.
-		Weight::from_parts(31_326_000, 691)
+		// Minimum execution time: 29_014_000 picoseconds.
+		Weight::from_parts(31_166_000, 691)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		// Minimum execution time: 125_377_000 picoseconds.
-		Weight::from_parts(130_825_000, 1358)
+		// Minimum execution time: 125_437_000 picoseconds.
+		Weight::from_parts(130_124_000, 1366)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		// Minimum execution time: 137_545_000 picoseconds.
-		Weight::from_parts(143_394_000, 1627)
+		// Minimum execution time: 138_196_000 picoseconds.
+		Weight::from_parts(143_244_000, 1635)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		// Minimum execution time: 127_620_000 picoseconds.
-		Weight::from_parts(134_370_000, 1358)
+		// Minimum execution time: 127_550_000 picoseconds.
+		Weight::from_parts(132_428_000, 1366)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		// Minimum execution time: 145_217_000 picoseconds.
-		Weight::from_parts(152_116_000, 1627)
+		// Minimum execution time: 142_693_000 picoseconds.
+		Weight::from_parts(148_131_000, 1635)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		// Minimum execution time: 133_719_000 picoseconds.
-		Weight::from_parts(141_601_000, 1759)
+		// Minimum execution time: 133_780_000 picoseconds.
+		Weight::from_parts(138_456_000, 1775)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		// Minimum execution time: 128_392_000 picoseconds.
-		Weight::from_parts(134_591_000, 1706)
+		// Minimum execution time: 128_061_000 picoseconds.
+		Weight::from_parts(134_430_000, 1722)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		// Minimum execution time: 136_092_000 picoseconds.
-		Weight::from_parts(143_575_000, 1706)
+		// Minimum execution time: 136_243_000 picoseconds.
+		Weight::from_parts(141_651_000, 1722)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		// Minimum execution time: 128_602_000 picoseconds.
-		Weight::from_parts(136_113_000, 1706)
+		// Minimum execution time: 129_663_000 picoseconds.
+		Weight::from_parts(134_711_000, 1722)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn move_stake_limit() -> Weight {
-		// Minimum execution time: 141_762_000 picoseconds.
-		Weight::from_parts(149_503_000, 1759)
+		// Minimum execution time: 143_644_000 picoseconds.
+		Weight::from_parts(148_741_000, 1775)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake_limit() -> Weight {
-		// Minimum execution time: 135_772_000 picoseconds.
-		Weight::from_parts(141_501_000, 1706)
+		// Minimum execution time: 136_063_000 picoseconds.
+		Weight::from_parts(141_942_000, 1722)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// The range of component `s` is `[1, 64]`.
 	fn unstake_all(s: u32, ) -> Weight {
-		// Minimum execution time: 161_430_000 picoseconds.
-		Weight::from_parts(96_688_195, 1873)
-			// Standard error: 161_870
-			.saturating_add(Weight::from_parts(69_582_973, 0).saturating_mul(s.into()))
+		// Minimum execution time: 162_352_000 picoseconds.
+		Weight::from_parts(99_253_394, 1881)
+			// Standard error: 99_871
+			.saturating_add(Weight::from_parts(68_870_880, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -301,178 +301,178 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		// Minimum execution time: 5_959_000 picoseconds.
-		Weight::from_parts(7_130_000, 0)
+		// Minimum execution time: 5_999_000 picoseconds.
+		Weight::from_parts(6_890_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		// Minimum execution time: 6_570_000 picoseconds.
-		Weight::from_parts(7_662_000, 0)
+		// Minimum execution time: 6_650_000 picoseconds.
+		Weight::from_parts(7_551_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		// Minimum execution time: 88_261_000 picoseconds.
-		Weight::from_parts(93_499_000, 1569)
+		// Minimum execution time: 87_701_000 picoseconds.
+		Weight::from_parts(91_687_000, 1577)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// The range of component `k` is `[1, 256]`.
 	fn root_claims(k: u32, ) -> Weight {
-		// Minimum execution time: 42_163_000 picoseconds.
-		Weight::from_parts(41_898_354, 881)
-			// Standard error: 490
-			.saturating_add(Weight::from_parts(276_481, 0).saturating_mul(k.into()))
+		// Minimum execution time: 42_523_000 picoseconds.
+		Weight::from_parts(41_383_356, 881)
+			// Standard error: 560
+			.saturating_add(Weight::from_parts(296_317, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		// Minimum execution time: 5_849_000 picoseconds.
-		Weight::from_parts(7_151_000, 0)
+		// Minimum execution time: 5_879_000 picoseconds.
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		// Minimum execution time: 5_939_000 picoseconds.
-		Weight::from_parts(7_551_000, 0)
+		// Minimum execution time: 5_979_000 picoseconds.
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		// Minimum execution time: 6_019_000 picoseconds.
-		Weight::from_parts(11_187_000, 0)
+		// Minimum execution time: 6_119_000 picoseconds.
+		Weight::from_parts(7_100_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		// Minimum execution time: 6_089_000 picoseconds.
-		Weight::from_parts(9_644_000, 0)
+		// Minimum execution time: 6_149_000 picoseconds.
+		Weight::from_parts(7_080_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		// Minimum execution time: 5_848_000 picoseconds.
-		Weight::from_parts(7_120_000, 0)
+		// Minimum execution time: 5_879_000 picoseconds.
+		Weight::from_parts(6_861_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		// Minimum execution time: 5_829_000 picoseconds.
-		Weight::from_parts(7_181_000, 0)
+		// Minimum execution time: 5_909_000 picoseconds.
+		Weight::from_parts(6_860_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		// Minimum execution time: 5_919_000 picoseconds.
-		Weight::from_parts(7_041_000, 0)
+		// Minimum execution time: 5_938_000 picoseconds.
+		Weight::from_parts(7_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		// Minimum execution time: 53_480_000 picoseconds.
-		Weight::from_parts(60_550_000, 1120)
+		// Minimum execution time: 52_999_000 picoseconds.
+		Weight::from_parts(58_928_000, 1128)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		// Minimum execution time: 5_898_000 picoseconds.
-		Weight::from_parts(7_011_000, 0)
+		// Minimum execution time: 5_969_000 picoseconds.
+		Weight::from_parts(6_980_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		// Minimum execution time: 5_899_000 picoseconds.
-		Weight::from_parts(7_080_000, 0)
+		// Minimum execution time: 5_859_000 picoseconds.
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		// Minimum execution time: 5_789_000 picoseconds.
-		Weight::from_parts(6_910_000, 0)
+		// Minimum execution time: 5_929_000 picoseconds.
+		Weight::from_parts(6_851_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		// Minimum execution time: 5_919_000 picoseconds.
-		Weight::from_parts(6_960_000, 0)
+		// Minimum execution time: 5_929_000 picoseconds.
+		Weight::from_parts(6_760_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		// Minimum execution time: 5_839_000 picoseconds.
-		Weight::from_parts(6_870_000, 0)
+		// Minimum execution time: 5_889_000 picoseconds.
+		Weight::from_parts(6_850_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		// Minimum execution time: 12_990_000 picoseconds.
-		Weight::from_parts(14_542_000, 430)
+		// Minimum execution time: 13_000_000 picoseconds.
+		Weight::from_parts(14_572_000, 430)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		// Minimum execution time: 5_849_000 picoseconds.
-		Weight::from_parts(6_880_000, 0)
+		// Minimum execution time: 5_979_000 picoseconds.
+		Weight::from_parts(6_830_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		// Minimum execution time: 5_819_000 picoseconds.
-		Weight::from_parts(6_881_000, 0)
+		// Minimum execution time: 5_928_000 picoseconds.
+		Weight::from_parts(6_830_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		// Minimum execution time: 5_808_000 picoseconds.
-		Weight::from_parts(6_840_000, 0)
+		// Minimum execution time: 5_929_000 picoseconds.
+		Weight::from_parts(6_821_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		// Minimum execution time: 5_879_000 picoseconds.
-		Weight::from_parts(6_900_000, 0)
+		// Minimum execution time: 5_939_000 picoseconds.
+		Weight::from_parts(6_810_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		// Minimum execution time: 5_889_000 picoseconds.
-		Weight::from_parts(6_900_000, 0)
+		// Minimum execution time: 5_949_000 picoseconds.
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		// Minimum execution time: 5_949_000 picoseconds.
-		Weight::from_parts(6_930_000, 0)
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		// Minimum execution time: 21_412_000 picoseconds.
-		Weight::from_parts(23_815_000, 686)
+		// Minimum execution time: 21_693_000 picoseconds.
+		Weight::from_parts(23_965_000, 694)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn set_burn() -> Weight {
-		// Minimum execution time: 26_509_000 picoseconds.
-		Weight::from_parts(28_722_000, 909)
+		// Minimum execution time: 26_830_000 picoseconds.
+		Weight::from_parts(29_144_000, 909)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		// Minimum execution time: 20_481_000 picoseconds.
-		Weight::from_parts(22_553_000, 544)
+		// Minimum execution time: 20_801_000 picoseconds.
+		Weight::from_parts(22_784_000, 544)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		// Minimum execution time: 15_583_000 picoseconds.
-		Weight::from_parts(17_255_000, 520)
+		// Minimum execution time: 15_793_000 picoseconds.
+		Weight::from_parts(17_536_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		// Minimum execution time: 15_543_000 picoseconds.
-		Weight::from_parts(17_376_000, 520)
+		// Minimum execution time: 15_724_000 picoseconds.
+		Weight::from_parts(17_426_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		// Minimum execution time: 15_513_000 picoseconds.
-		Weight::from_parts(18_758_000, 520)
+		// Minimum execution time: 15_604_000 picoseconds.
+		Weight::from_parts(17_266_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		// Minimum execution time: 15_473_000 picoseconds.
-		Weight::from_parts(17_486_000, 520)
+		// Minimum execution time: 15_503_000 picoseconds.
+		Weight::from_parts(17_255_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		// Minimum execution time: 15_573_000 picoseconds.
-		Weight::from_parts(17_126_000, 520)
+		// Minimum execution time: 15_603_000 picoseconds.
+		Weight::from_parts(17_306_000, 520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -481,19 +481,19 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage counted by `RocksDbWeight`, for tests and the mock.
 impl WeightInfo for () {
 	fn register_network() -> Weight {
-		Weight::from_parts(217_725_000, 946)
+		Weight::from_parts(200_119_000, 946)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(38_u64))
 	}
 	fn start_call() -> Weight {
-		Weight::from_parts(29_884_000, 886)
+		Weight::from_parts(28_963_000, 894)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_network(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(14_100_980_000, 14603)
-			.saturating_add(Weight::from_parts(24_051_418, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(273_253_217, 0).saturating_mul(v.into()))
+		Weight::from_parts(12_971_527_000, 14611)
+			.saturating_add(Weight::from_parts(15_686_278, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(256_871_988, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(v.into())))
@@ -504,8 +504,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 857).saturating_mul(v.into()))
 	}
 	fn settle(h: u32, ) -> Weight {
-		Weight::from_parts(178_496_000, 1415)
-			.saturating_add(Weight::from_parts(85_384_935, 0).saturating_mul(h.into()))
+		Weight::from_parts(170_134_000, 1415)
+			.saturating_add(Weight::from_parts(77_496_864, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -513,18 +513,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(h.into()))
 	}
 	fn coinbase(s: u32, ) -> Weight {
-		Weight::from_parts(50_955_376, 2089)
-			.saturating_add(Weight::from_parts(13_630_731, 0).saturating_mul(s.into()))
+		Weight::from_parts(71_958_000, 1544)
+			.saturating_add(Weight::from_parts(8_736_336, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 49).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 45).saturating_mul(s.into()))
 	}
 	fn epoch(n: u32, v: u32, ) -> Weight {
-		Weight::from_parts(483_621_000, 0)
-			.saturating_add(Weight::from_parts(40_692_979, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(253_169_062, 0).saturating_mul(v.into()))
+		Weight::from_parts(466_566_000, 0)
+			.saturating_add(Weight::from_parts(32_417_838, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(221_331_053, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(37_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(v.into())))
@@ -535,75 +535,75 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 799).saturating_mul(v.into()))
 	}
 	fn set_weights(n: u32, ) -> Weight {
-		Weight::from_parts(90_285_094, 1784)
-			.saturating_add(Weight::from_parts(272_424, 0).saturating_mul(n.into()))
+		Weight::from_parts(75_220_024, 1784)
+			.saturating_add(Weight::from_parts(267_653, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(n.into()))
 	}
 	fn burned_register() -> Weight {
-		Weight::from_parts(133_619_000, 1781)
+		Weight::from_parts(132_417_000, 1781)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn set_take() -> Weight {
-		Weight::from_parts(31_326_000, 691)
+		Weight::from_parts(31_166_000, 691)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_stake() -> Weight {
-		Weight::from_parts(130_825_000, 1358)
+		Weight::from_parts(130_124_000, 1366)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(143_394_000, 1627)
+		Weight::from_parts(143_244_000, 1635)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_stake_limit() -> Weight {
-		Weight::from_parts(134_370_000, 1358)
+		Weight::from_parts(132_428_000, 1366)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake_limit() -> Weight {
-		Weight::from_parts(152_116_000, 1627)
+		Weight::from_parts(148_131_000, 1635)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(141_601_000, 1759)
+		Weight::from_parts(138_456_000, 1775)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake() -> Weight {
-		Weight::from_parts(134_591_000, 1706)
+		Weight::from_parts(134_430_000, 1722)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn swap_stake_limit() -> Weight {
-		Weight::from_parts(143_575_000, 1706)
+		Weight::from_parts(141_651_000, 1722)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(136_113_000, 1706)
+		Weight::from_parts(134_711_000, 1722)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn move_stake_limit() -> Weight {
-		Weight::from_parts(149_503_000, 1759)
+		Weight::from_parts(148_741_000, 1775)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_stake_limit() -> Weight {
-		Weight::from_parts(141_501_000, 1706)
+		Weight::from_parts(141_942_000, 1722)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn unstake_all(s: u32, ) -> Weight {
-		Weight::from_parts(96_688_195, 1873)
-			.saturating_add(Weight::from_parts(69_582_973, 0).saturating_mul(s.into()))
+		Weight::from_parts(99_253_394, 1881)
+			.saturating_add(Weight::from_parts(68_870_880, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -611,144 +611,144 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 291).saturating_mul(s.into()))
 	}
 	fn set_tao_weight() -> Weight {
-		Weight::from_parts(7_130_000, 0)
+		Weight::from_parts(6_890_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_emission_share_policy() -> Weight {
-		Weight::from_parts(7_662_000, 0)
+		Weight::from_parts(7_551_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_root() -> Weight {
-		Weight::from_parts(93_499_000, 1569)
+		Weight::from_parts(91_687_000, 1577)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn root_claims(k: u32, ) -> Weight {
-		Weight::from_parts(41_898_354, 881)
-			.saturating_add(Weight::from_parts(276_481, 0).saturating_mul(k.into()))
+		Weight::from_parts(41_383_356, 881)
+			.saturating_add(Weight::from_parts(296_317, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 95).saturating_mul(k.into()))
 	}
 	fn set_flow_half_life() -> Weight {
-		Weight::from_parts(7_151_000, 0)
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_take_rate_limit() -> Weight {
-		Weight::from_parts(7_551_000, 0)
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_dividend_accrual() -> Weight {
-		Weight::from_parts(11_187_000, 0)
+		Weight::from_parts(7_100_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_root_dividend_mode() -> Weight {
-		Weight::from_parts(9_644_000, 0)
+		Weight::from_parts(7_080_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_owner_cut() -> Weight {
-		Weight::from_parts(7_120_000, 0)
+		Weight::from_parts(6_861_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_miner_share() -> Weight {
-		Weight::from_parts(7_181_000, 0)
+		Weight::from_parts(6_860_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_swap_fee() -> Weight {
-		Weight::from_parts(7_041_000, 0)
+		Weight::from_parts(7_000_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_pool_reserve() -> Weight {
-		Weight::from_parts(60_550_000, 1120)
+		Weight::from_parts(58_928_000, 1128)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_stake() -> Weight {
-		Weight::from_parts(7_011_000, 0)
+		Weight::from_parts(6_980_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_block_emission() -> Weight {
-		Weight::from_parts(7_080_000, 0)
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_alpha() -> Weight {
-		Weight::from_parts(6_910_000, 0)
+		Weight::from_parts(6_851_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_halving_blocks() -> Weight {
-		Weight::from_parts(6_960_000, 0)
+		Weight::from_parts(6_760_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_moving_price_cap() -> Weight {
-		Weight::from_parts(6_870_000, 0)
+		Weight::from_parts(6_850_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_min_lock_cost() -> Weight {
-		Weight::from_parts(14_542_000, 430)
+		Weight::from_parts(14_572_000, 430)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_lock_reduction_interval() -> Weight {
-		Weight::from_parts(6_880_000, 0)
+		Weight::from_parts(6_830_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_rate_limit() -> Weight {
-		Weight::from_parts(6_881_000, 0)
+		Weight::from_parts(6_830_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_network_immunity_period() -> Weight {
-		Weight::from_parts(6_840_000, 0)
+		Weight::from_parts(6_821_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_subnet_limit() -> Weight {
-		Weight::from_parts(6_900_000, 0)
+		Weight::from_parts(6_810_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_start_call_delay() -> Weight {
-		Weight::from_parts(6_900_000, 0)
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_take() -> Weight {
-		Weight::from_parts(6_930_000, 0)
+		Weight::from_parts(6_870_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tempo() -> Weight {
-		Weight::from_parts(23_815_000, 686)
+		Weight::from_parts(23_965_000, 694)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_burn() -> Weight {
-		Weight::from_parts(28_722_000, 909)
+		Weight::from_parts(29_144_000, 909)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_max_neurons() -> Weight {
-		Weight::from_parts(22_553_000, 544)
+		Weight::from_parts(22_784_000, 544)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_max_validators() -> Weight {
-		Weight::from_parts(17_255_000, 520)
+		Weight::from_parts(17_536_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_kappa() -> Weight {
-		Weight::from_parts(17_376_000, 520)
+		Weight::from_parts(17_426_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_moving_average() -> Weight {
-		Weight::from_parts(18_758_000, 520)
+		Weight::from_parts(17_266_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_bonds_penalty() -> Weight {
-		Weight::from_parts(17_486_000, 520)
+		Weight::from_parts(17_255_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_activity_cutoff_factor_milli() -> Weight {
-		Weight::from_parts(17_126_000, 520)
+		Weight::from_parts(17_306_000, 520)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

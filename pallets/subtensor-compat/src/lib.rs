@@ -798,8 +798,8 @@ pub mod pallet {
 			BlocksSinceLastStep::<T>::insert(netuid, 0);
 		}
 
-		fn subnet_block(netuid: u16) {
-			BlocksSinceLastStep::<T>::mutate(netuid, |blocks| *blocks = blocks.saturating_add(1));
+		fn subnet_block(netuid: u16, blocks_since_epoch: u64) {
+			BlocksSinceLastStep::<T>::insert(netuid, blocks_since_epoch);
 		}
 
 		fn hotkey_owned(hotkey: &T::AccountId, coldkey: &T::AccountId) {

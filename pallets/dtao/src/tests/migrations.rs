@@ -2,7 +2,8 @@
 //! tempo in each pool, the version-2-to-3 stake counts in pools and settlements, the version-3-to-4
 //! flow fields of each pool, the version-4-to-5 release schedule of each share pool, the
 //! version-5-to-6 recycled root alpha in each pool's block record, the version-6-to-7 kept root
-//! alpha, the version-7-to-8 release of each root claim pool.
+//! alpha, the version-7-to-8 release of each root claim pool, the version-9-to-10 last epoch block
+//! in each pool.
 use crate::{migrations, mock::*, pallet::*, params::defaults::TAO};
 use crate::{
 	migrations::{
@@ -11,6 +12,7 @@ use crate::{
 		v3::{SettlementV2, SubnetPoolV3},
 		v4::SubnetPoolV4,
 		v6::SubnetPoolV6,
+		v7::SubnetPoolV7,
 	},
 	types::{Settlement, SubnetPool},
 };
@@ -45,7 +47,7 @@ fn version_0_state() -> Vec<(u64, u64, u16)> {
 fn genesis_is_at_the_current_version() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(Dtao::on_chain_storage_version(), migrations::STORAGE_VERSION);
-		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(9));
+		assert_eq!(Dtao::in_code_storage_version(), StorageVersion::new(10));
 	});
 }
 
@@ -118,6 +120,37 @@ fn v3_layout(p: &SubnetPool) -> SubnetPoolV3 {
 /// The pool in the layout of versions 4 and 5 (its flow fields kept).
 fn v5_layout(p: &SubnetPool) -> SubnetPoolV4 {
 	SubnetPoolV4 { v3: v3_layout(p), flow: p.flow, flow_ema: p.flow_ema }
+}
+
+/// The pool in the layout of versions 7 to 9 (without its last epoch block).
+fn v7_layout(p: &SubnetPool) -> SubnetPoolV7 {
+	SubnetPoolV7 {
+		tao_reserve: p.tao_reserve,
+		alpha_reserve: p.alpha_reserve,
+		alpha_outstanding: p.alpha_outstanding,
+		pending_owner_alpha: p.pending_owner_alpha,
+		pending_miner_alpha: p.pending_miner_alpha,
+		pending_validator_alpha: p.pending_validator_alpha,
+		pending_root_tao: p.pending_root_tao,
+		moving_price: p.moving_price,
+		registered_at: p.registered_at,
+		started_at: p.started_at,
+		last: p.last,
+		volume: p.volume,
+		tempo: p.tempo,
+		stakers: p.stakers,
+		flow: p.flow,
+		flow_ema: p.flow_ema,
+		pending_root_alpha: p.pending_root_alpha,
+	}
+}
+
+/// Run the migrations after version 7 (`MigrateToV8` to `MigrateToV10`).
+fn migrate_from_v7() {
+	let _ = migrations::MigrateToV8::<Test>::on_runtime_upgrade();
+	let _ = migrations::MigrateToV9::<Test>::on_runtime_upgrade();
+	let _ = migrations::MigrateToV10::<Test>::on_runtime_upgrade();
+	assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(10));
 }
 
 /// What version 4 makes of a pool: every field kept, no flow and a flow EMA of 0.
@@ -210,6 +243,7 @@ fn migrations_to_v2_v3_and_v4_rebuild_the_pools() {
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(7));
+		migrate_from_v7();
 		assert_eq!(pools(), without_flow(&before));
 		// The schedule follows the migrated tempos: subnet 1's next epoch at (b + 2) mod 8 = 7.
 		run_to_block(13);
@@ -246,7 +280,9 @@ fn migrations_to_v2_v3_and_v4_run_once() {
 		let _ = migrations::MigrateToV6::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
-		assert_eq!(pools(), without_flow(&before), "V7 skipped at version 7");
+		migrate_from_v7();
+		let _ = migrations::MigrateToV10::<Test>::on_runtime_upgrade();
+		assert_eq!(pools(), without_flow(&before), "V7 and V10 skipped at versions 7 and 10");
 	});
 }
 
@@ -346,10 +382,47 @@ fn migration_to_v6_adds_the_recycled_root_alpha_to_the_block_record() {
 		// Version 7: the same pools, nothing kept for root.
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(7));
-		assert_eq!(pools(), before);
+		for (netuid, pool) in &before {
+			let v7: SubnetPoolV7 = unhashed::get(&Pools::<Test>::hashed_key_for(netuid)).expect("version 7 layout");
+			assert_eq!(v7, v7_layout(pool));
+		}
 		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
 		let _ = migrations::MigrateToV7::<Test>::on_runtime_upgrade();
 		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V7 skipped at version 7");
+		migrate_from_v7();
+		assert_eq!(pools(), before);
+	});
+}
+
+/// Pools in the layout of versions 7 to 9 (no last epoch block) at version 9, one subnet after
+/// its first epochs and one before: `MigrateToV10` gives each its `LastEpochBlock`, once, and the
+/// block hook goes on from it.
+#[test]
+fn migration_to_v10_copies_the_last_epoch_block_into_the_pools() {
+	ExtBuilder::default().rate_limit(0).start_delay(0).build_and_execute(|| {
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(ALICE), ALICE_HOT));
+		assert_ok!(Dtao::start_call(RuntimeOrigin::signed(ALICE), 1));
+		assert_ok!(Dtao::set_tempo(RuntimeOrigin::root(), 1, 3));
+		run_to_block(9);
+		assert_ok!(Dtao::register_network(RuntimeOrigin::signed(BOB), BOB_HOT));
+		let before = pools();
+		let epochs: Vec<u64> = before.iter().map(|(_, p)| p.last_epoch).collect();
+		assert!(epochs[0] > 0 && epochs[0] == LastEpochBlock::<Test>::get(1), "subnet 1 had epochs");
+		assert_eq!(epochs[1], 0, "subnet 2 had none");
+		for (netuid, pool) in &before {
+			unhashed::put(&Pools::<Test>::hashed_key_for(netuid), &v7_layout(pool));
+		}
+		StorageVersion::new(9).put::<Dtao>();
+		assert!(Pools::<Test>::get(1).is_none(), "the version-7 layout does not decode as the current one");
+		let _ = migrations::MigrateToV10::<Test>::on_runtime_upgrade();
+		assert_eq!(Dtao::on_chain_storage_version(), StorageVersion::new(10));
+		assert_eq!(pools(), before);
+		let raw = unhashed::get_raw(&Pools::<Test>::hashed_key_for(1));
+		let _ = migrations::MigrateToV10::<Test>::on_runtime_upgrade();
+		assert_eq!(unhashed::get_raw(&Pools::<Test>::hashed_key_for(1)), raw, "V10 skipped at version 10");
+		let tempo = u64::from(Tempo::<Test>::get(1));
+		run_to_block(System::block_number() + tempo + 2);
+		assert_eq!(Pools::<Test>::get(1).expect("pool").last_epoch, LastEpochBlock::<Test>::get(1));
 	});
 }
 
