@@ -13,7 +13,7 @@
 //! - the storage items it keeps (`NetworksAdded`, `SubnetOwner`, `NetworkRegisteredAt`, `Owner`,
 //!   `OwnedHotkeys`, `Burn`, `MechanismCountCurrent`, `TokenSymbol`, `SubnetIdentitiesV3`, and the
 //!   neuron mirrors `Uids`, `SubnetworkN`, `IsNetworkMember`, `LastUpdate`, `Tempo`,
-//!   `LastEpochBlock`, `SubnetLocked`, and `BlocksSinceLastStep`, counted by `Dtao`'s block hook)
+//!   `LastEpochBlock`, `SubnetLocked`, and `BlocksSinceLastStep`, written by `Dtao`'s block hook)
 //!   are written by `Dtao`'s own code through
 //!   [`pallet_dtao::DtaoObserver`], in the call that changes `Dtao`'s state, and
 //!   [`Pallet::do_try_state`] checks they agree;
@@ -244,8 +244,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastEpochBlock<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
 	/// Blocks since a subnet's last epoch, for every subnet: 0 when it registers and in the block
-	/// of each epoch, one more in each other block (the block hook counts it for every subnet). The
-	/// client reads it to choose how long a registration stays valid.
+	/// of each epoch, one more in each other block (the block hook writes it for every subnet, from
+	/// the subnet's pool). The client reads it to choose how long a registration stays valid.
 	#[pallet::storage]
 	pub type BlocksSinceLastStep<T> = StorageMap<_, Identity, u16, u64, ValueQuery>;
 
@@ -501,9 +501,10 @@ pub mod pallet {
 
 		/// `Dtao.burned_register` if the subnet's registration burn is at most `limit_price` rao;
 		/// otherwise `RegistrationPriceLimitExceeded` and nothing changes. An unsigned origin fails
-		/// with `BadOrigin` and an unknown subnet with `Dtao`'s `SubnetNotFound` first.
+		/// with `BadOrigin` and an unknown subnet with `Dtao`'s `SubnetNotFound` first. Charged
+		/// `burned_register`'s weight and the two reads of the checks (`NetworksAdded`, `Burn`).
 		#[pallet::call_index(134)]
-		#[pallet::weight(DtaoWeights::<T>::burned_register().saturating_add(T::DbWeight::get().reads(1)))]
+		#[pallet::weight(DtaoWeights::<T>::burned_register().saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn register_limit(origin: OriginFor<T>, netuid: u16, hotkey: T::AccountId, limit_price: u64) -> DispatchResult {
 			ensure_signed(origin.clone())?;
 			ensure!(NetworksAdded::<T>::get(netuid), pallet_dtao::Error::<T>::SubnetNotFound);
