@@ -400,23 +400,29 @@ describe('btcli against the dev chain', () => {
     // Bob stakes on his own hotkey (the wallet's `default`) on subnet 1, then swaps 1 alpha of it to
     // subnet 2 with the client's limit (a generous tolerance).
     assert.equal(await send(api.tx.dtao.addStake(k.bob.address, 1, 5n * TAO), k.bob), null);
-    const [on1, on2] = [await positionOf(k.bob.address, k.bob.address, 1), await positionOf(k.bob.address, k.bob.address, 2)];
-    const swapped = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
-      '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.5', ...tx, '--json-output']));
-    assert.equal(swapped.success, true, JSON.stringify(swapped));
-    const block = await api.rpc.chain.getBlock();
-    assert.ok(block.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === 'swapStakeLimit'));
-    const e = await eventAtHead(api.events.dtao.StakeSwapped);
-    assert.deepEqual([e.coldkey, e.hotkey, e.originNetuid, e.destinationNetuid, e.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), on1 - TAO);
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), on2 + e.alphaOut);
+    const bobOn = async (netuid) => positionOf(k.bob.address, k.bob.address, netuid);
+    /** Swap 1 alpha of Bob's stake from subnet 1 to 2 with `flags`: the block carries `method`, and
+     * the positions move by what `StakeSwapped` reports. */
+    const swapsAsReported = async (flags, method) => {
+      const [on1, on2] = [await bobOn(1), await bobOn(2)];
+      const out = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
+        '--dest-netuid', '2', '--amount', '1', ...flags, ...tx, '--json-output']));
+      assert.equal(out.success, true, JSON.stringify(out));
+      const block = await api.rpc.chain.getBlock();
+      assert.ok(block.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === method), method);
+      const e = await eventAtHead(api.events.dtao.StakeSwapped);
+      assert.deepEqual([e.coldkey, e.hotkey, e.originNetuid, e.destinationNetuid, e.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
+      assert.equal(await bobOn(1), on1 - TAO);
+      assert.equal(await bobOn(2), on2 + e.alphaOut);
+    };
+    await swapsAsReported(['--tolerance', '0.5'], 'swapStakeLimit');
 
     // 1 alpha moves a pool of under 5,000 alpha by more than 0.04 %: a tolerance of 0.01 % is
     // crossed, the chain refuses the swap_stake_limit, and nothing moves. btcli 9.23.2 then stops
     // in its own code (it reads the missing receipt before its success flag), so the chain's error
     // is read from the block.
     assert.ok(big((await info(1)).alphaReserve) < 5_000n * TAO);
-    const [before1, before2] = [await positionOf(k.bob.address, k.bob.address, 1), await positionOf(k.bob.address, k.bob.address, 2)];
+    const [before1, before2] = [await bobOn(1), await bobOn(2)];
     const head0 = await head();
     const out = btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
       '--dest-netuid', '2', '--amount', '1', '--tolerance', '0.0001', ...tx]);
@@ -424,19 +430,11 @@ describe('btcli against the dev chain', () => {
     const failed = (await api.query.system.events()).find((r) => api.events.system.ExtrinsicFailed.is(r.event));
     assert.ok(failed, out);
     assert.equal(api.registry.findMetaError(failed.event.data[0].asModule).name, 'SlippageTooHigh');
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), before1);
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), before2);
+    assert.equal(await bobOn(1), before1);
+    assert.equal(await bobOn(2), before2);
 
     // --unsafe sends swap_stake (no limit): the same move, whatever the price does.
-    const unsafe = json(btcli(['stake', 'swap', '--wallet-name', 'bob', '--hotkey', 'default', '--origin-netuid', '1',
-      '--dest-netuid', '2', '--amount', '1', '--unsafe', ...tx, '--json-output']));
-    assert.equal(unsafe.success, true, JSON.stringify(unsafe));
-    const plain = await api.rpc.chain.getBlock();
-    assert.ok(plain.block.extrinsics.some((x) => x.method.section === 'subtensorModule' && x.method.method === 'swapStake'));
-    const u = await eventAtHead(api.events.dtao.StakeSwapped);
-    assert.deepEqual([u.coldkey, u.hotkey, u.originNetuid, u.destinationNetuid, u.alphaIn], [k.bob.address, k.bob.address, 1n, 2n, TAO]);
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 1), before1 - TAO);
-    assert.equal(await positionOf(k.bob.address, k.bob.address, 2), before2 + u.alphaOut);
+    await swapsAsReported(['--unsafe'], 'swapStake');
   });
 
   it('stake add on several subnets sends one transaction (a StakeAdded per subnet); stake remove --all sells every position', async () => {

@@ -25,8 +25,7 @@ impl<T: Config> Pallet<T> {
 		let mut visited: Vec<(u16, u16)> = all.iter().map(|(netuid, pool)| (*netuid, pool.tempo)).collect();
 		visited.sort_unstable();
 		for (netuid, pool) in &all {
-			let since = now.saturating_sub(pool.last_epoch.max(pool.registered_at));
-			<T::Observer as crate::DtaoObserver<T::AccountId>>::subnet_block(*netuid, since);
+			<T::Observer as crate::DtaoObserver<T::AccountId>>::subnet_block(*netuid, pool.blocks_since_epoch(now));
 		}
 		let mut started: Vec<(u16, SubnetPool)> = all.into_iter().filter(|(_, p)| p.started_at.is_some()).collect();
 		started.sort_unstable_by_key(|(netuid, _)| *netuid);

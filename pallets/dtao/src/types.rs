@@ -84,6 +84,11 @@ impl Default for SubnetPool {
 }
 
 impl SubnetPool {
+	/// Blocks from the subnet's last epoch (or, before its first, its registration) to `now`.
+	pub fn blocks_since_epoch(&self, now: u64) -> u64 {
+		now.saturating_sub(self.last_epoch.max(self.registered_at))
+	}
+
 	/// The pool and pending balances, as the coinbase's block step reads them.
 	pub fn state(&self) -> SubnetState {
 		SubnetState {

@@ -864,13 +864,11 @@ impl<T: Config> Pallet<T> {
 		let counted: BTreeSet<u16> = BlocksSinceLastStep::<T>::iter_keys().collect();
 		check!(counted == subnets_only, "BlocksSinceLastStep's entries differ from the subnets");
 		let now = pallet_dtao::Pallet::<T>::now();
-		// Every block's hook counts every subnet, so the count is the blocks since the last epoch
-		// (`LastEpochBlock`, 0 before the first) or since the registration.
+		// Every block's hook writes every subnet's count: the blocks since its last epoch or its
+		// registration (`Dtao` checks the pool's `last_epoch` against `LastEpochBlock`).
 		check!(
-			BlocksSinceLastStep::<T>::iter().all(|(n, b)| {
-				pallet_dtao::Pools::<T>::get(n)
-					.is_some_and(|p| b == now.saturating_sub(pallet_dtao::LastEpochBlock::<T>::get(n).max(p.registered_at)))
-			}),
+			BlocksSinceLastStep::<T>::iter()
+				.all(|(n, b)| pallet_dtao::Pools::<T>::get(n).is_some_and(|p| b == p.blocks_since_epoch(now))),
 			"BlocksSinceLastStep differs from the blocks since the subnet's last epoch or registration"
 		);
 		let registered: BTreeSet<u16> = NetworkRegisteredAt::<T>::iter_keys().collect();

@@ -107,7 +107,7 @@ pub type MigrateToV2<T> =
 	VersionedMigration<1, 2, v2::FillNeuronMirrors<T>, Pallet<T>, <T as polkadot_sdk::frame_system::Config>::DbWeight>;
 
 /// Fill the mirror of version 3 from `Dtao`: each subnet's `BlocksSinceLastStep`, the blocks since
-/// its last epoch (`Dtao`'s `LastEpochBlock`) or, before its first, since its registration. A
+/// its last epoch or, before its first, since its registration (from its pool). A
 /// runtime upgrade runs before the block is initialized: the block number is still the parent's,
 /// whose hook counted it, and this block's hook counts the next. One pass over the subnets.
 /// Returns the entries read and written.
@@ -115,10 +115,8 @@ pub fn fill_v3<T: Config>() -> (u64, u64) {
 	let (mut reads, mut writes): (u64, u64) = (0, 0);
 	let now = pallet_dtao::Pallet::<T>::now();
 	for (netuid, pool) in pallet_dtao::Pools::<T>::iter() {
-		// `LastEpochBlock` is 0 before a subnet's first epoch.
-		let since = pallet_dtao::LastEpochBlock::<T>::get(netuid).max(pool.registered_at);
-		BlocksSinceLastStep::<T>::insert(netuid, now.saturating_sub(since));
-		reads = reads.saturating_add(2);
+		BlocksSinceLastStep::<T>::insert(netuid, pool.blocks_since_epoch(now));
+		reads = reads.saturating_add(1);
 		writes = writes.saturating_add(1);
 	}
 	(reads, writes)
